@@ -1,0 +1,63 @@
+"""Create the demo consultancy for `make run`: a superuser and a consultant, idempotently.
+
+Passwords are random per checkout and kept in var/demo-credentials.json (never committed), so a
+second run reuses the same accounts and prints the same credentials.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+
+
+class DemoAccount(NamedTuple):
+    username: str
+    email: str
+    is_superuser: bool
+
+
+DEMO_ACCOUNTS = [
+    DemoAccount("admin", "admin@example.com", is_superuser=True),
+    DemoAccount("consultant", "consultant@example.com", is_superuser=False),
+]
+
+
+class Command(BaseCommand):
+    help = "Create (or reuse) the demo accounts and data, and print how to log in."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        credentials = self._load_credentials()
+        User = get_user_model()
+        for account in DEMO_ACCOUNTS:
+            password = credentials.setdefault(account.username, secrets.token_urlsafe(12))
+            user, created = User.objects.get_or_create(
+                username=account.username,
+                defaults={"email": account.email, "is_staff": True, "is_superuser": account.is_superuser},
+            )
+            if created:
+                user.set_password(password)
+                user.save()
+        self._save_credentials(credentials)
+        self.stdout.write(self.style.SUCCESS("Demo accounts (log in at http://127.0.0.1:8000/admin/):"))
+        for account in DEMO_ACCOUNTS:
+            self.stdout.write(f"  {account.username:<12} password: {credentials[account.username]}")
+
+    @staticmethod
+    def _path() -> Path:
+        return Path(settings.VAR_DIR) / "demo-credentials.json"
+
+    def _load_credentials(self) -> dict[str, str]:
+        path = self._path()
+        return dict(json.loads(path.read_text())) if path.exists() else {}
+
+    def _save_credentials(self, credentials: dict[str, str]) -> None:
+        path = self._path()
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(json.dumps(credentials, indent=2))
+        path.chmod(0o600)

@@ -1,0 +1,1 @@
+"""The eligibility engine: plain Python, no Django, no I/O, no clock."""

@@ -1,0 +1,50 @@
+"""Fixtures shared by every test area."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from consultancy.celery import app as celery_app
+from consultancy.celery import ensure_filesystem_broker_folders
+from tests.workers import WorkerProcess
+
+ROOT = Path(__file__).resolve().parent.parent
+TEST_BROKER_DIR = ROOT / "var" / "test-broker"
+
+# Tests never share the filesystem broker's folders with a `make run` worker on the same checkout
+# (the test worker gets the same folder through CELERY_FILESYSTEM_DIR, see tests/workers.py).
+if celery_app.conf.broker_url.startswith("filesystem://"):
+    celery_app.conf.broker_transport_options = {
+        "data_folder_in": str(TEST_BROKER_DIR / "queue"),
+        "data_folder_out": str(TEST_BROKER_DIR / "queue"),
+        "processed_folder": str(TEST_BROKER_DIR / "processed"),
+        "control_folder": str(TEST_BROKER_DIR / "control"),
+        "store_processed": False,
+    }
+    ensure_filesystem_broker_folders()
+
+
+@pytest.fixture
+def celery_eager() -> Iterator[None]:
+    """Run tasks inline for unit tests of services; real-worker tests use `celery_worker` instead."""
+    celery_app.conf.task_always_eager = True
+    celery_app.conf.task_eager_propagates = True
+    try:
+        yield
+    finally:
+        celery_app.conf.task_always_eager = False
+        celery_app.conf.task_eager_propagates = False
+
+
+@pytest.fixture
+def celery_worker(transactional_db: None) -> Iterator[WorkerProcess]:
+    """A real `celery worker` process on CELERY_BROKER_URL, using the test database."""
+    worker = WorkerProcess(broker_dir=TEST_BROKER_DIR)
+    worker.start()
+    try:
+        yield worker
+    finally:
+        worker.stop()
