@@ -26,11 +26,15 @@ def test_healthz_is_503_when_the_database_is_down(client: Client) -> None:
     assert response.json()["database"] == "down"
 
 
-def test_healthz_is_503_when_the_broker_is_unreachable(client: Client) -> None:
+def test_healthz_is_503_when_the_broker_is_unreachable(
+    client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from consultancy.celery import app
 
     saved = app.conf.broker_url, app.conf.broker_transport_options
-    # A real connection attempt to a closed port, not a mock.
+    # A real connection attempt to a closed port, not a mock. Celery reads CELERY_BROKER_URL from the
+    # environment before its own configuration, so both change.
+    monkeypatch.setenv("CELERY_BROKER_URL", "redis://127.0.0.1:1/0")
     app.conf.update(broker_url="redis://127.0.0.1:1/0", broker_transport_options={})
     try:
         response = client.get("/healthz")
