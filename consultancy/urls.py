@@ -1,7 +1,8 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
-from django.views.generic import TemplateView
+
+from applicants.views.intake import start
 
 from .health import healthz
 
@@ -12,6 +13,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("", TemplateView.as_view(template_name="home.html"), name="home"),
+    path("", start, name="home"),
+    path("", include("applicants.urls")),
     prefix_default_language=False,
 )

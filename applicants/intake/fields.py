@@ -1,0 +1,84 @@
+"""Form fields the intake steps share: yes / no / I don't know, and money (amount + currency)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+YES = "yes"
+NO = "no"
+DONT_KNOW = "unknown"
+
+# The currencies a salary may be given in. The engine converts them with the exchange rates it holds;
+# a currency it has no rate for would make the salary unknown, so we offer only these.
+CURRENCIES = [
+    ("SGD", _("SGD — Singapore dollar")),
+    ("CNY", _("CNY — Chinese yuan")),
+    ("USD", _("USD — US dollar")),
+    ("EUR", _("EUR — euro")),
+    ("GBP", _("GBP — pound sterling")),
+    ("HKD", _("HKD — Hong Kong dollar")),
+]
+
+
+def _to_tristate(value: str) -> bool | None:
+    return {YES: True, NO: False}.get(value)
+
+
+class TriStateField(forms.TypedChoiceField):
+    """A yes / no question with an honest "I don't know": cleans to True, False or None.
+
+    None means "unknown" in the profile contract, which the engine reports as missing information,
+    never as a silent no.
+    """
+
+    def __init__(self, *, allow_unknown: bool = True, **kwargs: Any) -> None:
+        choices = [(YES, _("Yes")), (NO, _("No"))]
+        if allow_unknown:
+            choices.append((DONT_KNOW, _("I don't know")))
+        kwargs.setdefault("widget", forms.RadioSelect)
+        kwargs.setdefault("error_messages", {"required": _("Choose yes, no or “I don't know”.")})
+        super().__init__(choices=choices, coerce=_to_tristate, empty_value=None, **kwargs)
+
+
+class AmountField(forms.DecimalField):
+    """A positive money amount, typed as a Decimal; empty means unknown or not applicable."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("min_value", Decimal("0"))
+        kwargs.setdefault("max_digits", 14)
+        kwargs.setdefault("decimal_places", 2)
+        kwargs.setdefault(
+            "error_messages",
+            {
+                "invalid": _("Enter an amount in figures only, for example 22500 or 22500.50."),
+                "min_value": _("The amount cannot be negative."),
+                "max_digits": _("That amount is too large; check the number of digits."),
+                "max_decimal_places": _("Use at most 2 decimal places."),
+            },
+        )
+        kwargs.setdefault("widget", forms.NumberInput(attrs={"inputmode": "decimal", "step": "0.01"}))
+        super().__init__(**kwargs)
+
+
+class CurrencyField(forms.ChoiceField):
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("label", _("Currency"))
+        kwargs.setdefault("initial", "SGD")
+        super().__init__(choices=CURRENCIES, **kwargs)
+
+
+def money(amount: Decimal | None, currency: str) -> dict[str, str] | None:
+    """The contract's Money object, or None (unknown) when no amount was given."""
+    if amount is None:
+        return None
+    return {"amount": str(amount), "currency": currency}
+
+
+def whole_usd(amount: Decimal | None) -> str | None:
+    """A USD figure for the contract (a number as a decimal string), or None when unknown."""
+    return None if amount is None else str(amount)

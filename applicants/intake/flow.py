@@ -1,0 +1,149 @@
+"""The order of the intake steps, which of them apply, and the answers kept in the session.
+
+Answers are kept as the applicant typed them (per step, keyed by field name), only once the step
+validated, so a back button or a Change link shows them again exactly; the profile is rebuilt from
+them by re-validating each step, so one set of rules decides what a valid answer is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.sessions.backends.base import SessionBase
+from django.http import QueryDict
+from django.utils.functional import Promise
+
+from .base import StepForm, SummaryRow
+from .steps.about import AboutForm
+from .steps.achievements import AchievementsForm
+from .steps.business import BusinessForm
+from .steps.career import RoleFormSet
+from .steps.cn_offer import ChinaOfferForm
+from .steps.education import QualificationFormSet
+from .steps.pay import PayForm
+from .steps.plans import PlansForm
+from .steps.sg_offer import SingaporeOfferForm
+
+SESSION_KEY = "intake"
+_IGNORED_KEYS = {"csrfmiddlewaretoken", "add", "next"}
+
+
+def _always(profile: dict[str, Any]) -> bool:
+    return True
+
+
+@dataclass(frozen=True)
+class Step:
+    slug: str
+    form_class: Any  # a form or formset class implementing StepForm
+    applies: Callable[[dict[str, Any]], bool] = _always
+    is_list: bool = False
+
+    @property
+    def title(self) -> Promise:
+        title: Promise = self.form_class.title
+        return title
+
+    def build(self, data: QueryDict | None = None) -> StepForm:
+        form: StepForm = self.form_class(data, prefix=self.slug)
+        return form
+
+
+# Hard gates first (age and degree for the K visa, salary for Tech.Pass), follow-ups only when relevant.
+STEPS: tuple[Step, ...] = (
+    Step("about", AboutForm),
+    Step("education", QualificationFormSet, is_list=True),
+    Step("pay", PayForm),
+    Step("career", RoleFormSet, is_list=True),
+    Step("plans", PlansForm),
+    Step("singapore-offer", SingaporeOfferForm, applies=lambda p: p.get("has_singapore_job_offer") is True),
+    Step("china-offer", ChinaOfferForm, applies=lambda p: p.get("has_china_job_offer") is True),
+    Step(
+        "company",
+        BusinessForm,
+        applies=lambda p: p.get("business", {}).get("has_or_plans_singapore_company") is True,
+    ),
+    Step("achievements", AchievementsForm),
+)
+STEPS_BY_SLUG = {step.slug: step for step in STEPS}
+
+
+def merge(into: dict[str, Any], fragment: dict[str, Any]) -> None:
+    """Merge a step's profile fragment; nested objects (e.g. `business`) are merged key by key."""
+    for key, value in fragment.items():
+        if isinstance(value, dict) and isinstance(into.get(key), dict):
+            merge(into[key], value)
+        else:
+            into[key] = value
+
+
+@dataclass
+class AnsweredStep:
+    step: Step
+    form: StepForm | None  # None: not answered yet
+
+    @property
+    def summary(self) -> list[SummaryRow]:
+        return self.form.summary() if self.form is not None else []
+
+
+class Answers:
+    """The applicant's answers in their session: nothing is written anywhere else."""
+
+    def __init__(self, session: SessionBase) -> None:
+        self.session = session
+        self.raw: dict[str, dict[str, list[str]]] = session.get(SESSION_KEY, {}).get("steps", {})
+
+    def data_for(self, step: Step) -> QueryDict | None:
+        stored = self.raw.get(step.slug)
+        if stored is None:
+            return None
+        data = QueryDict(mutable=True)
+        for key, values in stored.items():
+            data.setlist(key, values)
+        return data
+
+    def save(self, step: Step, data: QueryDict) -> None:
+        prefix = f"{step.slug}-"
+        self.raw[step.slug] = {
+            key: data.getlist(key) for key in data if key.startswith(prefix) and key not in _IGNORED_KEYS
+        }
+        self.session[SESSION_KEY] = {"steps": self.raw}
+
+    def clear(self) -> None:
+        self.raw = {}
+        self.session.pop(SESSION_KEY, None)
+
+    @property
+    def started(self) -> bool:
+        return bool(self.raw)
+
+    def walk(self) -> list[AnsweredStep]:
+        """The steps that apply to these answers, in order, each with its validated form if answered.
+
+        A stored answer that no longer validates (e.g. a rule in a form changed) counts as unanswered.
+        """
+        profile: dict[str, Any] = {}
+        walked = []
+        for step in STEPS:
+            if not step.applies(profile):
+                continue
+            data = self.data_for(step)
+            form = step.build(data) if data is not None else None
+            if form is not None and form.is_valid():
+                merge(profile, form.to_profile())
+            else:
+                form = None
+            walked.append(AnsweredStep(step, form))
+        return walked
+
+    def profile(self) -> dict[str, Any] | None:
+        """The assembled contract profile, or None while a step that applies is unanswered."""
+        profile: dict[str, Any] = {}
+        for answered in self.walk():
+            if answered.form is None:
+                return None
+            merge(profile, answered.form.to_profile())
+        return profile

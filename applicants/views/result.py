@@ -1,0 +1,35 @@
+"""The result page: the applicant's answers assessed under the rules in force today. Nothing is stored."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from assessments import evaluation
+from assessments.engine import ProfileError
+
+from ..intake.flow import Answers
+from ..results import present
+
+
+@require_http_methods(["GET", "POST"])
+def result(request: HttpRequest) -> HttpResponse:
+    """POST from the check page submits the answers; GET shows the same result again (reload, print).
+
+    Both only read the session: assessing is repeatable and writes nothing.
+    """
+    profile = Answers(request.session).profile()
+    if profile is None:
+        messages.warning(request, _("Please answer every question first."))
+        return redirect("applicants:intake-check")
+    try:
+        assessment = evaluation.evaluate(evaluation.parse(profile))
+    except ProfileError as error:
+        for path, problems in error.errors.items():
+            for problem in problems:
+                messages.error(request, f"{path}: {problem}")
+        return redirect("applicants:intake-check")
+    return render(request, "applicants/assessment_result.html", {"result": present(assessment)})
