@@ -1,0 +1,157 @@
+"""The applicant journey in a real browser: English and Chinese, desktop and a 375 px phone.
+
+Each screen is saved as a screenshot under artifacts/screenshots/<language>-<device>-NN-<screen>.png.
+The phone runs have JavaScript switched off: every page must work without it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+DEVICES = {
+    "desktop": {"viewport": {"width": 1280, "height": 900}, "java_script_enabled": True},
+    "phone": {"viewport": {"width": 375, "height": 812}, "java_script_enabled": False, "is_mobile": True},
+}
+# Words that must appear on the page in each language (and the other language's must not).
+WORDS = {
+    "en": {"check": "Check your answers", "result": "Your result", "continue": "Continue"},
+    "zh-hans": {"check": "检查您的回答", "result": "您的结果", "continue": "继续"},
+}
+
+
+class Journey:
+    def __init__(self, page: Page, base_url: str, folder: Path, name: str) -> None:
+        self.page = page
+        self.base_url = base_url
+        self.folder = folder
+        self.name = name
+        self.count = 0
+
+    def shot(self, screen: str) -> None:
+        self.count += 1
+        path = self.folder / f"{self.name}-{self.count:02d}-{screen}.png"
+        self.page.screenshot(path=str(path), full_page=True)
+        width = self.page.evaluate("document.documentElement.scrollWidth")
+        viewport = self.page.viewport_size
+        assert viewport is not None
+        assert width <= viewport["width"], f"{screen} scrolls sideways: {width}px wide"
+
+    def fill(self, field_id: str, value: str) -> None:
+        self.page.locator(f"#{field_id}").fill(value)
+
+    def choose(self, field_id: str, value: str) -> None:
+        self.page.locator(f"#{field_id}").select_option(value)
+
+    def radio(self, name: str, value: str) -> None:
+        self.page.locator(f'input[name="{name}"][value="{value}"]').check()
+
+    def submit(self, words: dict[str, str]) -> None:
+        self.page.get_by_role("button", name=words["continue"], exact=True).click()
+
+
+def run_intake(journey: Journey, words: dict[str, str]) -> None:
+    page = journey.page
+    journey.shot("start")
+    page.locator("main a.btn-primary").first.click()
+
+    # About you: a validation error first, shown in the summary and next to the field.
+    journey.fill("id_about-date_of_birth", "2099-01-01")
+    journey.choose("id_about-nationality", "DE")
+    journey.radio("about-on_singapore_work_pass", "no")
+    journey.submit(words)
+    expect(page.locator("#error-summary")).to_be_visible()
+    expect(page.locator("#error-summary a[href='#id_about-date_of_birth']")).to_be_visible()
+    journey.shot("about-error")
+    journey.fill("id_about-date_of_birth", "1992-03-14")
+    journey.shot("about")
+    journey.submit(words)
+
+    journey.choose("id_education-0-level", "master")
+    journey.radio("education-0-field", "stem")
+    journey.fill("id_education-0-institution", "National University of Singapore")
+    journey.radio("education-0-well_known_institution", "yes")
+    journey.radio("education-0-world_top_100", "yes")
+    journey.radio("education-0-taught_in_chinese", "no")
+    journey.fill("id_education-0-completed_year", "2016")
+    journey.shot("education")
+    journey.submit(words)
+
+    journey.choose("id_pay-currency", "SGD")
+    journey.fill("id_pay-monthly_fixed_salary", "24000")
+    journey.fill("id_pay-monthly_total_compensation", "31000")
+    journey.radio("pay-salary_from_single_employer", "yes")
+    journey.fill("id_pay-months_at_current_salary", "18")
+    journey.shot("pay")
+    journey.submit(words)
+
+    journey.fill("id_career-0-organisation", "Example Robotics Pte Ltd")
+    journey.fill("id_career-0-title", "Head of Engineering")
+    journey.fill("id_career-0-start", "2018-02-01")
+    journey.choose("id_career-0-role_type", "leadership")
+    journey.choose("id_career-0-organisation_type", "tech_company")
+    journey.radio("career-0-organisation_well_known", "yes")
+    journey.fill("id_career-0-valuation_usd", "750000000")
+    journey.radio("career-0-stem_teaching_or_research", "no")
+    journey.shot("career")
+    journey.submit(words)
+
+    journey.radio("plans-has_singapore_job_offer", "no")
+    journey.radio("plans-has_china_job_offer", "yes")
+    journey.radio("plans-has_or_plans_singapore_company", "no")
+    journey.shot("plans")
+    journey.submit(words)
+
+    journey.choose("id_china-offer-currency", "CNY")
+    journey.fill("id_china-offer-annual_salary", "650000")
+    journey.fill("id_china-offer-months_per_year_in_china", "10")
+    journey.radio("china-offer-in_encouraged_region", "unknown")
+    journey.shot("china-offer")
+    journey.submit(words)
+
+    journey.choose("id_achievements-hsk_level", "3")
+    for name in (
+        "former_chinese_national",
+        "international_award",
+        "national_talent_programme",
+        "holds_patents",
+    ):
+        journey.radio(f"achievements-{name}", "no")
+    journey.radio("achievements-fortune_global_500_experience", "unknown")
+    journey.shot("achievements")
+    journey.submit(words)
+
+    expect(page.locator("h1")).to_have_text(words["check"])
+    journey.shot("check-answers")
+    # A Change link goes back to the question and returns to this page.
+    page.locator("a[href*='/pay/?change=1']").first.click()
+    journey.fill("id_pay-monthly_fixed_salary", "25000")
+    journey.submit(words)
+    expect(page.locator("h1")).to_have_text(words["check"])
+    page.locator("form[action$='/assessment/result/'] button").click()
+    expect(page.locator("h1")).to_have_text(words["result"])
+    journey.shot("result")
+
+
+@pytest.mark.parametrize("device", DEVICES)
+@pytest.mark.parametrize("language", WORDS)
+def test_applicant_completes_the_journey(
+    browser: Browser, live_server, screenshots: Path, language: str, device: str
+) -> None:
+    context = browser.new_context(**DEVICES[device], locale="zh-CN" if language == "zh-hans" else "en-GB")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    try:
+        page.goto(live_server.url + "/")
+        if language != "en":
+            page.locator("#language-select").select_option(language)
+            page.locator("header form button").click()
+            expect(page.locator("html")).to_have_attribute("lang", language)
+        journey = Journey(page, live_server.url, screenshots, f"{language}-{device}")
+        run_intake(journey, WORDS[language])
+    finally:
+        context.close()
