@@ -6,6 +6,7 @@ The phone runs have JavaScript switched off: every page must work without it.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -13,10 +14,15 @@ from playwright.sync_api import Browser, Page, expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-DEVICES = {
-    "desktop": {"viewport": {"width": 1280, "height": 900}, "java_script_enabled": True},
-    "phone": {"viewport": {"width": 375, "height": 812}, "java_script_enabled": False, "is_mobile": True},
-}
+
+@dataclass(frozen=True)
+class Device:
+    width: int
+    height: int
+    javascript: bool
+
+
+DEVICES = {"desktop": Device(1280, 900, javascript=True), "phone": Device(375, 812, javascript=False)}
 # Words that must appear on the page in each language (and the other language's must not).
 WORDS = {
     "en": {"check": "Check your answers", "result": "Your result", "continue": "Continue"},
@@ -142,7 +148,13 @@ def run_intake(journey: Journey, words: dict[str, str]) -> None:
 def test_applicant_completes_the_journey(
     browser: Browser, live_server, screenshots: Path, language: str, device: str
 ) -> None:
-    context = browser.new_context(**DEVICES[device], locale="zh-CN" if language == "zh-hans" else "en-GB")
+    spec = DEVICES[device]
+    context = browser.new_context(
+        viewport={"width": spec.width, "height": spec.height},
+        java_script_enabled=spec.javascript,
+        is_mobile=spec.width < 500,
+        locale="zh-CN" if language == "zh-hans" else "en-GB",
+    )
     page = context.new_page()
     page.set_default_timeout(15_000)
     try:
