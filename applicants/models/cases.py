@@ -6,7 +6,7 @@ import secrets
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -88,7 +88,7 @@ class CaseQuerySet(models.QuerySet["Case"]):
     def open(self) -> CaseQuerySet:
         return self.filter(status__in=OPEN_STATUSES)
 
-    def assigned_to(self, user: AbstractBaseUser | AnonymousUser) -> CaseQuerySet:
+    def assigned_to(self, user: User | AnonymousUser) -> CaseQuerySet:
         return self.filter(assigned_to=user.pk)
 
     def unassigned(self) -> CaseQuerySet:
