@@ -10,7 +10,7 @@ from django.core.files.base import ContentFile
 from applicants import services, transitions
 from applicants.errors import AccessDenied, TransitionRefused
 from applicants.models import Case, CaseStatusChange
-from tests.applicants.factories import CaseFactory, DocumentFactory, consultant, snapshot
+from tests.applicants.factories import consultant, make_case, make_document, snapshot
 
 pytestmark = pytest.mark.django_db
 S = Case.Status
@@ -23,8 +23,8 @@ REFUSED_PAIRS = [
 
 def _ready_case(status: str, owner) -> Case:
     """A case in `status`, assigned to `owner`, whose ready-to-file guards all pass."""
-    case = CaseFactory(status=status, assigned_to=owner)
-    doc = DocumentFactory(case=case, name="Passport bio page")
+    case = make_case(status=status, assigned_to=owner)
+    doc = make_document(case=case, name="Passport bio page")
     services.upload_document(document=doc, file=ContentFile(b"%PDF-1.4", name="passport.pdf"))
     services.accept_document(document=doc, by=owner)
     snapshot(case)
@@ -67,17 +67,17 @@ def test_transition_outside_the_pipeline_is_refused_and_changes_nothing(from_sta
 
 def test_moving_to_new_is_not_a_transition():
     owner = consultant()
-    case = CaseFactory(status=S.IN_REVIEW, assigned_to=owner)
+    case = make_case(status=S.IN_REVIEW, assigned_to=owner)
     with pytest.raises(TransitionRefused, match="not a status a case can be moved to"):
         transitions.move_case(case=case, to_status=S.NEW, by=owner)
 
 
 def test_ready_to_file_is_refused_while_a_required_document_is_not_accepted():
     owner = consultant()
-    case = CaseFactory(status=S.AWAITING_DOCUMENTS, assigned_to=owner)
+    case = make_case(status=S.AWAITING_DOCUMENTS, assigned_to=owner)
     snapshot(case)
-    DocumentFactory(case=case, name="Payslips (last 3 months)")
-    DocumentFactory(case=case, name="CV", is_required=False)
+    make_document(case=case, name="Payslips (last 3 months)")
+    make_document(case=case, name="CV", is_required=False)
 
     with pytest.raises(
         TransitionRefused, match=r"required documents not accepted yet: Payslips \(last 3 months\)"
@@ -90,9 +90,9 @@ def test_ready_to_file_is_refused_while_a_required_document_is_not_accepted():
 
 def test_ready_to_file_is_refused_when_a_required_document_was_rejected():
     owner = consultant()
-    case = CaseFactory(status=S.IN_REVIEW, assigned_to=owner)
+    case = make_case(status=S.IN_REVIEW, assigned_to=owner)
     snapshot(case)
-    doc = DocumentFactory(case=case, name="Degree certificate")
+    doc = make_document(case=case, name="Degree certificate")
     services.upload_document(document=doc, file=ContentFile(b"scan", name="degree.pdf"))
     services.reject_document(document=doc, by=owner, reason="The scan is cut off at the bottom.")
 
@@ -102,7 +102,7 @@ def test_ready_to_file_is_refused_when_a_required_document_was_rejected():
 
 def test_ready_to_file_is_refused_without_an_assessment():
     owner = consultant()
-    case = CaseFactory(status=S.IN_REVIEW, assigned_to=owner)
+    case = make_case(status=S.IN_REVIEW, assigned_to=owner)
 
     with pytest.raises(TransitionRefused, match="the case has no assessment"):
         transitions.mark_ready_to_file(case=case, by=owner)
@@ -110,9 +110,9 @@ def test_ready_to_file_is_refused_without_an_assessment():
 
 def test_optional_documents_do_not_block_ready_to_file():
     owner = consultant()
-    case = CaseFactory(status=S.IN_REVIEW, assigned_to=owner)
+    case = make_case(status=S.IN_REVIEW, assigned_to=owner)
     snapshot(case)
-    DocumentFactory(case=case, name="Reference letter", is_required=False)
+    make_document(case=case, name="Reference letter", is_required=False)
 
     transitions.mark_ready_to_file(case=case, by=owner)
 
@@ -121,7 +121,7 @@ def test_optional_documents_do_not_block_ready_to_file():
 
 def test_a_consultant_cannot_move_a_colleagues_case():
     owner, other = consultant(), consultant()
-    case = CaseFactory(status=S.NEW, assigned_to=owner)
+    case = make_case(status=S.NEW, assigned_to=owner)
 
     with pytest.raises(AccessDenied):
         transitions.start_review(case=case, by=other)
@@ -132,7 +132,7 @@ def test_a_consultant_cannot_move_a_colleagues_case():
 
 def test_approval_with_expiry_sets_the_renewal_window_six_months_earlier():
     owner = consultant()
-    case = CaseFactory(status=S.SUBMITTED, assigned_to=owner)
+    case = make_case(status=S.SUBMITTED, assigned_to=owner)
 
     transitions.record_approval(case=case, by=owner, pass_expires_on=date(2028, 8, 31))
 
@@ -145,13 +145,13 @@ def test_approval_with_expiry_sets_the_renewal_window_six_months_earlier():
 def test_a_case_is_late_once_its_status_outlasts_the_target():
     from applicants.models import STATUS_TARGETS
 
-    case = CaseFactory(status=S.IN_REVIEW)
+    case = make_case(status=S.IN_REVIEW)
     target = STATUS_TARGETS[S.IN_REVIEW]
     Case.objects.filter(pk=case.pk).update(
         status_changed_at=case.status_changed_at - target - timedelta(minutes=1)
     )
-    fresh = CaseFactory(status=S.IN_REVIEW)
-    closed = CaseFactory(status=S.CLOSED)
+    fresh = make_case(status=S.IN_REVIEW)
+    closed = make_case(status=S.CLOSED)
     Case.objects.filter(pk=closed.pk).update(status_changed_at=closed.status_changed_at - timedelta(days=999))
 
     assert list(Case.objects.late()) == [case]
