@@ -20,19 +20,23 @@ from .. import services, transitions
 from ..errors import CaseRuleError
 from ..models import Case
 
+_TARGET_STATUSES = [(s, label) for s, label in Case.Status.choices if s != Case.Status.NEW]
+
 
 class CaseActionForm(ActionForm):
     """The action bar: the target status for "move status", and a comment kept in the history."""
 
     to_status = forms.ChoiceField(
-        label=gettext_lazy("to status"),
-        required=False,
-        choices=[
-            ("", "---------"),
-            *[(s, label) for s, label in Case.Status.choices if s != Case.Status.NEW],
-        ],
+        label=gettext_lazy("to status"), required=False, choices=[("", "---------"), *_TARGET_STATUSES]
     )
     comment = forms.CharField(label=gettext_lazy("comment"), required=False, max_length=500)
+
+
+class MoveStatusForm(forms.Form):
+    """The action bar's extra fields, parsed on their own (the admin validates the action itself)."""
+
+    to_status = forms.ChoiceField(choices=_TARGET_STATUSES)
+    comment = forms.CharField(required=False, max_length=500)
 
 
 def apply_to_each(
@@ -76,8 +80,8 @@ def assign_to_me(modeladmin: admin.ModelAdmin[Case], request: HttpRequest, query
 
 @admin.action(description=gettext_lazy("Move to the status chosen above"), permissions=["change"])
 def move_status(modeladmin: admin.ModelAdmin[Case], request: HttpRequest, queryset: QuerySet[Case]) -> None:
-    form = CaseActionForm(request.POST)
-    if not form.is_valid() or not form.cleaned_data["to_status"]:
+    form = MoveStatusForm(request.POST)
+    if not form.is_valid():
         modeladmin.message_user(request, _("Choose the status to move the cases to."), messages.ERROR)
         return
     to_status, comment, me = form.cleaned_data["to_status"], form.cleaned_data["comment"], _user(request)

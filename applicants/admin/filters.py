@@ -6,13 +6,14 @@ from typing import Any
 
 from django.contrib import admin
 from django.contrib.auth.models import User
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrPromise
 
 from ..access import CASE_MANAGER_GROUP, CONSULTANT_GROUP
+from ..models import Case, Pathway
 
 
 class LateFilter(admin.SimpleListFilter):
@@ -50,18 +51,39 @@ class PassExpiryFilter(admin.SimpleListFilter):
         return queryset
 
 
+class PathwayFilter(admin.SimpleListFilter):
+    """Target pathway, from the fixed list of codes (no query for the choices)."""
+
+    title = _("pathway")
+    parameter_name = "pathway"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, Any]]:
+        return list(Pathway.Code.choices)
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any] | None:
+        if self.value() in Pathway.Code.values:
+            targets = Case.pathways.through.objects.filter(case_id=OuterRef("pk"), pathway_id=self.value())
+            return queryset.filter(Exists(targets))
+        return queryset
+
+
 class ConsultantFilter(admin.RelatedFieldListFilter):
     """Only people who can hold cases, not every user account."""
 
     def field_choices(
         self, field: Any, request: HttpRequest, model_admin: Any
     ) -> list[tuple[str, str | StrPromise]]:
-        staff = (
-            User.objects.filter(
-                Q(groups__name__in=[CONSULTANT_GROUP, CASE_MANAGER_GROUP]) | Q(is_superuser=True),
-                is_active=True,
+        # Facet counting rebuilds every filter once per filter: look the consultants up once per request.
+        cached: list[tuple[str, str | StrPromise]] | None = getattr(request, "_consultant_choices", None)
+        if cached is None:
+            staff = (
+                User.objects.filter(
+                    Q(groups__name__in=[CONSULTANT_GROUP, CASE_MANAGER_GROUP]) | Q(is_superuser=True),
+                    is_active=True,
+                )
+                .distinct()
+                .order_by("first_name", "last_name", "username")
             )
-            .distinct()
-            .order_by("first_name", "last_name", "username")
-        )
-        return [(str(u.pk), u.get_full_name() or u.get_username()) for u in staff]
+            cached = [(str(u.pk), u.get_full_name() or u.get_username()) for u in staff]
+            request._consultant_choices = cached  # type: ignore[attr-defined]
+        return cached
