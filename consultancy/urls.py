@@ -3,7 +3,6 @@ from django.contrib import admin
 from django.urls import include, path
 
 from applicants.views.intake import start
-
 from assessments.rules_admin import rule_versions
 
 from .health import healthz

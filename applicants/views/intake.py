@@ -10,11 +10,13 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ..intake.base import error_links
 from ..intake.flow import STEPS, STEPS_BY_SLUG, AnsweredStep, Answers, Step
+from ..rule_dates import rules_in_force, upcoming_changes
 
 
 def _step_url(step: Step, *, change: bool = False) -> str:
@@ -42,10 +44,16 @@ def _after(step: Step, walked: list[AnsweredStep], *, change: bool) -> str:
 
 def start(request: HttpRequest) -> HttpResponse:
     answers = Answers(request.session)
+    today = timezone.localdate()
     return render(
         request,
         "applicants/intake_start.html",
-        {"first_step_url": _step_url(STEPS[0]), "has_answers": answers.started},
+        {
+            "first_step_url": _step_url(STEPS[0]),
+            "has_answers": answers.started,
+            "rule_dates": rules_in_force(today),
+            "rule_changes": upcoming_changes(today),
+        },
     )
 
 

@@ -398,3 +398,11 @@ def test_finish_without_saving_deletes_the_answers(client: Client) -> None:
     response = client.post(reverse("applicants:intake-forget"))
     assert response["Location"] == reverse("home")
     assert SESSION_KEY not in client.session
+
+
+def test_start_page_dates_the_rules_of_each_pathway(client: Client) -> None:
+    html = client.get(reverse("home")).content.decode()
+    assert "Last verified" in html
+    for code in ("sg_tech_pass/", "sg_employment_pass/", "cn_k_visa/", "cn_work_permit/", "cn_r_visa/"):
+        assert code in html
+    assert "24 November 2026" in html or "Nov. 24, 2026" in html
