@@ -146,8 +146,8 @@ STATIC_ROOT = Path(env.str("DJANGO_STATIC_ROOT", default=str(VAR_DIR / "staticfi
 PRIVATE_STORAGE_ROOT = Path(env.str("PRIVATE_STORAGE_ROOT", default=str(VAR_DIR / "private")))
 STORAGES = {
     "default": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": str(PRIVATE_STORAGE_ROOT), "base_url": None},
+        "BACKEND": "consultancy.storage.PrivateFileSystemStorage",
+        "OPTIONS": {"location": str(PRIVATE_STORAGE_ROOT)},
     },
     "staticfiles": {
         "BACKEND": (
@@ -216,6 +216,15 @@ SILENCED_SYSTEM_CHECKS: list[str] = env.list("DJANGO_SILENCED_SYSTEM_CHECKS", de
 
 # --- Rate limits (django-ratelimit, counted in the shared cache) --------------------------------------
 ASSESSMENT_API_RATE: str = env.str("ASSESSMENT_API_RATE", default="60/m")
+# Portal sign-in attempts and magic-link requests per client address.
+PORTAL_LOGIN_RATE: str = env.str("PORTAL_LOGIN_RATE", default="20/m")
+
+# --- Applicant portal -------------------------------------------------------------------------------
+# The e-mailed link that opens a saved assessment in the portal, and the one-time sign-in link.
+RESUME_LINK_MAX_AGE_DAYS: int = env.int("RESUME_LINK_MAX_AGE_DAYS", default=14)
+MAGIC_LINK_MAX_AGE_MINUTES: int = env.int("MAGIC_LINK_MAX_AGE_MINUTES", default=30)
+# Largest document an applicant may upload (PDF, JPEG or PNG, checked by content).
+DOCUMENT_UPLOAD_MAX_BYTES: int = env.int("DOCUMENT_UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
 
 # --- Forms ----------------------------------------------------------------------------------------
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

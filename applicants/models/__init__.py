@@ -16,6 +16,7 @@ from .cases import (
 )
 from .documents import Document
 from .people import Applicant, ConsentRecord
+from .requests import DataRequest
 
 __all__ = [
     "CLOSED_STATUSES",
@@ -27,6 +28,7 @@ __all__ = [
     "CaseQuerySet",
     "CaseStatusChange",
     "ConsentRecord",
+    "DataRequest",
     "DigestDelivery",
     "Document",
     "Note",

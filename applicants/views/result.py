@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -32,4 +33,8 @@ def result(request: HttpRequest) -> HttpResponse:
             for problem in problems:
                 messages.error(request, f"{path}: {problem}")
         return redirect("applicants:intake-check")
-    return render(request, "applicants/assessment_result.html", {"result": present(assessment)})
+    return render(
+        request,
+        "applicants/assessment_result.html",
+        {"result": present(assessment), "save_url": reverse("applicants:intake-save")},
+    )

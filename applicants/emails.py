@@ -1,0 +1,82 @@
+"""The e-mails of the applicant journey, each rendered in its reader's language.
+
+Applicants read theirs in their preferred language; the consultancy's notifications are in the
+site's default language.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from .models import Applicant, Case, DataRequest
+from .tokens import make_magic_token, make_resume_token
+
+
+def _absolute(path: str) -> str:
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def _send(*, template: str, context: dict[str, object], to: str, language: str) -> None:
+    with translation.override(language):
+        subject = render_to_string(f"applicants/email/{template}_subject.txt", context).strip()
+        body = render_to_string(f"applicants/email/{template}_body.txt", context)
+    send_mail(subject, body, None, [to])
+
+
+def send_resume_link(*, applicant: Applicant, case: Case) -> None:
+    language = applicant.preferred_language
+    with translation.override(language):
+        link = _absolute(reverse("applicants:portal-resume", args=[make_resume_token(applicant)]))
+    _send(
+        template="resume_link",
+        context={
+            "applicant": applicant,
+            "case": case,
+            "link": link,
+            "days": settings.RESUME_LINK_MAX_AGE_DAYS,
+            "has_account": applicant.user_id is not None,
+        },
+        to=applicant.email,
+        language=language,
+    )
+
+
+def send_magic_link(*, user: User) -> None:
+    applicant = Applicant.objects.get(user=user)
+    language = applicant.preferred_language
+    with translation.override(language):
+        link = _absolute(reverse("applicants:portal-magic", args=[make_magic_token(user)]))
+    _send(
+        template="magic_link",
+        context={"applicant": applicant, "link": link, "minutes": settings.MAGIC_LINK_MAX_AGE_MINUTES},
+        to=applicant.email,
+        language=language,
+    )
+
+
+def notify_new_case(*, case: Case) -> None:
+    _send(
+        template="new_case",
+        context={
+            "case": case,
+            "applicant": case.applicant,
+            "pathways": [str(p) for p in case.pathways.all()],
+            "link": _absolute(reverse("admin:applicants_case_change", args=[case.pk])),
+        },
+        to=settings.CONSULTANCY_NOTIFY_EMAIL,
+        language=settings.LANGUAGE_CODE,
+    )
+
+
+def notify_deletion_request(*, request: DataRequest) -> None:
+    _send(
+        template="deletion_request",
+        context={"request": request, "applicant": request.applicant},
+        to=settings.CONSULTANCY_NOTIFY_EMAIL,
+        language=settings.LANGUAGE_CODE,
+    )

@@ -1,0 +1,47 @@
+"""Thin Celery adapters for the applicant journey's e-mails: ids in, one e-mail function called.
+
+A task whose object vanished in the meantime (e.g. an account deleted) does nothing.
+"""
+
+from __future__ import annotations
+
+from smtplib import SMTPException
+
+from celery import shared_task
+from django.contrib.auth.models import User
+
+from . import emails
+from .models import Applicant, Case, DataRequest
+
+_RETRY_ON = (SMTPException, OSError)  # a mail server that is down: retried with backoff
+
+
+@shared_task(name="applicants.send_resume_link", autoretry_for=_RETRY_ON, retry_backoff=30, max_retries=5)
+def send_resume_link_task(applicant_id: int, case_id: int) -> None:
+    applicant = Applicant.objects.select_related("user").filter(pk=applicant_id).first()
+    case = Case.objects.filter(pk=case_id, applicant_id=applicant_id).first()
+    if applicant and case:
+        emails.send_resume_link(applicant=applicant, case=case)
+
+
+@shared_task(name="applicants.send_magic_link", autoretry_for=_RETRY_ON, retry_backoff=30, max_retries=5)
+def send_magic_link_task(user_id: int) -> None:
+    user = User.objects.filter(pk=user_id, is_active=True, applicant__isnull=False).first()
+    if user:
+        emails.send_magic_link(user=user)
+
+
+@shared_task(name="applicants.notify_new_case", autoretry_for=_RETRY_ON, retry_backoff=30, max_retries=5)
+def notify_new_case_task(case_id: int) -> None:
+    case = Case.objects.select_related("applicant").filter(pk=case_id).first()
+    if case:
+        emails.notify_new_case(case=case)
+
+
+@shared_task(
+    name="applicants.notify_deletion_request", autoretry_for=_RETRY_ON, retry_backoff=30, max_retries=5
+)
+def notify_deletion_request_task(request_id: int) -> None:
+    request = DataRequest.objects.select_related("applicant").filter(pk=request_id).first()
+    if request:
+        emails.notify_deletion_request(request=request)

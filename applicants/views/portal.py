@@ -1,0 +1,224 @@
+"""The applicant portal: my cases, their documents and letters, re-assessment, my data.
+
+Every object is fetched through `_applicant_for` / `_case_for` / `_document_for`, which only find the
+signed-in applicant's own objects: anyone else's is a 404, never a 403 that confirms it exists.
+"""
+
+from __future__ import annotations
+
+from functools import wraps
+from typing import Any, Protocol
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse_lazy
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from assessments import evaluation
+from assessments.engine import ProfileError
+
+from ..intake.base import error_links
+from ..models import Applicant, Case, DataRequest, Document
+from ..portal_forms import ConfirmForm, UploadForm
+from ..portal_services import (
+    UPLOADABLE,
+    export_applicant_data,
+    request_account_deletion,
+    upload_for_applicant,
+)
+from ..results import present
+from ..statuses import next_step
+from ..uploads import SIGNATURES, sniff
+
+# Items the applicant still has to act on (an uploaded file waits for review instead).
+TO_UPLOAD = {Document.Review.REQUESTED, Document.Review.REJECTED, Document.Review.REUPLOAD_REQUESTED}
+portal_login_required = login_required(login_url=reverse_lazy("applicants:portal-login"))
+
+
+class PortalView(Protocol):
+    def __call__(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse: ...
+
+
+def _applicant_for(request: HttpRequest) -> Applicant:
+    applicant = (
+        Applicant.objects.filter(user_id=request.user.pk).first() if request.user.is_authenticated else None
+    )
+    if applicant is None:
+        raise Http404(_("There is no applicant account for this login."))
+    return applicant
+
+
+def _case_for(applicant: Applicant, reference: str) -> Case:
+    return get_object_or_404(
+        Case.objects.select_related("applicant"), reference=reference, applicant=applicant
+    )
+
+
+def _document_for(applicant: Applicant, pk: int) -> Document:
+    return get_object_or_404(Document.objects.select_related("case"), pk=pk, case__applicant=applicant)
+
+
+def applicant_view(view: Any) -> PortalView:
+    """Signed-in applicants only; the view receives its applicant as the second argument."""
+
+    @portal_login_required
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response: HttpResponse = view(request, _applicant_for(request), *args, **kwargs)
+        return response
+
+    return wrapper
+
+
+@applicant_view
+def home(request: HttpRequest, applicant: Applicant) -> HttpResponse:
+    cases = list(applicant.cases.prefetch_related("pathways", "documents").order_by("-created_at"))
+    rows = [
+        {
+            "case": case,
+            "next_step": next_step(case),
+            "to_upload": sum(1 for d in case.documents.all() if d.review_status in TO_UPLOAD),
+        }
+        for case in cases
+    ]
+    return render(
+        request,
+        "applicants/portal_home.html",
+        {
+            "applicant": applicant,
+            "rows": rows,
+            "has_assessment": applicant.assessments.exists(),
+            "deletion": DataRequest.objects.filter(
+                applicant=applicant, kind=DataRequest.Kind.DELETION, completed_at__isnull=True
+            ).first(),
+        },
+    )
+
+
+@applicant_view
+def case_detail(request: HttpRequest, applicant: Applicant, reference: str) -> HttpResponse:
+    case = _case_for(applicant, reference)
+    documents = list(case.documents.all())
+    return render(
+        request,
+        "applicants/portal_case_detail.html",
+        {
+            "case": case,
+            "next_step": next_step(case),
+            "items": [
+                {"document": d, "can_upload": d.review_status in UPLOADABLE, "form": UploadForm()}
+                for d in documents
+            ],
+            "letters": _letters_for(case),
+        },
+    )
+
+
+def _letters_for(case: Case) -> list[Any]:
+    """The case's advice letters, once the letters feature provides them (applicant download URL is theirs)."""
+    letters = getattr(case, "advice_letters", None)
+    return list(letters.all()) if letters is not None else []
+
+
+@applicant_view
+@require_POST
+def upload(request: HttpRequest, applicant: Applicant, pk: int) -> HttpResponse:
+    document = _document_for(applicant, pk)
+    form = UploadForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            upload_for_applicant(applicant=applicant, document=document, file=form.cleaned_data["file"])
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            messages.success(
+                request, _("“%(item)s” is uploaded and waits for review.") % {"item": _(document.name)}
+            )
+            return redirect("applicants:portal-case", reference=document.case.reference)
+    case = document.case
+    items = [
+        {
+            "document": d,
+            "can_upload": d.review_status in UPLOADABLE,
+            "form": form if d.pk == document.pk else UploadForm(),
+        }
+        for d in case.documents.all()
+    ]
+    return render(
+        request,
+        "applicants/portal_case_detail.html",
+        {
+            "case": case,
+            "next_step": next_step(case),
+            "items": items,
+            "letters": _letters_for(case),
+            "errors": error_links(form),
+            "failed_pk": document.pk,
+        },
+        status=400,
+    )
+
+
+@applicant_view
+def document_download(request: HttpRequest, applicant: Applicant, pk: int) -> FileResponse:
+    document = _document_for(applicant, pk)
+    if not document.file:
+        raise Http404(_("Nothing is uploaded for this item yet."))
+    handle = document.file.open("rb")
+    content_type = sniff(handle) or "application/octet-stream"
+    extension = SIGNATURES[content_type][1] if content_type in SIGNATURES else ""
+    return FileResponse(
+        handle, as_attachment=True, filename=f"{document.name[:80]}{extension}", content_type=content_type
+    )
+
+
+@applicant_view
+def reassess(request: HttpRequest, applicant: Applicant) -> HttpResponse:
+    """The latest saved profile, assessed again under the rules in force today. Nothing is stored."""
+    snapshot = applicant.assessments.latest_first().first()
+    if snapshot is None:
+        raise Http404(_("There is no saved assessment to re-assess."))
+    profile = {key: value for key, value in snapshot.inputs.items() if key != "as_of"}
+    try:
+        result = present(evaluation.evaluate(evaluation.parse(profile, as_of=timezone.localdate())))
+    except ProfileError:
+        messages.error(
+            request, _("Your saved answers no longer fit the current questions; your consultant will help.")
+        )
+        return redirect("applicants:portal-home")
+    before = snapshot.outcomes()
+    changed = [p for p in result.pathways if before.get(p.code) not in (None, p.outcome)]
+    return render(
+        request,
+        "applicants/portal_reassess.html",
+        {"result": result, "snapshot": snapshot, "changed": changed},
+    )
+
+
+@applicant_view
+@require_POST
+def my_data(request: HttpRequest, applicant: Applicant) -> HttpResponse:
+    archive = export_applicant_data(applicant=applicant)
+    response = HttpResponse(archive, content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="my-data-{timezone.localdate().isoformat()}.zip"'
+    return response
+
+
+@applicant_view
+@require_http_methods(["GET", "POST"])
+def delete_account(request: HttpRequest, applicant: Applicant) -> HttpResponse:
+    form = ConfirmForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        request_account_deletion(applicant=applicant)
+        messages.success(
+            request, _("We have your request. We will confirm the deletion by e-mail within 30 days.")
+        )
+        return redirect("applicants:portal-home")
+    return render(
+        request, "applicants/portal_delete_account.html", {"form": form, "errors": error_links(form)}
+    )
