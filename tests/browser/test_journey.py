@@ -1,15 +1,18 @@
 """The applicant journey in a real browser: English and Chinese, desktop and a 375 px phone.
 
+Intake → result → save → resume link and password → sign out and in → upload → the item's status.
 Each screen is saved as a screenshot under artifacts/screenshots/<language>-<device>-NN-<screen>.png.
 The phone runs have JavaScript switched off: every page must work without it.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from django.core import mail
 from playwright.sync_api import Browser, Page, expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -24,6 +27,8 @@ class Device:
 
 DEVICES = {"desktop": Device(1280, 900, javascript=True), "phone": Device(375, 812, javascript=False)}
 # Words that must appear on the page in each language (and the other language's must not).
+UPLOADED = {"en": "Uploaded, awaiting review", "zh-hans": "已上传，等待审核"}
+PASSWORD = "A long browser passphrase 9"
 WORDS = {
     "en": {"check": "Check your answers", "result": "Your result", "continue": "Continue"},
     "zh-hans": {"check": "检查您的回答", "result": "您的结果", "continue": "继续"},
@@ -58,6 +63,13 @@ class Journey:
 
     def submit(self, words: dict[str, str]) -> None:
         self.page.get_by_role("button", name=words["continue"], exact=True).click()
+
+    def submit_button(self) -> None:
+        self.page.locator("main form[method=post] button[type=submit].btn-primary").last.click()
+
+    @property
+    def language(self) -> str:
+        return self.name.split("-desktop")[0].split("-phone")[0]
 
 
 def run_intake(journey: Journey, words: dict[str, str]) -> None:
@@ -143,11 +155,72 @@ def run_intake(journey: Journey, words: dict[str, str]) -> None:
     journey.shot("result")
 
 
+def save_and_use_the_portal(journey: Journey, email: str, upload: Path) -> None:
+    page = journey.page
+    page.locator("a[href$='/assessment/save/']").click()
+    journey.fill("id_full_name", "Mei Tan")
+    journey.fill("id_email", email)
+    journey.submit_button()  # the consents are missing: the errors are listed and linked
+    expect(page.locator("#error-summary a[href='#id_consent_assessment']")).to_be_visible()
+    journey.shot("save-error")
+    for name in ("consent_assessment", "consent_consultation", "consent_transfer"):
+        page.locator(f"#id_{name}").check()
+    journey.shot("save")
+    journey.submit_button()
+    reference = page.locator(".reference").inner_text().strip()
+    assert reference.startswith("TP-")
+    journey.shot("saved")
+
+    # The e-mailed resume link: create the password, then sign out and sign in with it.
+    message = next(m for m in mail.outbox if m.to == [email])
+    link = re.search(r"https?://\S+", message.body)
+    assert link
+    page.goto(journey.base_url + "/" + link.group(0).split("://", 1)[1].split("/", 1)[1])
+    journey.fill("id_password1", PASSWORD)
+    journey.fill("id_password2", PASSWORD)
+    journey.shot("create-password")
+    journey.submit_button()
+    page.locator("form[action$='/portal/logout/'] button").click()
+    page.locator("a[href$='/portal/']").first.click()
+    journey.fill("id_username", email)
+    journey.fill("id_password", PASSWORD)
+    journey.shot("login")
+    journey.submit_button()
+
+    expect(page.locator(".case-card")).to_contain_text(reference)
+    journey.shot("portal-home")
+    page.locator(f"a[href$='/portal/cases/{reference}/']").click()
+    first = page.locator("li.document").first
+    first.locator("input[type=file]").set_input_files(str(upload))
+    first.locator("button[type=submit]").click()
+    expect(page.locator("li.document").first.locator(".review-status")).to_have_text(
+        UPLOADED[journey.language]
+    )
+    journey.shot("case-after-upload")
+
+
 @pytest.mark.parametrize("device", DEVICES)
 @pytest.mark.parametrize("language", WORDS)
 def test_applicant_completes_the_journey(
-    browser: Browser, live_server, screenshots: Path, language: str, device: str
+    browser: Browser,
+    live_server,
+    screenshots: Path,
+    language: str,
+    device: str,
+    celery_eager: None,
+    settings,
+    tmp_path: Path,
 ) -> None:
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "consultancy.storage.PrivateFileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path)},
+        },
+    }
+    upload = tmp_path / "payslip.pdf"
+    upload.write_bytes(b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n")
+    mail.outbox.clear()
     spec = DEVICES[device]
     context = browser.new_context(
         viewport={"width": spec.width, "height": spec.height},
@@ -165,5 +238,6 @@ def test_applicant_completes_the_journey(
             expect(page.locator("html")).to_have_attribute("lang", language)
         journey = Journey(page, live_server.url, screenshots, f"{language}-{device}")
         run_intake(journey, WORDS[language])
+        save_and_use_the_portal(journey, f"mei.tan.{language}.{device}@mail.example", upload)
     finally:
         context.close()
