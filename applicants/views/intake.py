@@ -75,11 +75,11 @@ def step(request: HttpRequest, slug: str) -> HttpResponse:
             data = current.form_class.with_one_more(request.POST, current.slug)
             form = current.build(data)
             if form.is_valid():
-                answers.save(current, data)
+                answers.save(current, data, form)
         else:
             form = current.build(request.POST)
             if form.is_valid():
-                answers.save(current, request.POST)
+                answers.save(current, request.POST, form)
                 return HttpResponseRedirect(_after(current, answers.walk(), change=change))
     else:
         form = current.build(answers.data_for(current))

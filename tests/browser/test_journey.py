@@ -173,7 +173,7 @@ def save_and_use_the_portal(journey: Journey, email: str, upload: Path) -> None:
 
     # The e-mailed resume link: create the password, then sign out and sign in with it.
     message = next(m for m in mail.outbox if m.to == [email])
-    link = re.search(r"https?://\S+", message.body)
+    link = re.search(r"https?://\S+", str(message.body))
     assert link
     page.goto(journey.base_url + "/" + link.group(0).split("://", 1)[1].split("/", 1)[1])
     journey.fill("id_password1", PASSWORD)
