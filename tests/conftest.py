@@ -48,3 +48,14 @@ def celery_worker(transactional_db: None) -> Iterator[WorkerProcess]:
         yield worker
     finally:
         worker.stop()
+
+
+@pytest.fixture(autouse=True)
+def _default_language() -> Iterator[None]:
+    """Each test starts in the default language: a request to a /zh-hans/ page leaves Chinese active in
+    the thread, and `reverse()` would then build Chinese URLs in the next test."""
+    from django.conf import settings
+    from django.utils import translation
+
+    with translation.override(settings.LANGUAGE_CODE):
+        yield

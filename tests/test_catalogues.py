@@ -17,7 +17,12 @@ CATALOGUES = sorted(
     for path in ROOT.glob("**/locale/zh_Hans/LC_MESSAGES/django.po")
     if ".venv" not in path.parts and "var" not in path.parts
 )
-TEMPLATES = sorted((ROOT / "templates").glob("**/*.html"))
+TEMPLATES = sorted(
+    path
+    for pattern in ("templates/**/*.html", "templates/**/*.txt", "*/templates/**/*.html")
+    for path in ROOT.glob(pattern)
+    if ".venv" not in path.parts
+)
 # Text a template may hold outside {% translate %}: punctuation, arrows, numbers, entities.
 LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
 TRANSLATABLE_ATTRIBUTES = re.compile(r'\b(?:aria-label|title|alt|placeholder)="([^"]*)"')
@@ -74,9 +79,9 @@ def _untranslated_text(template: Path) -> list[str]:
     for token in Lexer(template.read_text(encoding="utf-8")).tokenize():
         if token.token_type == TokenType.BLOCK:
             word = (token.contents.split() or [""])[0]
-            if word in {"blocktranslate", "blocktrans"}:
+            if word in {"blocktranslate", "blocktrans", "comment"}:
                 in_blocktranslate = True
-            elif word in {"endblocktranslate", "endblocktrans"}:
+            elif word in {"endblocktranslate", "endblocktrans", "endcomment"}:
                 in_blocktranslate = False
             kept.append("§")
         elif token.token_type == TokenType.TEXT and not in_blocktranslate:
@@ -100,5 +105,6 @@ def test_the_template_check_catches_bare_text(tmp_path: Path) -> None:
     page.write_text(
         '{% load i18n %}<p class="{{ tone }}">{% translate "Fine" %} {{ name }}</p><p>Bare words</p>'
         '<a aria-label="Close">x</a>{% blocktranslate %}Also {{ fine }}{% endblocktranslate %}'
+        "{% comment %}A note for developers{% endcomment %}"
     )
     assert _untranslated_text(page) == ["Close", "Bare words", "x"]

@@ -44,6 +44,12 @@ ALLOWED = {
     "US",
     "Tech",
     "EP",
+    "ACRA",
+    "ESOP",
+    "IP",
+    "PDF",
+    "JPEG",
+    "PNG",
 }
 
 
@@ -91,6 +97,7 @@ def test_each_intake_page_in_chinese_has_no_english_left(client: Client, path: s
     )
     page = client.get(zh(path)).content.decode()
     assert '<html lang="zh-hans">' in page
+    page = re.sub(r"\b(?:sg|cn)_[a-z_]+/[\w-]+", " ", page)  # rule version ids are codes, not words
     assert foreign_words(page) == set()
 
 
@@ -102,3 +109,34 @@ def test_error_messages_in_chinese_are_chinese(client: Client) -> None:
 
 def test_the_check_sees_english_on_an_english_page(client: Client) -> None:
     assert {"Continue", "Date", "birth"} <= foreign_words(client.get("/assessment/about/").content.decode())
+
+
+def test_the_result_page_in_chinese_has_no_english_left(client: Client) -> None:
+    answer_everything(client)
+    page = client.post(zh("/assessment/result/")).content.decode()
+    assert "您的结果" in page
+    # Sources cite official pages by their (English) titles and addresses; everything else is Chinese.
+    page = re.sub(r'<p class="small text-body-secondary mb-0">来源：.*?</p>', "", page, flags=re.S)
+    page = re.sub(r"<p class=\"small text-body-secondary\">使用的汇率：.*?</p>", "", page, flags=re.S)
+    # Rule version ids (sg_tech_pass/2023) are codes staff quote, not words.
+    page = re.sub(r"\b(?:sg|cn)_[a-z_]+/[\w-]+", " ", page)
+    assert foreign_words(page) == set()
+
+
+@pytest.mark.usefixtures("celery_eager")
+def test_the_portal_pages_in_chinese_have_no_english_left(
+    client: Client, django_capture_on_commit_callbacks
+) -> None:
+    from applicants.models import Case
+
+    from .portal_helpers import open_portal
+
+    applicant = open_portal(client, django_capture_on_commit_callbacks)
+    client.get("/portal/")  # shows (and so consumes) the English welcome message of the sign-up
+    reference = Case.objects.get(applicant=applicant).reference
+    # Checklist items are the engine's document names, translated on display.
+    for path in ("/portal/", f"/portal/cases/{reference}/", "/portal/reassess/", "/portal/delete-account/"):
+        page = client.get(zh(path)).content.decode()
+        page = re.sub(r'<p class="small text-body-secondary mb-0">来源：.*?</p>', "", page, flags=re.S)
+        page = re.sub(r"\b(?:sg|cn)_[a-z_]+/[\w-]+", " ", page).replace(reference, " ")
+        assert foreign_words(page) - {"Lena", "Fischer", "zip", "data.json"} == set(), path
