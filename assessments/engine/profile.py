@@ -27,6 +27,9 @@ from pydantic import (
 
 from assessments.engine.codes import COUNTRY_CODES, CURRENCY_CODES
 
+# The earliest as_of the engine accepts: rules in force before it are not encoded.
+COVERAGE_START = date(2021, 1, 1)
+COVERAGE_END = date(2100, 12, 31)
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 DECIMAL_TEXT = re.compile(r"^\d{1,15}(\.\d{1,6})?$")
 # Larger than any salary, valuation or fund on earth; keeps Decimal arithmetic cheap and sane.
@@ -377,8 +380,12 @@ def _check_dates(profile: Profile) -> dict[str, list[str]]:
     def add(path: str, message: str) -> None:
         errors.setdefault(path, []).append(message)
 
-    if as_of.year < 2000 or as_of.year > 2100:
-        add("as_of", "Must be a date between 2000-01-01 and 2100-12-31.")
+    if not COVERAGE_START <= as_of <= COVERAGE_END:
+        add(
+            "as_of",
+            f"Must be between {COVERAGE_START.isoformat()} and {COVERAGE_END.isoformat()}: "
+            "rules in force before the start are not encoded.",
+        )
     if profile.date_of_birth is not None:
         if profile.date_of_birth > as_of:
             add("date_of_birth", f"Must not be after as_of ({as_of.isoformat()}).")

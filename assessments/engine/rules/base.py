@@ -17,10 +17,9 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any, Generic, TypeVar
 
+from assessments.engine.profile import COVERAGE_START
 from assessments.engine.result import Outcome
 
-# The earliest as_of the engine accepts: rules in force before it are not encoded.
-COVERAGE_START = date(2021, 1, 1)
 LAST_VERIFIED = date(2026, 11, 24)
 NEW = frozenset({"new"})
 RENEWAL = frozenset({"renewal"})
