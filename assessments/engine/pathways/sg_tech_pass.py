@@ -224,8 +224,10 @@ def _product_role(ctx: Context, version: RuleVersion[Any], params: TechPassParam
     assert minimum is not None
 
     def counts(role: Role) -> Tri:
-        # Monthly active users are not collected, so a role short on revenue stays possible, never excluded.
-        if role.role_type in PRODUCT_ROLES and ge(role.annual_revenue_usd, minimum):
+        # Monthly active users are not collected, so a product role short on revenue stays possible.
+        if role.role_type is not None and role.role_type not in PRODUCT_ROLES:
+            return False
+        if role.role_type is not None and ge(role.annual_revenue_usd, minimum):
             return True
         return None
 
@@ -247,7 +249,7 @@ def _product_role(ctx: Context, version: RuleVersion[Any], params: TechPassParam
             NO_MAU,
         )
 
-    return criterion(version, "product_role", MET if years.known.at_least(required) else UNKNOWN, texts)
+    return criterion(version, "product_role", status_of(years.at_least(required)), texts)
 
 
 def _evaluate(ctx: Context, version: RuleVersion[Any], params: TechPassParams) -> PathwayResult:
