@@ -36,7 +36,8 @@ def roles(draw: st.DrawFn, as_of: date) -> list[dict[str, Any]]:
     items = []
     for _ in range(draw(st.integers(0, 4))):
         start = as_of - timedelta(days=draw(st.integers(0, 9000)))
-        end = draw(maybe(st.integers(0, (as_of - start).days).map(lambda d, s=start: s + timedelta(days=d))))
+        length = draw(maybe(st.integers(0, (as_of - start).days)))
+        end = None if length is None else start + timedelta(days=length)
         role: dict[str, Any] = {
             "start": draw(maybe(st.just(start.isoformat()))),
             "end": end.isoformat() if end else None,
