@@ -237,9 +237,9 @@ def test_category_c_what_if_counts_points_and_suggests_changes() -> None:
     res = result(full(salary=70_000, level="diploma", years=1, months=5, age=30, hsk=3), "cn_work_permit")
     texts = [english(m) for m in res.what_if]
     assert texts[0] == "29 more points would reach category B (you have 31 of 60)"
-    assert "An annual salary of CNY 150,000 or more would add 3 points" in texts
-    assert "HSK level 4 would add 1 points" in texts
-    assert "Working 6 months a year in China would add 5 points" in texts
+    assert "An annual salary of CNY 150,000 or more would raise your points by 3" in texts
+    assert "HSK level 4 would raise your points by 1" in texts
+    assert "Working 6 months a year in China would raise your points by 5" in texts
 
 
 def test_under_18_fails_the_baseline() -> None:

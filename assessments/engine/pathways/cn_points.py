@@ -259,7 +259,7 @@ def factor_hints(ctx: Context, points: CnPoints) -> list[Message]:
     if band is not None:
         hints.append(
             msg(
-                gettext_noop("An annual salary of {amount} or more would add {points} points"),
+                gettext_noop("An annual salary of {amount} or more would raise your points by {points}"),
                 amount=_cny(band[0]),
                 points=band[1],
             )
@@ -267,7 +267,7 @@ def factor_hints(ctx: Context, points: CnPoints) -> list[Message]:
     hsk = next_hsk(ctx, p)
     if hsk is not None and ctx.profile.hsk_level is not None:
         hints.append(
-            msg(gettext_noop("HSK level {level} would add {points} points"), level=hsk[0], points=hsk[1])
+            msg(gettext_noop("HSK level {level} would raise your points by {points}"), level=hsk[0], points=hsk[1])
         )
     offer = ctx.profile.china_job_offer
     if offer and offer.months_per_year_in_china is not None:
@@ -276,7 +276,7 @@ def factor_hints(ctx: Context, points: CnPoints) -> list[Message]:
             if value > current:
                 hints.append(
                     msg(
-                        gettext_noop("Working {months} months a year in China would add {points} points"),
+                        gettext_noop("Working {months} months a year in China would raise your points by {points}"),
                         months=floor,
                         points=value - current,
                     )
