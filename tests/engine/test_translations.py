@@ -36,7 +36,9 @@ def marked_msgids() -> set[str]:
                 assert isinstance(argument, ast.Constant), (
                     f"{path.name}:{node.lineno}: gettext_noop needs a literal"
                 )
-                found.add(argument.value)
+                value = argument.value
+                assert isinstance(value, str)
+                found.add(value)
     return found
 
 
