@@ -283,10 +283,18 @@ class Achievements(_Model):
 class Profile(_Model):
     """An applicant profile (contract §1). Absent or null = unknown; an empty list = none."""
 
-    as_of: IsoDate = Field(
+    # Both have defaults that parse_profile/validation apply to an absent or null value, so the wire schema
+    # allows null for them.
+    as_of: Annotated[
+        IsoDate, WithJsonSchema({"anyOf": [{"type": "string", "format": "date"}, {"type": "null"}]})
+    ] = Field(
         description="The day the rules are evaluated for; default today. Selects the rule version in force."
     )
-    application_type: ApplicationType = Field("new", description='"new" | "renewal"; default "new".')
+    application_type: Annotated[
+        ApplicationType,
+        BeforeValidator(lambda value: "new" if value is None else value),
+        WithJsonSchema({"anyOf": [{"enum": ["new", "renewal"]}, {"type": "null"}], "default": "new"}),
+    ] = Field("new", description='"new" | "renewal"; default "new".')
     date_of_birth: IsoDate | None = Field(None, description="Date of birth.")
     nationality: CountryCode | None = Field(None, description="ISO 3166-1 alpha-2.")
     on_singapore_work_pass: StrictBool | None = Field(
@@ -417,8 +425,6 @@ def parse_profile(data: Mapping[str, Any], *, default_as_of: date) -> Profile:
         raise ProfileError({"profile": ["The profile must be a JSON object."]})
     if data.get("as_of") is None:
         data = {**data, "as_of": default_as_of}
-    if data.get("application_type", "new") is None:
-        data = {**data, "application_type": "new"}
     try:
         profile = Profile.model_validate(data)
     except ValidationError as exc:

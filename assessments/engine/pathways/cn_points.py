@@ -267,7 +267,11 @@ def factor_hints(ctx: Context, points: CnPoints) -> list[Message]:
     hsk = next_hsk(ctx, p)
     if hsk is not None and ctx.profile.hsk_level is not None:
         hints.append(
-            msg(gettext_noop("HSK level {level} would raise your points by {points}"), level=hsk[0], points=hsk[1])
+            msg(
+                gettext_noop("HSK level {level} would raise your points by {points}"),
+                level=hsk[0],
+                points=hsk[1],
+            )
         )
     offer = ctx.profile.china_job_offer
     if offer and offer.months_per_year_in_china is not None:
@@ -276,7 +280,9 @@ def factor_hints(ctx: Context, points: CnPoints) -> list[Message]:
             if value > current:
                 hints.append(
                     msg(
-                        gettext_noop("Working {months} months a year in China would raise your points by {points}"),
+                        gettext_noop(
+                            "Working {months} months a year in China would raise your points by {points}"
+                        ),
                         months=floor,
                         points=value - current,
                     )
