@@ -142,11 +142,19 @@ class Points:
         }
 
 
-LazyMessage = Message | Callable[[], Message]
+# A what-if entry: a message, or a thunk giving one message or several (e.g. points hints).
+LazyMessage = Message | Callable[[], Message | list[Message]]
 
 
-def _realise(message: LazyMessage) -> Message:
-    return message if isinstance(message, Message) else message()
+def _realise(items: list[tuple[float, int, LazyMessage]]) -> list[Message]:
+    messages: list[Message] = []
+    for _, _, item in sorted(items, key=lambda entry: (entry[0], entry[1])):
+        value = item if isinstance(item, Message) else item()
+        if isinstance(value, Message):
+            messages.append(value)
+        else:
+            messages.extend(value)
+    return messages
 
 
 @dataclass(slots=True)
@@ -167,7 +175,7 @@ class PathwayResult:
 
     @property
     def what_if(self) -> list[Message]:
-        return [_realise(m) for _, _, m in sorted(self.what_if_items, key=lambda item: (item[0], item[1]))]
+        return _realise(self.what_if_items)
 
     @property
     def documents(self) -> list[Message]:

@@ -10,7 +10,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assessments.engine import PATHWAY_CODES, Outcome, assess, parse_profile
+from assessments.engine import PATHWAY_CODES, Outcome, ProfileError, assess, parse_profile
 
 from .helpers import AS_OF, RATES
 from .strategies import profiles
@@ -69,3 +69,37 @@ def test_raising_the_fixed_salary_never_unmeets_a_salary_criterion(
         for code in codes:
             if before.get((pathway, code)) == "met":
                 assert after[(pathway, code)] == "met", (pathway, code)
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=12),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=12), children, max_size=4)
+    ),
+    max_leaves=20,
+)
+KEYS = st.sampled_from(
+    [
+        "as_of",
+        "roles",
+        "education",
+        "monthly_fixed_salary",
+        "hsk_level",
+        "business",
+        "singapore_job_offer",
+        "x",
+    ]
+)
+
+
+@SETTINGS
+@given(st.one_of(JSON, st.dictionaries(KEYS, JSON, max_size=5)))
+def test_any_json_either_parses_or_raises_profile_error(data: Any) -> None:
+    errors: dict[str, list[str]] | None = None
+    try:
+        parse_profile(data, default_as_of=AS_OF)
+    except ProfileError as error:
+        errors = error.errors
+    if errors is not None:
+        assert errors
+        assert all(isinstance(path, str) and messages for path, messages in errors.items())

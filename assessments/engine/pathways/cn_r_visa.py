@@ -67,8 +67,7 @@ def evaluate(ctx: Context) -> PathwayResult:
                 target=target,
             ),
         )
-        for hint in factor_hints(ctx, points):
-            gaps.failed(ratio + 0.001, hint)
+        gaps.failed(ratio + 0.001, lambda: factor_hints(ctx, points))
     else:
         status = UNKNOWN
         gaps.unknown(GIVE_FACTS)

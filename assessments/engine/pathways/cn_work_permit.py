@@ -157,5 +157,4 @@ def _hint_next(ctx: Context, points: CnPoints, target: int, category: str, gaps:
             target=target,
         ),
     )
-    for hint in factor_hints(ctx, points):
-        gaps.failed(ratio + 0.001, hint)
+    gaps.failed(ratio + 0.001, lambda: factor_hints(ctx, points))

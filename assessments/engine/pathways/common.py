@@ -183,16 +183,17 @@ class Gaps:
         self.items: list[tuple[float, int, LazyMessage]] = []
 
     def failed(self, gap_ratio: float, message: LazyMessage) -> None:
-        self.items.append((min(max(gap_ratio, 0.0), 1.0), len(self.items), message))
+        self.items.append((gap_ratio if 0.0 <= gap_ratio <= 1.0 else 1.0, len(self.items), message))
 
     def unknown(self, message: LazyMessage) -> None:
         self.items.append((2.0, len(self.items), message))
 
 
 def gap(have: Decimal | int | None, need: Decimal | int) -> float:
+    """The relative shortfall (0 = none, 1 = everything), used only to order what-ifs."""
     if have is None or not need:
         return 1.0
-    return float((Decimal(need) - Decimal(have)) / Decimal(need))
+    return (float(need) - float(have)) / float(need)
 
 
 SUMMARIES: dict[Outcome, str] = {
