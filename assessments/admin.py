@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib import admin
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.forms import ModelForm
 from django.http import Http404, HttpRequest
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -14,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from applicants.access import case_scope, manages_all_cases
 from applicants.models import Case
 
-from .models import Assessment
+from .models import Assessment, ExchangeRate
 
 
 def _outcomes(obj: Assessment) -> str:
@@ -125,3 +126,22 @@ class AssessmentAdmin(admin.ModelAdmin[Assessment]):
     @admin.display(description=_("results"))
     def results_pretty(self, obj: Assessment) -> str:
         return self._pretty(obj.results)
+
+
+@admin.register(ExchangeRate)
+class ExchangeRateAdmin(admin.ModelAdmin[ExchangeRate]):
+    list_display = ["pair_display", "rate", "effective_on", "source", "updated_by", "updated_at"]
+    list_filter = ["base", "quote", "effective_on"]
+    search_fields = ["base", "quote", "source"]
+    date_hierarchy = "effective_on"
+    readonly_fields = ["updated_by", "updated_at"]
+    list_select_related = ["updated_by"]
+    fields = ["base", "quote", "rate", "effective_on", "source", "updated_by", "updated_at"]
+
+    @admin.display(description="Pair", ordering="base")
+    def pair_display(self, obj: ExchangeRate) -> str:
+        return obj.pair
+
+    def save_model(self, request: HttpRequest, obj: ExchangeRate, form: ModelForm[Any], change: bool) -> None:
+        obj.updated_by = request.user if request.user.is_authenticated else None
+        super().save_model(request, obj, form, change)

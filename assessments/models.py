@@ -1,15 +1,20 @@
-"""Assessment snapshots: what was assessed, under which rule versions, with what result, by whom.
+"""Assessment data: immutable snapshots of engine runs, and the exchange rates the engine converts with.
 
 A snapshot is evidence: it is written once by `assessments.services.run_assessment` and never changed.
 """
 
 from __future__ import annotations
 
+from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
+from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from .engine import ExchangeRates
 
 
 class ImmutableSnapshotError(Exception):
@@ -82,3 +87,77 @@ class Assessment(models.Model):
         """Pathway code → outcome word, read from the stored results."""
         results = self.results.get("results", []) if isinstance(self.results, dict) else []
         return {str(r.get("pathway")): str(r.get("outcome")) for r in results if isinstance(r, dict)}
+
+
+_currency = RegexValidator(r"^[A-Z]{3}$", _("Use a three-letter ISO 4217 code, e.g. SGD."))
+
+
+class ExchangeRateQuerySet(models.QuerySet["ExchangeRate"]):
+    def in_force_on(self, day: date) -> list[ExchangeRate]:
+        """For each currency pair, the newest rate effective on or before `day`."""
+        rates = self.filter(effective_on__lte=day).order_by("base", "quote", "-effective_on")
+        latest: dict[tuple[str, str], ExchangeRate] = {}
+        for rate in rates:
+            latest.setdefault((rate.base, rate.quote), rate)
+        return list(latest.values())
+
+    def rates_on(self, day: date) -> ExchangeRates:
+        """The engine's rate table for `day` (pairs such as "USD/SGD" -> Decimal)."""
+        in_force = self.in_force_on(day)
+        return ExchangeRates(
+            on=max((rate.effective_on for rate in in_force), default=day),
+            rates={rate.pair: rate.rate for rate in in_force},
+            dates={rate.pair: rate.effective_on for rate in in_force},
+        )
+
+
+class ExchangeRate(models.Model):
+    """1 `base` = `rate` `quote`, from `effective_on` until a newer rate for the pair takes over.
+
+    Singapore accepts foreign salaries "or equivalent" without saying which rate applies, so the rate
+    used is recorded in every assessment. Staff keep this table current in the admin.
+    """
+
+    base = models.CharField(_("from currency"), max_length=3, validators=[_currency])
+    quote = models.CharField(_("to currency"), max_length=3, validators=[_currency])
+    rate = models.DecimalField(
+        _("rate"),
+        max_digits=18,
+        decimal_places=8,
+        validators=[MinValueValidator(Decimal("0.00000001"))],
+        help_text=_("How many units of the 'to' currency one unit of the 'from' currency buys."),
+    )
+    effective_on = models.DateField(
+        _("effective on"),
+        help_text=_("Assessments for this day or later use this rate, until a newer one for the pair."),
+    )
+    source = models.CharField(
+        _("source"), max_length=200, blank=True, help_text=_("Where the rate comes from.")
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ExchangeRateQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("exchange rate")
+        verbose_name_plural = _("exchange rates")
+        ordering = ["base", "quote", "-effective_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["base", "quote", "effective_on"], name="one_rate_per_pair_per_day"
+            ),
+            models.CheckConstraint(condition=models.Q(rate__gt=0), name="exchange_rate_positive"),
+            models.CheckConstraint(
+                condition=~models.Q(base=models.F("quote")), name="exchange_rate_distinct_currencies"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"1 {self.base} = {self.rate.normalize()} {self.quote} (from {self.effective_on})"
+
+    @property
+    def pair(self) -> str:
+        return f"{self.base}/{self.quote}"

@@ -219,6 +219,9 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SILENCED_SYSTEM_CHECKS: list[str] = env.list("DJANGO_SILENCED_SYSTEM_CHECKS", default=[])
 
+# --- Rate limits (django-ratelimit, counted in the shared cache) --------------------------------------
+ASSESSMENT_API_RATE: str = env.str("ASSESSMENT_API_RATE", default="60/m")
+
 # --- Forms ----------------------------------------------------------------------------------------
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
