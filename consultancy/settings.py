@@ -196,6 +196,8 @@ CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     "worker-heartbeat": {"task": "consultancy.heartbeat", "schedule": 60.0},
+    # Open cases re-assessed when new rule versions take effect (first: 2027-01-01), before the digest.
+    "reassess-open-cases": {"task": "applicants.reassess_open_cases", "schedule": crontab(hour=6, minute=0)},
     # Consultants' digest (next actions, expiring passes, re-assessments) once a day, local time.
     "consultant-daily-digest": {
         "task": "applicants.send_daily_digests",

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .. import services, transitions
+from .. import reassessment, services, transitions
 from ..errors import CaseRuleError
 from ..models import Case
 
@@ -91,6 +91,20 @@ def move_status(modeladmin: admin.ModelAdmin[Case], request: HttpRequest, querys
         queryset,
         lambda case: transitions.move_case(case=case, to_status=to_status, by=me, comment=comment),
         done_message=_("%(count)d case(s) moved to “{status}”.").format(status=Case.Status(to_status).label),
+    )
+
+
+@admin.action(
+    description=gettext_lazy("Re-run the assessment under the rules in force today"), permissions=["change"]
+)
+def reassess(modeladmin: admin.ModelAdmin[Case], request: HttpRequest, queryset: QuerySet[Case]) -> None:
+    me, today = _user(request), timezone.localdate()
+    apply_to_each(
+        modeladmin,
+        request,
+        queryset.select_related("applicant"),
+        lambda case: reassessment.reassess_case(case=case, as_of=today, by=me),
+        done_message=_("%(count)d case(s) re-assessed under the rules in force today."),
     )
 
 

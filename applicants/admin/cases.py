@@ -23,7 +23,7 @@ from .. import services, transitions
 from ..access import manages_all_cases
 from ..models import Applicant, Case, CaseStatusChange, Document, Note, Reminder
 from ..models.cases import REFERENCE_ALPHABET, REFERENCE_LENGTH, REFERENCE_PREFIX
-from .actions import CaseActionForm, assign_to_me, export_csv, move_status
+from .actions import CaseActionForm, assign_to_me, export_csv, move_status, reassess
 from .filters import ConsultantFilter, LateFilter, PassExpiryFilter, PathwayFilter
 from .scoping import CaseScopedAdminMixin, ReadOnlyInlineMixin
 
@@ -199,7 +199,7 @@ class CaseAdmin(CaseScopedAdminMixin, AuditlogHistoryAdminMixin, admin.ModelAdmi
     search_help_text = _("Reference, applicant name or e-mail.")
     ordering = [F("next_action_on").asc(nulls_last=True), "pk"]  # type: ignore[list-item]
     autocomplete_fields = ["applicant"]
-    actions = [assign_to_me, move_status, export_csv]
+    actions = [assign_to_me, move_status, reassess, export_csv]
     action_form = CaseActionForm
     show_auditlog_history_link = False
     readonly_fields = ["reference", "status_line", "assigned_to", "next_statuses", "created_at"]
