@@ -33,3 +33,22 @@ def test_seed_cases_appends_on_a_second_run_without_collisions():
 def test_seed_cases_rejects_a_count_below_one():
     with pytest.raises(CommandError, match="--count must be at least 1"):
         call_command("seed_cases", count=0)
+
+
+def test_seed_demo_creates_roles_and_realistic_cases_once(settings, tmp_path):
+    from django.contrib.auth.models import User
+
+    settings.VAR_DIR = tmp_path  # keep the test's demo passwords out of the checkout's var/
+
+    call_command("seed_demo", stdout=None)
+    first = set(Case.objects.values_list("reference", flat=True))
+    call_command("seed_demo", stdout=None)
+
+    assert set(Case.objects.values_list("reference", flat=True)) == first
+    assert len(first) == 5
+    assert User.objects.get(username="consultant").groups.filter(name="Consultant").exists()
+    assert User.objects.get(username="manager").groups.filter(name="Case manager").exists()
+    statuses = set(Case.objects.values_list("status", flat=True))
+    assert {"new", "in_review", "awaiting_documents", "submitted", "closed"} <= statuses
+    assert Case.objects.filter(assessments__isnull=False).exists()
+    assert Case.objects.filter(pass_expires_on__isnull=False).exists()
