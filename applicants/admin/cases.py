@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 from auditlog.mixins import AuditlogHistoryAdminMixin
@@ -11,10 +12,12 @@ from django import forms
 from django.contrib import admin
 from django.contrib.admin import ShowFacets
 from django.contrib.auth.models import User
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import F, Q, QuerySet
 from django.forms import BaseInlineFormSet
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import URLPattern, path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -70,6 +73,9 @@ class DocumentInlineForm(forms.ModelForm[Document]):
     class Meta:
         model = Document
         fields = ["name", "is_required", "file"]
+        # Files are private: no link to a storage URL here; the "download" column goes through a
+        # permission-checked view instead.
+        widgets = {"file": forms.FileInput}
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -88,6 +94,7 @@ class DocumentInline(admin.TabularInline[Document, Case]):
     fields = [
         "name",
         "is_required",
+        "download",
         "file",
         "review_status",
         "reason_for_applicant",
@@ -95,8 +102,15 @@ class DocumentInline(admin.TabularInline[Document, Case]):
         "decision",
         "reason",
     ]
-    readonly_fields = ["review_status", "reason_for_applicant", "reviewed"]
+    readonly_fields = ["download", "review_status", "reason_for_applicant", "reviewed"]
     verbose_name_plural = _("document checklist")
+
+    @admin.display(description=_("uploaded file"))
+    def download(self, obj: Document) -> str:
+        if not obj.pk or not obj.file:
+            return "—"
+        url = reverse("admin:applicants_case_document", args=[obj.case_id, obj.pk])
+        return format_html('<a href="{}">{}</a>', url, Path(obj.file.name).name)
 
     @admin.display(description=_("reviewed"))
     def reviewed(self, obj: Document) -> str:
@@ -313,6 +327,30 @@ class CaseAdmin(CaseScopedAdminMixin, AuditlogHistoryAdminMixin, admin.ModelAdmi
                 "{}<br><small>{}: {}</small>", text, _("Not ready to file yet"), "; ".join(problems)
             )
         return text
+
+    def get_urls(self) -> list[URLPattern]:
+        extra = [
+            path(
+                "<path:object_id>/documents/<int:document_id>/",
+                self.admin_site.admin_view(self.document_view),
+                name="applicants_case_document",
+            )
+        ]
+        return extra + super().get_urls()
+
+    def document_view(self, request: HttpRequest, object_id: str, document_id: int) -> FileResponse:
+        """Stream an uploaded document to staff who may see its case (404 otherwise); logged."""
+        case = self.get_object(request, object_id)
+        if not self.has_view_permission(request, case):
+            raise PermissionDenied
+        document = get_object_or_404(case.documents, pk=document_id)
+        if not document.file:
+            raise Http404("Nothing uploaded for this item.")
+        accessed.send(sender=Document, instance=document)
+        # Always a download: an uploaded HTML or SVG file must never render in the admin's origin.
+        return FileResponse(
+            document.file.open("rb"), as_attachment=True, filename=Path(document.file.name).name
+        )
 
     def change_view(
         self,
