@@ -54,7 +54,7 @@ STATUS_TONES: dict[str, str] = {
 
 class DocumentInlineForm(forms.ModelForm[Document]):
     decision = forms.ChoiceField(
-        label=_("review"),
+        label=_("your decision"),
         required=False,
         choices=[
             ("", "—"),
@@ -287,7 +287,9 @@ class CaseAdmin(CaseScopedAdminMixin, AuditlogHistoryAdminMixin, admin.ModelAdmi
             return "—"
         today = timezone.localdate()
         text = format_html(
-            '{} <span class="case-next">{}</span>', obj.next_action_on.isoformat(), obj.next_action
+            '<span class="case-date">{}</span> <span class="case-next">{}</span>',
+            obj.next_action_on.isoformat(),
+            obj.next_action,
         )
         if obj.next_action_on < today:
             return format_html("{} {}", text, _badge(str(_("overdue")), "danger"))
