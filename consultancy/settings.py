@@ -10,6 +10,7 @@ from pathlib import Path
 
 import django_stubs_ext
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -195,6 +196,13 @@ CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     "worker-heartbeat": {"task": "consultancy.heartbeat", "schedule": 60.0},
+    # Open cases re-assessed when new rule versions take effect (first: 2027-01-01), before the digest.
+    "reassess-open-cases": {"task": "applicants.reassess_open_cases", "schedule": crontab(hour=6, minute=0)},
+    # Consultants' digest (next actions, expiring passes, re-assessments) once a day, local time.
+    "consultant-daily-digest": {
+        "task": "applicants.send_daily_digests",
+        "schedule": crontab(hour=7, minute=0),
+    },
 }
 
 # --- Security -------------------------------------------------------------------------------------

@@ -190,3 +190,52 @@ def test_a_case_added_by_a_case_manager_goes_to_the_unassigned_queue():
     )
 
     assert Case.objects.get(applicant=applicant).assigned_to is None
+
+
+@pytest.fixture
+def private_storage(settings, tmp_path):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path)},
+        },
+    }
+
+
+def test_an_uploaded_document_downloads_through_the_case_for_whoever_may_see_it(
+    client, alice, private_storage
+):
+    from auditlog.models import LogEntry
+
+    case = make_case(assigned_to=alice)
+    doc = make_document(case=case, name="Passport bio page")
+    services.upload_document(document=doc, file=ContentFile(b"%PDF-1.4 passport", name="passport.pdf"))
+    url = reverse("admin:applicants_case_document", args=[case.pk, doc.pk])
+
+    page = client.get(reverse("admin:applicants_case_change", args=[case.pk])).content.decode()
+    response = client.get(url)
+
+    assert url in page
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert b"".join(response.streaming_content) == b"%PDF-1.4 passport"
+    assert LogEntry.objects.get_for_object(doc).filter(action=LogEntry.Action.ACCESS, actor=alice).exists()
+
+
+def test_another_consultant_cannot_download_the_document(alice, private_storage):
+    case = make_case(assigned_to=alice)
+    doc = make_document(case=case, name="Passport bio page")
+    services.upload_document(document=doc, file=ContentFile(b"secret", name="passport.pdf"))
+    bob = Client()
+    bob.force_login(consultant("bob"))
+
+    assert bob.get(reverse("admin:applicants_case_document", args=[case.pk, doc.pk])).status_code == 404
+
+
+def test_a_document_of_another_case_cannot_be_reached_through_your_own_case(client, alice, private_storage):
+    mine, theirs = make_case(assigned_to=alice), make_case(assigned_to=consultant("bob"))
+    doc = make_document(case=theirs, name="Payslips")
+    services.upload_document(document=doc, file=ContentFile(b"secret", name="pay.pdf"))
+
+    assert client.get(reverse("admin:applicants_case_document", args=[mine.pk, doc.pk])).status_code == 404
