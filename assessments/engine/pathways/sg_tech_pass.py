@@ -6,7 +6,15 @@ from typing import Any
 
 from assessments.engine.messages import Message, gettext_noop, msg
 from assessments.engine.profile import Role
-from assessments.engine.result import Criterion, Outcome, PathwayResult, all_required
+from assessments.engine.result import (
+    ELIGIBLE,
+    INSUFFICIENT_INFORMATION,
+    NEEDS_REVIEW,
+    NOT_ELIGIBLE,
+    Criterion,
+    PathwayResult,
+    all_required,
+)
 from assessments.engine.rules.base import RuleVersion
 from assessments.engine.rules.sg_tech_pass import BOOK, TechPassParams, TechPassRenewalParams
 from assessments.engine.years import years_in_roles
@@ -263,11 +271,11 @@ def _evaluate(ctx: Context, version: RuleVersion[Any], params: TechPassParams) -
     statuses = [c.status for c in criteria]
     met, review, unknown = statuses.count(MET), statuses.count(REVIEW), statuses.count(UNKNOWN)
     if met >= 2:
-        outcome = Outcome.ELIGIBLE
+        outcome = ELIGIBLE
     elif met + review >= 2:
-        outcome = Outcome.NEEDS_REVIEW
+        outcome = NEEDS_REVIEW
     elif met + review + unknown >= 2:
-        outcome = Outcome.INSUFFICIENT_INFORMATION
+        outcome = INSUFFICIENT_INFORMATION
     else:
-        outcome = Outcome.NOT_ELIGIBLE
+        outcome = NOT_ELIGIBLE
     return finish(version, outcome, criteria, gaps, DOCUMENTS, ctx)
