@@ -173,7 +173,12 @@ def money_in(ctx: Context, money: MoneyLike | None, currency: str) -> MoneyCheck
     key = (id(money), currency)
     check = ctx.cache.get(key)
     if check is None:
-        check = ctx.cache[key] = MoneyCheck(money, currency, ctx.convert(money, currency))
+        conversion = (
+            Conversion(Amount(money.amount, currency), ())
+            if money.currency == currency
+            else ctx.convert(money, currency)
+        )
+        check = ctx.cache[key] = MoneyCheck(money, currency, conversion)
     return check
 
 
