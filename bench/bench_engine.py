@@ -146,9 +146,25 @@ def random_profile(rng: random.Random) -> dict[str, Any]:
     }
 
 
-def _report(label: str, seconds: float, count: int) -> float:
-    per_second = count / seconds
-    print(f"{label:<16} {per_second:>10,.0f} profiles/s  {seconds / count * 1e6:>8.1f} µs/profile")
+class Timer:
+    """Wall-clock and CPU time of a block. CPU time is what one core spent on it: on a shared machine
+    (other processes competing for the cores) it is the figure that measures the engine, not the load."""
+
+    def __enter__(self) -> Timer:
+        self.wall, self.cpu = time.perf_counter(), time.process_time()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.wall = time.perf_counter() - self.wall
+        self.cpu = time.process_time() - self.cpu
+
+
+def _report(label: str, timer: Timer, count: int) -> float:
+    per_second = count / timer.cpu
+    print(
+        f"{label:<16} {per_second:>10,.0f} profiles/s  {timer.cpu / count * 1e6:>8.1f} µs/profile CPU"
+        f"  ({timer.wall / count * 1e6:.1f} µs wall)"
+    )
     return per_second
 
 
@@ -157,9 +173,9 @@ def main() -> bool:
     raw = [random_profile(rng) for _ in range(COUNT)]
     default_as_of = date(2026, 11, 24)
 
-    started = time.perf_counter()
-    profiles = [parse_profile(data, default_as_of=default_as_of) for data in raw]
-    _report("parse", time.perf_counter() - started, COUNT)
+    with Timer() as parse_time:
+        profiles = [parse_profile(data, default_as_of=default_as_of) for data in raw]
+    _report("parse", parse_time, COUNT)
 
     for profile in profiles[:200]:  # warm the per-rate caches as a long-running process would have
         assess(profile, rates=DEFAULT_RATES)
@@ -167,16 +183,16 @@ def main() -> bool:
     # result as a service would, so the figure measures assess() rather than collector passes over the bench.
     gc.collect()
     gc.freeze()
-    started = time.perf_counter()
-    for profile in profiles:
-        assess(profile, rates=DEFAULT_RATES)
-    assess_rate = _report("assess", time.perf_counter() - started, COUNT)
+    with Timer() as assess_time:
+        for profile in profiles:
+            assess(profile, rates=DEFAULT_RATES)
+    assess_rate = _report("assess", assess_time, COUNT)
 
     assessments = [assess(profile, rates=DEFAULT_RATES) for profile in profiles]
-    started = time.perf_counter()
-    for assessment in assessments:
-        render_assessment(assessment.to_data())
-    _report("to_data+render", time.perf_counter() - started, COUNT)
+    with Timer() as render_time:
+        for assessment in assessments:
+            render_assessment(assessment.to_data())
+    _report("to_data+render", render_time, COUNT)
     gc.unfreeze()
 
     outcomes: dict[str, int] = {}
@@ -184,5 +200,5 @@ def main() -> bool:
         for result in assessment.results:
             outcomes[result.outcome.value] = outcomes.get(result.outcome.value, 0) + 1
     print("outcomes:", ", ".join(f"{k}={v}" for k, v in sorted(outcomes.items())))
-    print(f"target: assess >= {TARGET_PER_SECOND:,} profiles/s")
+    print(f"target: assess >= {TARGET_PER_SECOND:,} profiles/s of CPU time on one core")
     return assess_rate >= TARGET_PER_SECOND

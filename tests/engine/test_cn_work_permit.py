@@ -187,7 +187,9 @@ def test_category_cut_offs_are_inclusive(data: dict[str, Any], total_points: int
 
 def test_bachelor_route_age_cap_is_60() -> None:
     data = full(salary=50_000, level="bachelor", years=2, months=0, age=60)
-    assert result(data, "cn_work_permit").points.category == "B"  # type: ignore[union-attr]
+    points = result(data, "cn_work_permit").points
+    assert points is not None
+    assert points.category == "B"
 
 
 def test_no_china_job_offer_is_not_eligible() -> None:
@@ -220,7 +222,8 @@ def test_category_c_that_unknowns_could_lift_is_insufficient_information() -> No
     data["former_chinese_national"] = None
     res = result(data, "cn_work_permit")
     assert res.outcome == "insufficient_information"
-    assert res.points.category is None  # type: ignore[union-attr]
+    assert res.points is not None
+    assert res.points.category is None
     assert status(data, "cn_work_permit", "category") == "unknown"
 
 

@@ -103,3 +103,35 @@ def test_any_json_either_parses_or_raises_profile_error(data: Any) -> None:
     if errors is not None:
         assert errors
         assert all(isinstance(path, str) and messages for path, messages in errors.items())
+
+
+ALL_REQUIRED = {
+    "sg_one_pass_ai_tech",
+    "sg_employment_pass",
+    "sg_entrepass",
+    "cn_k_visa",
+    "cn_work_permit",
+    "cn_r_visa",
+}
+
+
+@SETTINGS
+@given(profiles())
+def test_where_every_criterion_is_required_the_worst_criterion_decides(data: dict[str, Any]) -> None:
+    assessment = assess(parse_profile(data, default_as_of=AS_OF), rates=RATES)
+    for result in assessment.results:
+        required = result.pathway in ALL_REQUIRED or result.rule_version == "sg_tech_pass/C_current"
+        if not required or result.outcome is Outcome.NOT_OPEN:
+            continue
+        statuses = {c.status.value for c in result.criteria}
+        if "not_met" in statuses:
+            assert result.outcome is Outcome.NOT_ELIGIBLE
+        elif "unknown" in statuses:
+            assert result.outcome is Outcome.INSUFFICIENT_INFORMATION
+        elif "review" in statuses:
+            assert result.outcome is Outcome.NEEDS_REVIEW
+        else:
+            assert result.outcome in (Outcome.ELIGIBLE, Outcome.LIKELY_ELIGIBLE)
+        if result.outcome is Outcome.NOT_ELIGIBLE:
+            assert result.documents == []
+            assert result.what_if

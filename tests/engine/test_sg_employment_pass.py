@@ -140,6 +140,7 @@ def test_compass_exemption_at_s22500(salary: str, expected: str) -> None:
         ),
         ({"shortage_occupation": True}, [20, 20, 20, 20, 20, 0]),
         ({"shortage_occupation": True, "nationality_share_of_pmets": 0.34}, [20, 20, 0, 20, 10, 0]),
+        ({"shortage_occupation": True, "nationality_share_of_pmets": 0.33}, [20, 20, 0, 20, 20, 0]),
         ({"sep_firm": True}, [20, 20, 20, 20, 0, 10]),
     ],
 )

@@ -52,9 +52,12 @@ def test_non_cash_pay_above_a_low_fixed_salary_goes_to_review() -> None:
     assert result(data, "sg_tech_pass").outcome == "needs_review"
 
 
-def test_total_pay_equal_to_fixed_salary_is_no_reason_for_review() -> None:
+@pytest.mark.parametrize(
+    ("total", "expected"), [("22500", "review"), ("22499", "not_met"), ("18000", "not_met")]
+)
+def test_non_cash_pay_is_reviewed_only_where_it_could_bridge_the_gap(total: str, expected: str) -> None:
     assert (
-        status(profile("18000", monthly_total_compensation=sgd(18000)), "sg_tech_pass", "salary") == "not_met"
+        status(profile("18000", monthly_total_compensation=sgd(total)), "sg_tech_pass", "salary") == expected
     )
 
 

@@ -6,7 +6,14 @@ from typing import Any
 
 from assessments.engine.messages import Message, gettext_noop, msg
 from assessments.engine.profile import Education, Role
-from assessments.engine.result import Criterion, Outcome, PathwayResult, all_required
+from assessments.engine.result import (
+    ELIGIBLE,
+    LIKELY_ELIGIBLE,
+    Criterion,
+    Outcome,
+    PathwayResult,
+    all_required,
+)
 from assessments.engine.rules.base import RuleVersion
 from assessments.engine.rules.cn_k_visa import BOOK, KVisaParams
 
@@ -66,7 +73,7 @@ def evaluate(ctx: Context) -> PathwayResult:
     gaps = Gaps()
     criteria = [_age(ctx, version, params, gaps), _stem(ctx, version, params, gaps)]
     outcome = all_required(criteria)
-    summary_outcome = Outcome.LIKELY_ELIGIBLE if outcome is Outcome.ELIGIBLE else outcome
+    summary_outcome = LIKELY_ELIGIBLE if outcome is ELIGIBLE else outcome
     return finish(version, outcome, criteria, gaps, DOCUMENTS, ctx, summary=SUMMARIES.get(summary_outcome))
 
 
@@ -92,7 +99,7 @@ def _age(ctx: Context, version: RuleVersion[Any], params: KVisaParams, gaps: Gap
             ),
         )
 
-    return criterion(version, "age", status_of(verdict), texts, cap=Outcome.LIKELY_ELIGIBLE)
+    return criterion(version, "age", status_of(verdict), texts, cap=LIKELY_ELIGIBLE)
 
 
 def _stem(ctx: Context, version: RuleVersion[Any], params: KVisaParams, gaps: Gaps) -> Criterion:
@@ -124,4 +131,4 @@ def _stem(ctx: Context, version: RuleVersion[Any], params: KVisaParams, gaps: Ga
         gaps.unknown(GIVE_STEM)
     actual = GRADUATE if graduate else WORKING if working else NEITHER if verdict is False else NOT_GIVEN
     texts = (STEM_REQUIREMENT, actual, NO_LIST)
-    return criterion(version, "stem_talent", status_of(verdict), lambda: texts, cap=Outcome.LIKELY_ELIGIBLE)
+    return criterion(version, "stem_talent", status_of(verdict), lambda: texts, cap=LIKELY_ELIGIBLE)

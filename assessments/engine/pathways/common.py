@@ -17,6 +17,10 @@ from assessments.engine.messages import Amount, Message, MoneyLike, gettext_noop
 from assessments.engine.profile import Profile, Role
 from assessments.engine.rates import Conversion, ExchangeRates
 from assessments.engine.result import (
+    ELIGIBLE,
+    NEEDS_REVIEW,
+    NOT_ELIGIBLE,
+    NOT_OPEN,
     Criterion,
     CriterionStatus,
     LazyMessage,
@@ -25,12 +29,19 @@ from assessments.engine.result import (
     Texts,
     capped,
 )
+from assessments.engine.result import (
+    MET as MET,
+)
+from assessments.engine.result import (
+    NOT_MET as NOT_MET,
+)
+from assessments.engine.result import (
+    REVIEW as REVIEW,
+)
+from assessments.engine.result import (
+    UNKNOWN as UNKNOWN,
+)
 from assessments.engine.rules.base import RuleVersion
-
-MET = CriterionStatus.MET
-NOT_MET = CriterionStatus.NOT_MET
-UNKNOWN = CriterionStatus.UNKNOWN
-REVIEW = CriterionStatus.REVIEW
 
 Tri = bool | None
 
@@ -162,7 +173,12 @@ def money_in(ctx: Context, money: MoneyLike | None, currency: str) -> MoneyCheck
     key = (id(money), currency)
     check = ctx.cache.get(key)
     if check is None:
-        check = ctx.cache[key] = MoneyCheck(money, currency, ctx.convert(money, currency))
+        conversion = (
+            Conversion(Amount(money.amount, currency), ())
+            if money.currency == currency
+            else ctx.convert(money, currency)
+        )
+        check = ctx.cache[key] = MoneyCheck(money, currency, conversion)
     return check
 
 
@@ -217,7 +233,7 @@ _SUMMARY_CACHE: dict[tuple[str, Outcome], Message] = {}
 
 
 def default_summary(pathway: str, outcome: Outcome, as_of: date) -> Message:
-    if outcome is Outcome.NOT_OPEN:
+    if outcome is NOT_OPEN:
         return msg(SUMMARIES[outcome], pathway=PATHWAY_NAMES[pathway], as_of=as_of)
     key = (pathway, outcome)
     summary = _SUMMARY_CACHE.get(key)
@@ -231,7 +247,7 @@ def criterion(
     code: str,
     status: CriterionStatus,
     texts: Callable[[], Texts],
-    cap: Outcome = Outcome.ELIGIBLE,
+    cap: Outcome = ELIGIBLE,
 ) -> Criterion:
     return Criterion(code, status, texts, version.source_for(code), cap)
 
@@ -256,7 +272,7 @@ def finish(
         summary=summary or default_summary(version.pathway, outcome, ctx.as_of),
         criteria=criteria,
         what_if_items=gaps.items,
-        document_catalogue=None if outcome is Outcome.NOT_ELIGIBLE else catalogue,
+        document_catalogue=None if outcome is NOT_ELIGIBLE else catalogue,
         base_documents=base_documents,
     )
 
@@ -264,9 +280,9 @@ def finish(
 def not_open(version: RuleVersion[Any], ctx: Context, summary: Message | None = None) -> PathwayResult:
     return PathwayResult(
         pathway=version.pathway,
-        outcome=Outcome.NOT_OPEN,
+        outcome=NOT_OPEN,
         rule_version=version.id,
-        summary=summary or default_summary(version.pathway, Outcome.NOT_OPEN, ctx.as_of),
+        summary=summary or default_summary(version.pathway, NOT_OPEN, ctx.as_of),
     )
 
 
@@ -279,4 +295,4 @@ def renewal_review(
     """Renewal criteria that rest on facts this self-assessment does not collect: a consultant reviews."""
     texts = (requirement, NOT_COLLECTED, explanation)
     item = criterion(version, "renewal_criteria", REVIEW, lambda: texts)
-    return finish(version, Outcome.NEEDS_REVIEW, [item], Gaps(), {}, ctx)
+    return finish(version, NEEDS_REVIEW, [item], Gaps(), {}, ctx)

@@ -6,7 +6,15 @@ from typing import Any
 
 from assessments.engine.messages import Message, gettext_noop, msg
 from assessments.engine.profile import Role
-from assessments.engine.result import Criterion, Outcome, PathwayResult, all_required
+from assessments.engine.result import (
+    ELIGIBLE,
+    INSUFFICIENT_INFORMATION,
+    NEEDS_REVIEW,
+    NOT_ELIGIBLE,
+    Criterion,
+    PathwayResult,
+    all_required,
+)
 from assessments.engine.rules.base import RuleVersion
 from assessments.engine.rules.sg_tech_pass import BOOK, TechPassParams, TechPassRenewalParams
 from assessments.engine.years import years_in_roles
@@ -101,15 +109,13 @@ def evaluate(ctx: Context) -> PathwayResult:
 def _salary(ctx: Context, version: RuleVersion[Any], params: TechPassParams, gaps: Gaps) -> Criterion:
     threshold = params.min_fixed_salary_sgd
     fixed = money_in(ctx, ctx.profile.monthly_fixed_salary, "SGD")
+    total = money_in(ctx, ctx.profile.monthly_total_compensation, "SGD")
     verdict = fixed.at_least(threshold)
     status = status_of(verdict)
-    explanation: Message | None = FIXED_SALARY_MEANING
     if verdict is False:
-        total = money_in(ctx, ctx.profile.monthly_total_compensation, "SGD")
-        if total.value is not None and fixed.value is not None and total.value > fixed.value:
-            # EDB assesses non-cash income case by case: a consultant judges, the pathway is not a clear no.
+        # EDB assesses non-cash income case by case: where it could bridge the gap, a consultant judges.
+        if total.at_least(threshold):
             status = REVIEW
-            explanation = None
         gaps.failed(
             gap(fixed.value, threshold),
             lambda: msg(
@@ -122,9 +128,8 @@ def _salary(ctx: Context, version: RuleVersion[Any], params: TechPassParams, gap
         gaps.unknown(GIVE_SALARY)
 
     def texts() -> tuple[Message, Message, Message]:
-        why = explanation
         if status is REVIEW:
-            why = msg(
+            explanation = msg(
                 gettext_noop(
                     "Your fixed salary is below the threshold but your total pay is {total} a month; EDB assesses "
                     "non-cash income case by case."
@@ -132,12 +137,13 @@ def _salary(ctx: Context, version: RuleVersion[Any], params: TechPassParams, gap
                 total=total.actual,
             )
         elif status is UNKNOWN:
-            why = fixed.missing_rate or SALARY_NEEDED
-        assert why is not None
+            explanation = fixed.missing_rate or SALARY_NEEDED
+        else:
+            explanation = FIXED_SALARY_MEANING
         return (
             msg(gettext_noop("A fixed monthly salary of {threshold} or more"), threshold=sgd(threshold)),
             fixed.actual,
-            why,
+            explanation,
         )
 
     return criterion(version, "salary", status, texts)
@@ -263,11 +269,11 @@ def _evaluate(ctx: Context, version: RuleVersion[Any], params: TechPassParams) -
     statuses = [c.status for c in criteria]
     met, review, unknown = statuses.count(MET), statuses.count(REVIEW), statuses.count(UNKNOWN)
     if met >= 2:
-        outcome = Outcome.ELIGIBLE
+        outcome = ELIGIBLE
     elif met + review >= 2:
-        outcome = Outcome.NEEDS_REVIEW
+        outcome = NEEDS_REVIEW
     elif met + review + unknown >= 2:
-        outcome = Outcome.INSUFFICIENT_INFORMATION
+        outcome = INSUFFICIENT_INFORMATION
     else:
-        outcome = Outcome.NOT_ELIGIBLE
+        outcome = NOT_ELIGIBLE
     return finish(version, outcome, criteria, gaps, DOCUMENTS, ctx)

@@ -45,7 +45,6 @@ class Source:
 
 
 P = TypeVar("P")
-_CITES: dict[tuple[str, str], str] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,13 +78,21 @@ class RuleVersion(Generic[P]):
             and (self.effective_to is None or on <= self.effective_to)
         )
 
+    # Citations per criterion code, built once (this is read for every criterion of every profile).
+    _cites: dict[str, str] = field(init=False, repr=False, compare=False)
+    _default_cite: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_default_cite", self.sources[0].cite())
+        object.__setattr__(
+            self,
+            "_cites",
+            {code: self.sources[index].cite() for code, index in self.criterion_sources.items()},
+        )
+
     def source_for(self, code: str) -> str:
-        """The citation shown on a criterion (cached: this runs for every criterion of every profile)."""
-        key = (self.id, code)
-        cite = _CITES.get(key)
-        if cite is None:
-            cite = _CITES[key] = self.sources[self.criterion_sources.get(code, 0)].cite()
-        return cite
+        """The citation shown on a criterion."""
+        return self._cites.get(code, self._default_cite)
 
     def key_parameters(self) -> dict[str, str]:
         """The parameters as display strings (for the admin's rule catalogue)."""
