@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from assessments.engine.messages import Amount, Message, gettext_noop, msg
-from assessments.engine.result import PointsFactor
 from assessments.engine.rules.base import RuleVersion
 from assessments.engine.rules.cn_work_permit import BOOK, WorkPermitParams
 from assessments.engine.years import YearsRange, years_in_roles
@@ -33,7 +32,7 @@ FACTORS = {
 @dataclass(slots=True)
 class CnPoints:
     version: RuleVersion[WorkPermitParams]
-    breakdown: list[PointsFactor]
+    breakdown: list[tuple[Message, int | None, int]]
     low: int
     high: int
     salary: MoneyCheck
@@ -48,6 +47,17 @@ class CnPoints:
         if self.category_low == self.category_high or self.category_low != "C":
             return self.category_low
         return None
+
+
+_TABLES: dict[int, tuple[dict[str, int], dict[int, int]]] = {}
+
+
+def _tables(p: WorkPermitParams) -> tuple[dict[str, int], dict[int, int]]:
+    """The education and HSK bands as dicts, built once per parameter set."""
+    tables = _TABLES.get(id(p))
+    if tables is None:
+        tables = _TABLES[id(p)] = (dict(p.education_points), dict(p.language_hsk))
+    return tables
 
 
 def _salary_points(value: Decimal, p: WorkPermitParams) -> int:
@@ -105,7 +115,7 @@ def _compute(ctx: Context) -> CnPoints:
     if education is None:
         rows.append(("education", 0, p.education_max, p.education_max))
     else:
-        table = dict(p.education_points)
+        table = _tables(p)[0]
         known = max((table.get(e.level, 0) for e in education if e.level is not None), default=0)
         unknown_level = any(e.level is None for e in education)
         rows.append(("education", known, p.education_max if unknown_level else known, p.education_max))
@@ -159,7 +169,8 @@ def _compute(ctx: Context) -> CnPoints:
 
     low = sum(r[1] for r in rows)
     high = sum(r[2] for r in rows)
-    breakdown = [PointsFactor(FACTORS[name], lo if lo == hi else None, top) for name, lo, hi, top in rows]
+    # A factor shows None only while nothing about it is proven, so the breakdown always adds up to `low`.
+    breakdown = [(FACTORS[name], lo if lo == hi or lo else None, top) for name, lo, hi, top in rows]
 
     bachelor: Tri = (
         None
@@ -209,7 +220,7 @@ def _language(ctx: Context, p: WorkPermitParams) -> tuple[int, int]:
             if taught is not False:
                 possible = max(possible, p.language_chinese_taught_degree)
     hsk = profile.hsk_level
-    hsk_points = dict(p.language_hsk)
+    hsk_points = _tables(p)[1]
     if hsk is None:
         possible = max(possible, max(hsk_points.values()))
     else:
@@ -222,7 +233,7 @@ def _language(ctx: Context, p: WorkPermitParams) -> tuple[int, int]:
 def next_hsk(ctx: Context, p: WorkPermitParams) -> tuple[int, int] | None:
     """The next HSK level that would add language points, and the points it adds."""
     hsk = ctx.profile.hsk_level or 0
-    table = dict(p.language_hsk)
+    table = _tables(p)[1]
     current = table.get(min(hsk, 5), 0)
     for level in range(hsk + 1, 6):
         if table.get(level, 0) > current:
@@ -248,7 +259,7 @@ def factor_hints(ctx: Context, points: CnPoints) -> list[Message]:
     if band is not None:
         hints.append(
             msg(
-                gettext_noop("An annual salary of {amount} or more would add {points} points"),
+                gettext_noop("An annual salary of {amount} or more would raise your points by {points}"),
                 amount=_cny(band[0]),
                 points=band[1],
             )
@@ -256,7 +267,11 @@ def factor_hints(ctx: Context, points: CnPoints) -> list[Message]:
     hsk = next_hsk(ctx, p)
     if hsk is not None and ctx.profile.hsk_level is not None:
         hints.append(
-            msg(gettext_noop("HSK level {level} would add {points} points"), level=hsk[0], points=hsk[1])
+            msg(
+                gettext_noop("HSK level {level} would raise your points by {points}"),
+                level=hsk[0],
+                points=hsk[1],
+            )
         )
     offer = ctx.profile.china_job_offer
     if offer and offer.months_per_year_in_china is not None:
@@ -265,7 +280,9 @@ def factor_hints(ctx: Context, points: CnPoints) -> list[Message]:
             if value > current:
                 hints.append(
                     msg(
-                        gettext_noop("Working {months} months a year in China would add {points} points"),
+                        gettext_noop(
+                            "Working {months} months a year in China would raise your points by {points}"
+                        ),
                         months=floor,
                         points=value - current,
                     )
