@@ -239,3 +239,21 @@ def test_a_document_of_another_case_cannot_be_reached_through_your_own_case(clie
     services.upload_document(document=doc, file=ContentFile(b"secret", name="pay.pdf"))
 
     assert client.get(reverse("admin:applicants_case_document", args=[mine.pk, doc.pk])).status_code == 404
+
+
+def test_a_change_on_the_case_page_is_in_the_audit_log_with_who_made_it(client, alice):
+    from auditlog.models import LogEntry
+
+    case = make_case(assigned_to=alice)
+    data = case_form_data(case)
+    data["priority"] = Case.Priority.URGENT
+
+    client.post(reverse("admin:applicants_case_change", args=[case.pk]), data)
+
+    updates = LogEntry.objects.get_for_object(case).filter(action=LogEntry.Action.UPDATE)
+    [entry] = [e for e in updates if "priority" in e.changes_dict]
+    assert entry.actor == alice
+    assert entry.changes_dict["priority"] == [
+        str(Case.Priority.NORMAL.value),
+        str(Case.Priority.URGENT.value),
+    ]
