@@ -239,3 +239,64 @@ def test_a_document_of_another_case_cannot_be_reached_through_your_own_case(clie
     services.upload_document(document=doc, file=ContentFile(b"secret", name="pay.pdf"))
 
     assert client.get(reverse("admin:applicants_case_document", args=[mine.pk, doc.pk])).status_code == 404
+
+
+def test_a_change_on_the_case_page_is_in_the_audit_log_with_who_made_it(client, alice):
+    from auditlog.models import LogEntry
+
+    case = make_case(assigned_to=alice)
+    data = case_form_data(case)
+    data["priority"] = Case.Priority.URGENT
+
+    client.post(reverse("admin:applicants_case_change", args=[case.pk]), data)
+
+    updates = LogEntry.objects.get_for_object(case).filter(action=LogEntry.Action.UPDATE)
+    [entry] = [e for e in updates if "priority" in e.changes_dict]
+    assert entry.actor == alice
+    assert entry.changes_dict["priority"] == [
+        str(Case.Priority.NORMAL.value),
+        str(Case.Priority.URGENT.value),
+    ]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["?late=maybe", "?expiring=abc", "?pathway=nope", "?assigned_to__id__exact=abc", "?o=99", "?q=%00"],
+)
+def test_nonsense_in_the_case_list_url_never_crashes(client, query):
+    response = client.get(reverse("admin:applicants_case_changelist") + query)
+
+    assert response.status_code in (200, 302)
+
+
+def test_a_renewal_window_after_the_expiry_is_a_form_error(client, alice):
+    case = make_case(assigned_to=alice)
+    data = case_form_data(case)
+    data.update(pass_expires_on="2027-06-30", renewal_window_opens_on="2027-07-01")
+
+    response = client.post(reverse("admin:applicants_case_change", args=[case.pk]), data)
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors
+    case.refresh_from_db()
+    assert case.pass_expires_on is None
+
+
+def test_an_applicant_email_taken_in_another_capitalisation_is_a_form_error(client):
+    make_applicant(email="Li.Ming@Mail.example")
+
+    response = client.post(
+        reverse("admin:applicants_applicant_add"),
+        {
+            "full_name": "Li Ming",
+            "email": "li.ming@mail.example",
+            "preferred_language": "zh-hans",
+            "consents-TOTAL_FORMS": "0",
+            "consents-INITIAL_FORMS": "0",
+            "cases-TOTAL_FORMS": "0",
+            "cases-INITIAL_FORMS": "0",
+        },
+    )
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors
