@@ -1,6 +1,5 @@
-"""Thin Celery adapters for the applicant journey's e-mails: ids in, one e-mail function called.
-
-A task whose object vanished in the meantime (e.g. an account deleted) does nothing.
+"""Thin Celery adapters: the case reminders (read the clock, call one service) and the applicant
+journey's e-mails (ids in, one e-mail function called; an object that vanished meanwhile is skipped).
 """
 
 from __future__ import annotations
@@ -9,11 +8,31 @@ from smtplib import SMTPException
 
 from celery import shared_task
 from django.contrib.auth.models import User
+from django.utils import timezone
 
 from . import emails
+from .digest import send_daily_digests
 from .models import Applicant, Case, DataRequest
+from .reassessment import reassess_open_cases
 
 _RETRY_ON = (SMTPException, OSError)  # a mail server that is down: retried with backoff
+
+
+@shared_task(
+    name="applicants.send_daily_digests",
+    autoretry_for=(SMTPException, OSError),
+    retry_backoff=60,
+    max_retries=5,
+)
+def send_daily_digests_task() -> int:
+    """Beat, daily: each consultant's digest for today (safe to run twice: sent ones are skipped)."""
+    return send_daily_digests(today=timezone.localdate())
+
+
+@shared_task(name="applicants.reassess_open_cases")
+def reassess_open_cases_task() -> int:
+    """Beat, daily before the digest: re-assess open cases when new rule versions take effect."""
+    return reassess_open_cases(today=timezone.localdate())
 
 
 @shared_task(name="applicants.send_resume_link", autoretry_for=_RETRY_ON, retry_backoff=30, max_retries=5)

@@ -18,6 +18,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from assessments.services import outdated_rule_versions
+
 from .access import can_work_on
 from .errors import AccessDenied, TransitionRefused
 from .models import Case, CaseStatusChange, Document
@@ -94,6 +96,14 @@ def ready_to_file_problems(case: Case, *, today: date | None = None) -> list[str
     latest = case.assessments.latest_first().first()
     if latest is None:
         problems.append(_("the case has no assessment"))
+        return problems
+    targets = [p.code for p in case.pathways.all()]
+    outdated = outdated_rule_versions(latest, today=today or timezone.localdate(), pathways=targets)
+    if outdated:
+        problems.append(
+            _("the assessment predates the rules in force (%s): re-run it")
+            % ", ".join(f"{used or '—'} → {current}" for used, current in outdated.values())
+        )
     return problems
 
 

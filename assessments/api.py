@@ -13,6 +13,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, JsonResponse
+from django.utils import translation
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
@@ -52,7 +53,12 @@ def evaluate(request: HttpRequest) -> JsonResponse:
         profile = evaluation.parse(data)
     except ProfileError as exc:
         return _errors(exc.errors, status=400)
-    return JsonResponse(evaluation.evaluate(profile), json_dumps_params={"ensure_ascii": False})
+    # The API sits outside the language-prefixed URLs, so its language comes from Accept-Language.
+    language = translation.get_language_from_request(request)
+    with translation.override(language):
+        response = JsonResponse(evaluation.evaluate(profile), json_dumps_params={"ensure_ascii": False})
+    response["Content-Language"] = language
+    return response
 
 
 @require_GET

@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -47,7 +48,9 @@ class Assessment(models.Model):
         related_name="assessments",
     )
     as_of = models.DateField(_("rules as of"), help_text=_("The day whose rule versions were applied."))
-    inputs = models.JSONField(_("profile"), help_text=_("The applicant profile exactly as it was given."))
+    inputs = models.JSONField(
+        _("profile"), encoder=DjangoJSONEncoder, help_text=_("The applicant profile exactly as it was given.")
+    )
     results = models.JSONField(_("results"), help_text=_("The engine's output, per pathway."))
     rule_versions = models.JSONField(
         _("rule versions"), help_text=_("Pathway code → rule version id applied.")

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import django_stubs_ext
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -196,6 +197,13 @@ CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     "worker-heartbeat": {"task": "consultancy.heartbeat", "schedule": 60.0},
+    # Open cases re-assessed when new rule versions take effect (first: 2027-01-01), before the digest.
+    "reassess-open-cases": {"task": "applicants.reassess_open_cases", "schedule": crontab(hour=6, minute=0)},
+    # Consultants' digest (next actions, expiring passes, re-assessments) once a day, local time.
+    "consultant-daily-digest": {
+        "task": "applicants.send_daily_digests",
+        "schedule": crontab(hour=7, minute=0),
+    },
 }
 
 # --- Security -------------------------------------------------------------------------------------
@@ -230,14 +238,25 @@ DOCUMENT_UPLOAD_MAX_BYTES: int = env.int("DOCUMENT_UPLOAD_MAX_BYTES", default=10
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-# --- Logging --------------------------------------------------------------------------------------
+# --- Logging ----------------------------------------------------------------------------------------
+# JSON lines in production (for log shippers), plain text while debugging; personal data is redacted
+# from every record either way (consultancy/logging.py).
+LOG_FORMAT: str = env.str("LOG_FORMAT", default="plain" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"redact": {"()": "consultancy.logging.RedactPersonalData"}},
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": ["asctime", "levelname", "name", "message"],
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT, "filters": ["redact"]}
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .. import services, transitions
+from .. import reassessment, services, transitions
 from ..errors import CaseRuleError
 from ..models import Case
 
@@ -45,7 +45,7 @@ def apply_to_each(
     cases: Iterable[Case],
     change: Callable[[Case], object],
     *,
-    done_message: str,
+    done_message: Callable[[int], str],
 ) -> None:
     """Run `change` on every case; report each refusal with its reason, and how many succeeded."""
     done = 0
@@ -58,7 +58,7 @@ def apply_to_each(
         else:
             done += 1
     if done:
-        modeladmin.message_user(request, done_message % {"count": done}, messages.SUCCESS)
+        modeladmin.message_user(request, done_message(done), messages.SUCCESS)
 
 
 def _user(request: HttpRequest) -> User:
@@ -74,7 +74,7 @@ def assign_to_me(modeladmin: admin.ModelAdmin[Case], request: HttpRequest, query
         request,
         queryset,
         lambda case: services.assign_case(case=case, consultant=me, by=me),
-        done_message=_("%(count)d case(s) assigned to you."),
+        done_message=lambda n: _("%(count)d case(s) assigned to you.") % {"count": n},
     )
 
 
@@ -90,7 +90,26 @@ def move_status(modeladmin: admin.ModelAdmin[Case], request: HttpRequest, querys
         request,
         queryset,
         lambda case: transitions.move_case(case=case, to_status=to_status, by=me, comment=comment),
-        done_message=_("%(count)d case(s) moved to “{status}”.").format(status=Case.Status(to_status).label),
+        done_message=lambda n: (
+            _("%(count)d case(s) moved to “%(status)s”.")
+            % {"count": n, "status": Case.Status(to_status).label}
+        ),
+    )
+
+
+@admin.action(
+    description=gettext_lazy("Re-run the assessment under the rules in force today"), permissions=["change"]
+)
+def reassess(modeladmin: admin.ModelAdmin[Case], request: HttpRequest, queryset: QuerySet[Case]) -> None:
+    me, today = _user(request), timezone.localdate()
+    apply_to_each(
+        modeladmin,
+        request,
+        queryset.select_related("applicant"),
+        lambda case: reassessment.reassess_case(case=case, as_of=today, by=me),
+        done_message=lambda n: (
+            _("%(count)d case(s) re-assessed under the rules in force today.") % {"count": n}
+        ),
     )
 
 

@@ -176,7 +176,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='applicant',
-            index=models.Index(django.db.models.functions.text.Lower('full_name'), name='applicant_name_lower_idx'),
+            index=models.Index(fields=['full_name', 'id'], name='applicant_name_idx'),
         ),
         migrations.AddConstraint(
             model_name='applicant',

@@ -60,7 +60,9 @@ class Applicant(models.Model):
         constraints = [
             models.UniqueConstraint(Lower("email"), name="applicant_email_unique_ci"),
         ]
-        indexes = [models.Index(Lower("full_name"), name="applicant_name_lower_idx")]
+        # Sorting the case list by applicant walks this index. Name and e-mail search use PostgreSQL
+        # trigram / prefix indexes created in migration 0003 (they have no SQLite equivalent).
+        indexes = [models.Index(fields=["full_name", "id"], name="applicant_name_idx")]
 
     def __str__(self) -> str:
         return self.full_name

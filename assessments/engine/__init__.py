@@ -1,9 +1,20 @@
 """The eligibility engine: plain Python, no Django, no I/O, no clock.
 
-Public API (others code against these names):
-`parse_profile`, `ProfileError`, `Profile`, `profile_json_schema`, `ExchangeRates`, `DEFAULT_RATES`,
-`assess`, `Assessment`, `render_assessment`, `rule_catalogue`, `RuleVersion`, `ENGINE_VERSION`,
-`PATHWAY_CODES`, `Outcome`, `CriterionStatus`.
+Usage (what the command, the API and the services do)::
+
+    profile = parse_profile(data, default_as_of=today)        # raises ProfileError(.errors by field path)
+    assessment = assess(profile, rates=rates)                 # all eight pathways, never raises
+    snapshot = assessment.to_data()                           # JSON-able; texts as {"id", "params"}
+    contract = render_assessment(snapshot, gettext)           # the contract JSON in the active language
+
+`to_data()` keeps every text as an English msgid plus raw parameters so a stored snapshot renders later in
+any language; msgids are marked with the engine's own `gettext_noop` and translated in
+`assessments/locale/`. The output adds `exchange_rate_dates` (pair -> ISO date) to the contract's
+`exchange_rates`. `ExchangeRates` also takes an optional `dates=` mapping for per-pair dates.
+
+Public names: `parse_profile`, `ProfileError`, `Profile`, `profile_json_schema`, `ExchangeRates`,
+`DEFAULT_RATES`, `assess`, `Assessment`, `PathwayResult`, `render_assessment`, `rule_catalogue`,
+`RuleVersion`, `Source`, `Confidence`, `ENGINE_VERSION`, `PATHWAY_CODES`, `Outcome`, `CriterionStatus`.
 """
 
 from assessments.engine.assess import ENGINE_VERSION, PATHWAY_CODES, assess, rule_catalogue

@@ -27,6 +27,9 @@ from pydantic import (
 
 from assessments.engine.codes import COUNTRY_CODES, CURRENCY_CODES
 
+# The earliest as_of the engine accepts: rules in force before it are not encoded.
+COVERAGE_START = date(2021, 1, 1)
+COVERAGE_END = date(2100, 12, 31)
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 DECIMAL_TEXT = re.compile(r"^\d{1,15}(\.\d{1,6})?$")
 # Larger than any salary, valuation or fund on earth; keeps Decimal arithmetic cheap and sane.
@@ -280,10 +283,18 @@ class Achievements(_Model):
 class Profile(_Model):
     """An applicant profile (contract §1). Absent or null = unknown; an empty list = none."""
 
-    as_of: IsoDate = Field(
+    # Both have defaults that parse_profile/validation apply to an absent or null value, so the wire schema
+    # allows null for them.
+    as_of: Annotated[
+        IsoDate, WithJsonSchema({"anyOf": [{"type": "string", "format": "date"}, {"type": "null"}]})
+    ] = Field(
         description="The day the rules are evaluated for; default today. Selects the rule version in force."
     )
-    application_type: ApplicationType = Field("new", description='"new" | "renewal"; default "new".')
+    application_type: Annotated[
+        ApplicationType,
+        BeforeValidator(lambda value: "new" if value is None else value),
+        WithJsonSchema({"anyOf": [{"enum": ["new", "renewal"]}, {"type": "null"}], "default": "new"}),
+    ] = Field("new", description='"new" | "renewal"; default "new".')
     date_of_birth: IsoDate | None = Field(None, description="Date of birth.")
     nationality: CountryCode | None = Field(None, description="ISO 3166-1 alpha-2.")
     on_singapore_work_pass: StrictBool | None = Field(
@@ -377,8 +388,12 @@ def _check_dates(profile: Profile) -> dict[str, list[str]]:
     def add(path: str, message: str) -> None:
         errors.setdefault(path, []).append(message)
 
-    if as_of.year < 2000 or as_of.year > 2100:
-        add("as_of", "Must be a date between 2000-01-01 and 2100-12-31.")
+    if not COVERAGE_START <= as_of <= COVERAGE_END:
+        add(
+            "as_of",
+            f"Must be between {COVERAGE_START.isoformat()} and {COVERAGE_END.isoformat()}: "
+            "rules in force before the start are not encoded.",
+        )
     if profile.date_of_birth is not None:
         if profile.date_of_birth > as_of:
             add("date_of_birth", f"Must not be after as_of ({as_of.isoformat()}).")
@@ -410,8 +425,6 @@ def parse_profile(data: Mapping[str, Any], *, default_as_of: date) -> Profile:
         raise ProfileError({"profile": ["The profile must be a JSON object."]})
     if data.get("as_of") is None:
         data = {**data, "as_of": default_as_of}
-    if data.get("application_type", "new") is None:
-        data = {**data, "application_type": "new"}
     try:
         profile = Profile.model_validate(data)
     except ValidationError as exc:

@@ -101,9 +101,10 @@ class ExchangeRates:
         return Conversion(Amount(amount, target), pairs)
 
 
-# Seed table for the Django side's exchange-rate model. Figures are rounded mid-market rates of early
-# November 2025 as published by MAS/ECB reference-rate pages (approximate, not an official fixing);
-# staff must replace them with dated rates of their own before relying on a conversion near a threshold.
+# Seed table for the Django side's exchange-rate model: rounded approximations of mid-market levels in
+# early November 2025, written from general market knowledge, NOT copied from an official fixing (no
+# network source was consulted). They make a fresh install usable; staff must replace them with dated
+# rates from MAS or their bank before relying on a conversion near a threshold.
 DEFAULT_RATES = ExchangeRates(
     on=date(2025, 11, 3),
     rates={

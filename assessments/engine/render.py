@@ -7,7 +7,6 @@ translated too; everything else is inserted as given (years are already one deci
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
@@ -15,7 +14,6 @@ from typing import Any
 Translate = Callable[[str], str]
 
 SYMBOLS = {"SGD": "S$", "USD": "US$"}
-MESSAGE_FIELDS_OF_CRITERION = ("requirement", "actual", "explanation")
 
 
 def format_money(amount: str, currency: str) -> str:
@@ -47,16 +45,37 @@ def render_message(message: Mapping[str, Any], translate: Translate = lambda s: 
 
 def render_assessment(data: dict[str, Any], translate: Translate = lambda s: s) -> dict[str, Any]:
     """`to_data()` output -> the exact contract JSON (a new dict; `data` is not modified)."""
-    out = copy.deepcopy(data)
-    for result in out["results"]:
-        result["summary"] = render_message(result["summary"], translate)
-        for criterion in result["criteria"]:
-            for name in MESSAGE_FIELDS_OF_CRITERION:
-                criterion[name] = render_message(criterion[name], translate)
-        result["what_if"] = [render_message(m, translate) for m in result["what_if"]]
-        result["documents"] = [render_message(m, translate) for m in result["documents"]]
+
+    def text(message: Mapping[str, Any]) -> str:
+        return render_message(message, translate)
+
+    results = []
+    for result in data["results"]:
+        rendered = {
+            **result,
+            "summary": text(result["summary"]),
+            "criteria": [
+                {
+                    **c,
+                    "requirement": text(c["requirement"]),
+                    "actual": text(c["actual"]),
+                    "explanation": text(c["explanation"]),
+                }
+                for c in result["criteria"]
+            ],
+            "what_if": [text(m) for m in result["what_if"]],
+            "documents": [text(m) for m in result["documents"]],
+        }
         points = result.get("points")
         if points is not None:
-            for factor in points["breakdown"]:
-                factor["factor"] = render_message(factor["factor"], translate)
-    return out
+            rendered["points"] = {
+                **points,
+                "breakdown": [{**f, "factor": text(f["factor"])} for f in points["breakdown"]],
+            }
+        results.append(rendered)
+    return {
+        **data,
+        "results": results,
+        "exchange_rates": dict(data["exchange_rates"]),
+        "exchange_rate_dates": dict(data.get("exchange_rate_dates", {})),
+    }

@@ -6,15 +6,16 @@ Plain typed functions (factory_boy's classes are untyped, and mypy checks the te
 from __future__ import annotations
 
 import itertools
-from datetime import date
 from typing import Any
 
 from django.contrib.auth.models import Group, User
+from django.utils import timezone
 
 from applicants.access import CASE_MANAGER_GROUP, CONSULTANT_GROUP
 from applicants.models import Applicant, Case, Document, Pathway
 from applicants.models.cases import generate_reference
 from assessments.models import Assessment
+from assessments.services import rule_versions_in_force
 
 PASSWORD = "pw-for-tests-only"
 _serial = itertools.count(1)
@@ -69,14 +70,18 @@ def make_document(**kwargs: Any) -> Document:
 
 
 def snapshot(case: Case, **kwargs: Any) -> Assessment:
-    """A stored assessment for `case`, as the engine would have written it (for guard and admin tests)."""
+    """A stored snapshot for `case` with today's rule versions (for guard, admin and digest tests).
+
+    Tests of the snapshot itself use `run_assessment` with a real profile instead.
+    """
+    today = timezone.localdate()
     fields: dict[str, Any] = {
         "applicant": case.applicant,
         "case": case,
-        "as_of": date(2026, 11, 24),
+        "as_of": today,
         "inputs": {"nationality": "DE"},
         "results": {"results": [{"pathway": "sg_tech_pass", "outcome": "eligible"}]},
-        "rule_versions": {"sg_tech_pass": "sg_tech_pass/test"},
+        "rule_versions": rule_versions_in_force(on=today),
         "engine_version": "test",
     }
     fields.update(kwargs)

@@ -188,3 +188,39 @@ def _empty_inlines() -> dict[str, str]:
     for prefix in ("consents", "cases"):
         data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
     return data
+
+
+@pytest.mark.parametrize(
+    ("term", "expected"),
+    [
+        ("alpha", {"a"}),  # name, anywhere
+        ("ALPHA ONE", {"a"}),  # every word must match
+        ("beta.two@", {"b"}),  # e-mail from the start
+        ("two@", set()),  # …but not from the middle
+        ("zzz", set()),
+        ("Sharma", {"c"}),  # a six-letter name that could also be a bare reference code
+    ],
+)
+def test_case_search_matches_names_anywhere_and_emails_from_the_start(term, expected):
+    manager = case_manager("manager")
+    cases = {
+        "a": make_case(applicant=make_applicant(full_name="Alpha One", email="alpha.one@mail.example")),
+        "b": make_case(applicant=make_applicant(full_name="Beta Two", email="beta.two@mail.example")),
+        "c": make_case(applicant=make_applicant(full_name="Priya Sharma", email="p.s@mail.example")),
+    }
+
+    response = _client_for(manager).get(CHANGELIST, {"q": term})
+
+    found = {c.reference for c in response.context["cl"].result_list}
+    assert found == {cases[k].reference for k in expected}
+
+
+def test_case_search_finds_a_reference_with_or_without_prefix_in_any_case():
+    manager = case_manager("manager")
+    case, other = make_case(reference="TP-7K3M9Q"), make_case(reference="TP-7K3M22")
+    client = _client_for(manager)
+
+    for term in ("TP-7K3M9Q", "tp-7k3m9q", "7K3M9Q"):
+        assert [c.pk for c in client.get(CHANGELIST, {"q": term}).context["cl"].result_list] == [case.pk]
+    partial = {c.pk for c in client.get(CHANGELIST, {"q": "TP-7K3M"}).context["cl"].result_list}
+    assert partial == {case.pk, other.pk}

@@ -190,3 +190,113 @@ def test_a_case_added_by_a_case_manager_goes_to_the_unassigned_queue():
     )
 
     assert Case.objects.get(applicant=applicant).assigned_to is None
+
+
+@pytest.fixture
+def private_storage(settings, tmp_path):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path)},
+        },
+    }
+
+
+def test_an_uploaded_document_downloads_through_the_case_for_whoever_may_see_it(
+    client, alice, private_storage
+):
+    from auditlog.models import LogEntry
+
+    case = make_case(assigned_to=alice)
+    doc = make_document(case=case, name="Passport bio page")
+    services.upload_document(document=doc, file=ContentFile(b"%PDF-1.4 passport", name="passport.pdf"))
+    url = reverse("admin:applicants_case_document", args=[case.pk, doc.pk])
+
+    page = client.get(reverse("admin:applicants_case_change", args=[case.pk])).content.decode()
+    response = client.get(url)
+
+    assert url in page
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert b"".join(response.streaming_content) == b"%PDF-1.4 passport"
+    assert LogEntry.objects.get_for_object(doc).filter(action=LogEntry.Action.ACCESS, actor=alice).exists()
+
+
+def test_another_consultant_cannot_download_the_document(alice, private_storage):
+    case = make_case(assigned_to=alice)
+    doc = make_document(case=case, name="Passport bio page")
+    services.upload_document(document=doc, file=ContentFile(b"secret", name="passport.pdf"))
+    bob = Client()
+    bob.force_login(consultant("bob"))
+
+    assert bob.get(reverse("admin:applicants_case_document", args=[case.pk, doc.pk])).status_code == 404
+
+
+def test_a_document_of_another_case_cannot_be_reached_through_your_own_case(client, alice, private_storage):
+    mine, theirs = make_case(assigned_to=alice), make_case(assigned_to=consultant("bob"))
+    doc = make_document(case=theirs, name="Payslips")
+    services.upload_document(document=doc, file=ContentFile(b"secret", name="pay.pdf"))
+
+    assert client.get(reverse("admin:applicants_case_document", args=[mine.pk, doc.pk])).status_code == 404
+
+
+def test_a_change_on_the_case_page_is_in_the_audit_log_with_who_made_it(client, alice):
+    from auditlog.models import LogEntry
+
+    case = make_case(assigned_to=alice)
+    data = case_form_data(case)
+    data["priority"] = Case.Priority.URGENT
+
+    client.post(reverse("admin:applicants_case_change", args=[case.pk]), data)
+
+    updates = LogEntry.objects.get_for_object(case).filter(action=LogEntry.Action.UPDATE)
+    [entry] = [e for e in updates if "priority" in e.changes_dict]
+    assert entry.actor == alice
+    assert entry.changes_dict["priority"] == [
+        str(Case.Priority.NORMAL.value),
+        str(Case.Priority.URGENT.value),
+    ]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["?late=maybe", "?expiring=abc", "?pathway=nope", "?assigned_to__id__exact=abc", "?o=99", "?q=%00"],
+)
+def test_nonsense_in_the_case_list_url_never_crashes(client, query):
+    response = client.get(reverse("admin:applicants_case_changelist") + query)
+
+    assert response.status_code in (200, 302)
+
+
+def test_a_renewal_window_after_the_expiry_is_a_form_error(client, alice):
+    case = make_case(assigned_to=alice)
+    data = case_form_data(case)
+    data.update(pass_expires_on="2027-06-30", renewal_window_opens_on="2027-07-01")
+
+    response = client.post(reverse("admin:applicants_case_change", args=[case.pk]), data)
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors
+    case.refresh_from_db()
+    assert case.pass_expires_on is None
+
+
+def test_an_applicant_email_taken_in_another_capitalisation_is_a_form_error(client):
+    make_applicant(email="Li.Ming@Mail.example")
+
+    response = client.post(
+        reverse("admin:applicants_applicant_add"),
+        {
+            "full_name": "Li Ming",
+            "email": "li.ming@mail.example",
+            "preferred_language": "zh-hans",
+            "consents-TOTAL_FORMS": "0",
+            "consents-INITIAL_FORMS": "0",
+            "cases-TOTAL_FORMS": "0",
+            "cases-INITIAL_FORMS": "0",
+        },
+    )
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors

@@ -100,8 +100,10 @@ def test_evaluate_uses_the_rate_staff_entered(client: Client) -> None:
 
 
 def test_evaluate_answers_in_chinese_when_asked(client: Client) -> None:
-    body = post(client, senior_engineer(), HTTP_ACCEPT_LANGUAGE="zh-hans").json()
+    response = post(client, senior_engineer(), HTTP_ACCEPT_LANGUAGE="zh-hans")
+    body = response.json()
 
+    assert response["Content-Language"] == "zh-hans"
     summaries = " ".join(result["summary"] for result in body["results"])
     assert any("\u4e00" <= char <= "\u9fff" for char in summaries)
 

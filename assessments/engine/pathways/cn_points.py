@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from assessments.engine.messages import Amount, Message, gettext_noop, msg
-from assessments.engine.result import PointsFactor
+from assessments.engine.profile import Education
 from assessments.engine.rules.base import RuleVersion
 from assessments.engine.rules.cn_work_permit import BOOK, WorkPermitParams
 from assessments.engine.years import YearsRange, years_in_roles
@@ -33,7 +33,7 @@ FACTORS = {
 @dataclass(slots=True)
 class CnPoints:
     version: RuleVersion[WorkPermitParams]
-    breakdown: list[PointsFactor]
+    breakdown: list[tuple[Message, int | None, int]]
     low: int
     high: int
     salary: MoneyCheck
@@ -48,6 +48,17 @@ class CnPoints:
         if self.category_low == self.category_high or self.category_low != "C":
             return self.category_low
         return None
+
+
+_TABLES: dict[int, tuple[dict[str, int], dict[int, int]]] = {}
+
+
+def _tables(p: WorkPermitParams) -> tuple[dict[str, int], dict[int, int]]:
+    """The education and HSK bands as dicts, built once per parameter set."""
+    tables = _TABLES.get(id(p))
+    if tables is None:
+        tables = _TABLES[id(p)] = (dict(p.education_points), dict(p.language_hsk))
+    return tables
 
 
 def _salary_points(value: Decimal, p: WorkPermitParams) -> int:
@@ -102,13 +113,12 @@ def _compute(ctx: Context) -> CnPoints:
         rows.append(("salary", points, points, p.salary_max))
 
     education = profile.education
+    degrees = _degrees(education, _tables(p)[0])
     if education is None:
         rows.append(("education", 0, p.education_max, p.education_max))
     else:
-        table = dict(p.education_points)
-        known = max((table.get(e.level, 0) for e in education if e.level is not None), default=0)
-        unknown_level = any(e.level is None for e in education)
-        rows.append(("education", known, p.education_max if unknown_level else known, p.education_max))
+        best = degrees.best_points
+        rows.append(("education", best, p.education_max if degrees.unknown_level else best, p.education_max))
 
     years = years_in_roles(
         profile.roles, lambda role: role.relevant_to_china_job is not False, as_of=ctx.as_of
@@ -128,7 +138,7 @@ def _compute(ctx: Context) -> CnPoints:
         points = _band(months, p.months_bands)
         rows.append(("months", points, points, p.months_max))
 
-    language = _language(ctx, p)
+    language = _language(ctx, p, degrees.chinese_taught)
     rows.append(("language", *language, p.language_max))
 
     region = offer.in_encouraged_region if offer else None
@@ -147,7 +157,7 @@ def _compute(ctx: Context) -> CnPoints:
 
     achievements = profile.achievements
     extra_facts: list[Tri] = [
-        None if education is None else any3(*(e.world_top_100 for e in education)),
+        degrees.top_100,
         achievements.fortune_global_500_experience if achievements else None,
     ]
     if p.extra_credit_for_patents:
@@ -159,15 +169,11 @@ def _compute(ctx: Context) -> CnPoints:
 
     low = sum(r[1] for r in rows)
     high = sum(r[2] for r in rows)
-    breakdown = [PointsFactor(FACTORS[name], lo if lo == hi else None, top) for name, lo, hi, top in rows]
+    # A factor shows None only while nothing about it is proven, so the breakdown always adds up to `low`.
+    breakdown = [(FACTORS[name], lo if lo == hi or lo else None, top) for name, lo, hi, top in rows]
 
-    bachelor: Tri = (
-        None
-        if education is None
-        else any3(*(e.level in BACHELOR_OR_ABOVE if e.level is not None else None for e in education))
-    )
     age_ok: Tri = None if ctx.age is None else ctx.age <= p.category_b_max_age
-    bachelor_route = all3(bachelor, years.at_least(p.category_b_min_years), age_ok)
+    bachelor_route = all3(degrees.bachelor, years.at_least(p.category_b_min_years), age_ok)
     return CnPoints(
         version=version,
         breakdown=breakdown,
@@ -189,27 +195,54 @@ def _category(points: int, bachelor_route: bool, p: WorkPermitParams) -> str:
     return "C"
 
 
-def _language(ctx: Context, p: WorkPermitParams) -> tuple[int, int]:
-    profile = ctx.profile
-    known = 0
-    possible = 0
-    former = profile.former_chinese_national
-    if p.language_former_national:
-        if former:
-            known = max(known, p.language_former_national)
-        if former is not False:
-            possible = max(possible, p.language_former_national)
-    if profile.education is None:
-        possible = max(possible, p.language_chinese_taught_degree)
-    else:
-        for e in profile.education:
-            taught = all3(e.taught_in_chinese, e.level in BACHELOR_OR_ABOVE if e.level is not None else None)
-            if taught:
-                known = max(known, p.language_chinese_taught_degree)
-            if taught is not False:
-                possible = max(possible, p.language_chinese_taught_degree)
-    hsk = profile.hsk_level
-    hsk_points = dict(p.language_hsk)
+@dataclass(slots=True)
+class _Degrees:
+    """What the education list says, in one pass (three-valued where an entry leaves a fact unknown)."""
+
+    best_points: int
+    unknown_level: bool
+    bachelor: Tri  # a bachelor's degree or above
+    top_100: Tri  # from a world top-100 institution
+    chinese_taught: Tri  # a Chinese-taught bachelor's degree or above
+
+
+UNKNOWN_DEGREES = _Degrees(0, True, None, None, None)
+
+
+def _degrees(education: list[Education] | None, table: dict[str, int]) -> _Degrees:
+    if education is None:
+        return UNKNOWN_DEGREES
+    best, unknown_level = 0, False
+    bachelor: Tri = False
+    top_100: Tri = False
+    taught: Tri = False
+    for e in education:
+        level = e.level
+        if level is None:
+            unknown_level = True
+            degree: Tri = None
+        else:
+            best = max(best, table.get(level, 0))
+            degree = level in BACHELOR_OR_ABOVE
+        bachelor = any3(bachelor, degree)
+        top_100 = any3(top_100, e.world_top_100)
+        taught = any3(taught, all3(e.taught_in_chinese, degree))
+    return _Degrees(best, unknown_level, bachelor, top_100, taught)
+
+
+def _language(ctx: Context, p: WorkPermitParams, chinese_taught: Tri) -> tuple[int, int]:
+    """(proven, possible) language points: the best of former national, Chinese-taught degree and HSK."""
+    known = possible = 0
+    for fact, points in (
+        (ctx.profile.former_chinese_national, p.language_former_national),
+        (chinese_taught, p.language_chinese_taught_degree),
+    ):
+        if fact:
+            known = max(known, points)
+        if fact is not False:
+            possible = max(possible, points)
+    hsk = ctx.profile.hsk_level
+    hsk_points = _tables(p)[1]
     if hsk is None:
         possible = max(possible, max(hsk_points.values()))
     else:
@@ -222,7 +255,7 @@ def _language(ctx: Context, p: WorkPermitParams) -> tuple[int, int]:
 def next_hsk(ctx: Context, p: WorkPermitParams) -> tuple[int, int] | None:
     """The next HSK level that would add language points, and the points it adds."""
     hsk = ctx.profile.hsk_level or 0
-    table = dict(p.language_hsk)
+    table = _tables(p)[1]
     current = table.get(min(hsk, 5), 0)
     for level in range(hsk + 1, 6):
         if table.get(level, 0) > current:
@@ -248,7 +281,7 @@ def factor_hints(ctx: Context, points: CnPoints) -> list[Message]:
     if band is not None:
         hints.append(
             msg(
-                gettext_noop("An annual salary of {amount} or more would add {points} points"),
+                gettext_noop("An annual salary of {amount} or more would raise your points by {points}"),
                 amount=_cny(band[0]),
                 points=band[1],
             )
@@ -256,7 +289,11 @@ def factor_hints(ctx: Context, points: CnPoints) -> list[Message]:
     hsk = next_hsk(ctx, p)
     if hsk is not None and ctx.profile.hsk_level is not None:
         hints.append(
-            msg(gettext_noop("HSK level {level} would add {points} points"), level=hsk[0], points=hsk[1])
+            msg(
+                gettext_noop("HSK level {level} would raise your points by {points}"),
+                level=hsk[0],
+                points=hsk[1],
+            )
         )
     offer = ctx.profile.china_job_offer
     if offer and offer.months_per_year_in_china is not None:
@@ -265,7 +302,9 @@ def factor_hints(ctx: Context, points: CnPoints) -> list[Message]:
             if value > current:
                 hints.append(
                     msg(
-                        gettext_noop("Working {months} months a year in China would add {points} points"),
+                        gettext_noop(
+                            "Working {months} months a year in China would raise your points by {points}"
+                        ),
                         months=floor,
                         points=value - current,
                     )

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from assessments.engine.messages import Message, gettext_noop, msg
-from assessments.engine.result import Criterion, PathwayResult, Points, all_required
+from assessments.engine.result import CriterionStatus, PathwayResult, Points, all_required
 from assessments.engine.rules.cn_r_visa import BOOK
 
 from .cn_points import cn_points, factor_hints
-from .common import MET, NOT_MET, PASSPORT, REVIEW, UNKNOWN, Context, Gaps, any3, finish, gap
+from .common import MET, NOT_MET, REVIEW, UNKNOWN, Context, Gaps, any3, criterion, finish, gap
 
 DOCUMENTS: dict[str, tuple[Message, ...]] = {
     "category_a": (
@@ -19,6 +19,19 @@ DOCUMENTS: dict[str, tuple[Message, ...]] = {
         msg(gettext_noop("Visa application form and photo")),
     ),
 }
+
+REACHES_A = msg(gettext_noop("Your points reach category A."))
+ROUTE_REVIEW = msg(
+    gettext_noop(
+        "A talent programme or award can make you category A; the authority judges it: a consultant must review."
+    )
+)
+NEITHER = msg(gettext_noop("Neither the points nor a category-A route reach category A."))
+UNDECIDED = msg(gettext_noop("Unknown points factors or achievements decide whether you reach category A."))
+GIVE_FACTS = msg(
+    gettext_noop("The facts marked unknown in the points breakdown, and your talent programmes or awards")
+)
+EXPLANATIONS = {MET: REACHES_A, REVIEW: ROUTE_REVIEW, NOT_MET: NEITHER, UNKNOWN: UNDECIDED}
 
 
 def evaluate(ctx: Context) -> PathwayResult:
@@ -34,32 +47,17 @@ def evaluate(ctx: Context) -> PathwayResult:
         else None
     )
     target = params.category_a_points
-    requirement = msg(
-        gettext_noop(
-            "Category A talent: {target} work-permit points or more, or a category-A route such as a national talent "
-            "programme or an internationally recognised award"
-        ),
-        target=target,
-    )
-    actual = msg(
-        gettext_noop("{low} points proven (up to {high} possible)"), low=points.low, high=points.high
-    )
+    status: CriterionStatus
     if points.low >= target:
         status = MET
-        explanation = msg(gettext_noop("Your points reach category A."))
     elif route:
         status = REVIEW
-        explanation = msg(
-            gettext_noop(
-                "A talent programme or award can make you category A; the authority judges it: a consultant must review."
-            )
-        )
     elif points.high < target and route is False:
         status = NOT_MET
-        explanation = msg(gettext_noop("Neither the points nor a category-A route reach category A."))
+        ratio = gap(points.low, target)
         gaps.failed(
-            gap(points.low, target),
-            msg(
+            ratio,
+            lambda: msg(
                 gettext_noop(
                     "{needed} more points would reach category {category} (you have {points} of {target})"
                 ),
@@ -69,27 +67,29 @@ def evaluate(ctx: Context) -> PathwayResult:
                 target=target,
             ),
         )
-        for hint in factor_hints(ctx, points):
-            gaps.failed(gap(points.low, target) + 0.001, hint)
+        gaps.failed(ratio + 0.001, lambda: factor_hints(ctx, points))
     else:
         status = UNKNOWN
-        explanation = msg(
-            gettext_noop("Unknown points factors or achievements decide whether you reach category A.")
-        )
-        gaps.unknown(
+        gaps.unknown(GIVE_FACTS)
+
+    def texts() -> tuple[Message, Message, Message]:
+        return (
             msg(
                 gettext_noop(
-                    "The facts marked unknown in the points breakdown, and your talent programmes or awards"
-                )
-            )
+                    "Category A talent: {target} work-permit points or more, or a category-A route such as a national "
+                    "talent programme or an internationally recognised award"
+                ),
+                target=target,
+            ),
+            msg(
+                gettext_noop("{low} points proven (up to {high} possible)"), low=points.low, high=points.high
+            ),
+            EXPLANATIONS[status],
         )
-    criterion = Criterion(
-        "category_a", status, requirement, actual, explanation, version.source_for("category_a")
-    )
-    result = finish(
-        version, all_required([criterion]), [criterion], gaps, DOCUMENTS, ctx, base_documents=(PASSPORT,)
-    )
+
+    item = criterion(version, "category_a", status, texts)
+    result = finish(version, all_required([item]), [item], gaps, DOCUMENTS, ctx)
     result.points = Points(
-        total=points.low, pass_mark=target, category=points.category, breakdown=points.breakdown
+        total=points.low, pass_mark=target, category=points.category, rows=points.breakdown
     )
     return result

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from assessments.engine.messages import Message, gettext_noop, msg
-from assessments.engine.result import Criterion, PathwayResult, Points, all_required
+from assessments.engine.result import Criterion, CriterionStatus, PathwayResult, Points, all_required
 
 from .cn_points import CnPoints, cn_points, factor_hints
-from .common import MET, NOT_GIVEN, NOT_MET, REVIEW, UNKNOWN, Context, Gaps, finish, gap
+from .common import MET, NOT_GIVEN, NOT_MET, REVIEW, UNKNOWN, Context, Gaps, criterion, finish, gap, yes_no
 
 DOCUMENTS: dict[str, tuple[Message, ...]] = {
     "china_job_offer": (
@@ -20,6 +20,19 @@ DOCUMENTS: dict[str, tuple[Message, ...]] = {
     ),
 }
 
+OFFER_REQUIREMENT = msg(gettext_noop("A job offer from an employer in China, who applies for the permit"))
+OFFER_EXPLANATION = msg(gettext_noop("The work permit is tied to the employer and the labour contract."))
+NEED_OFFER = msg(gettext_noop("A job offer from an employer in China"))
+GIVE_OFFER = msg(gettext_noop("Whether you have a job offer from an employer in China"))
+BASELINE = msg(gettext_noop("Baseline condition for every category."))
+GIVE_BIRTH = msg(gettext_noop("Your date of birth"))
+QUOTA = msg(gettext_noop("Category C is quota-managed and granted case by case: a consultant must judge."))
+UNDECIDED = msg(gettext_noop("The unknown points factors decide between category C and a higher category."))
+GIVE_POINTS = msg(
+    gettext_noop("The facts marked unknown in the points breakdown, which could lift you to category B or A")
+)
+NOT_DECIDED = msg(gettext_noop("not yet decided"))
+
 
 def evaluate(ctx: Context) -> PathwayResult:
     points = cn_points(ctx)
@@ -27,148 +40,121 @@ def evaluate(ctx: Context) -> PathwayResult:
     p = version.params
     assert p is not None
     gaps = Gaps()
-    criteria: list[Criterion] = []
 
     has_offer = ctx.profile.has_china_job_offer
     if has_offer is False:
-        gaps.failed(1.0, msg(gettext_noop("A job offer from an employer in China")))
+        gaps.failed(1.0, NEED_OFFER)
     elif has_offer is None:
-        gaps.unknown(msg(gettext_noop("Whether you have a job offer from an employer in China")))
-    criteria.append(
-        Criterion(
-            "china_job_offer",
-            MET if has_offer else UNKNOWN if has_offer is None else NOT_MET,
-            msg(gettext_noop("A job offer from an employer in China, who applies for the permit")),
-            msg(gettext_noop("yes"))
-            if has_offer
-            else NOT_GIVEN
-            if has_offer is None
-            else msg(gettext_noop("no")),
-            msg(gettext_noop("The work permit is tied to the employer and the labour contract.")),
-            version.source_for("china_job_offer"),
-        )
+        gaps.unknown(GIVE_OFFER)
+    offer_texts = (OFFER_REQUIREMENT, yes_no(has_offer), OFFER_EXPLANATION)
+    offer = criterion(
+        version,
+        "china_job_offer",
+        MET if has_offer else UNKNOWN if has_offer is None else NOT_MET,
+        lambda: offer_texts,
     )
 
     age = ctx.age
-    if age is not None and age < p.min_age:
-        gaps.failed(1.0, msg(gettext_noop("An age of at least {age}"), age=p.min_age))
-    criteria.append(
-        Criterion(
-            "minimum_age",
-            UNKNOWN if age is None else MET if age >= p.min_age else NOT_MET,
-            msg(gettext_noop("Aged at least {age}"), age=p.min_age),
-            NOT_GIVEN if age is None else msg(gettext_noop("{age} years old"), age=age),
-            msg(gettext_noop("Baseline condition for every category.")),
-            version.source_for("minimum_age"),
-        )
-    )
+    minimum = p.min_age
     if age is None:
-        gaps.unknown(msg(gettext_noop("Your date of birth")))
+        gaps.unknown(GIVE_BIRTH)
+    elif age < minimum:
+        gaps.failed(1.0, lambda: msg(gettext_noop("An age of at least {age}"), age=minimum))
 
-    criteria.append(_category(ctx, points, gaps))
+    def age_texts() -> tuple[Message, Message, Message]:
+        return (
+            msg(gettext_noop("Aged at least {age}"), age=minimum),
+            NOT_GIVEN if age is None else msg(gettext_noop("{age} years old"), age=age),
+            BASELINE,
+        )
+
+    adult = criterion(
+        version, "minimum_age", UNKNOWN if age is None else MET if age >= minimum else NOT_MET, age_texts
+    )
+    criteria = [offer, adult, _category(ctx, points, gaps)]
     result = finish(version, all_required(criteria), criteria, gaps, DOCUMENTS, ctx)
     result.points = Points(
-        total=points.low, pass_mark=p.category_b_points, category=points.category, breakdown=points.breakdown
+        total=points.low, pass_mark=p.category_b_points, category=points.category, rows=points.breakdown
     )
     return result
 
 
 def _category(ctx: Context, points: CnPoints, gaps: Gaps) -> Criterion:
-    p = points.version.params
+    version = points.version
+    p = version.params
     assert p is not None
-    requirement = msg(
-        gettext_noop(
-            "Category A ({a} points or more) or B ({b} points or more, or a bachelor's degree with {years} years of "
-            "relevant experience up to age {age}); category C is quota-managed"
-        ),
-        a=p.category_a_points,
-        b=p.category_b_points,
-        years=p.category_b_min_years,
-        age=p.category_b_max_age,
-    )
-    source = points.version.source_for("category")
-    if points.low == points.high:
-        actual = msg(
-            gettext_noop("{points} points, category {category}"),
-            points=points.low,
-            category=points.category_low,
-        )
-    else:
-        actual = msg(
-            gettext_noop("{low} points proven (up to {high} possible), category {category}"),
-            low=points.low,
-            high=points.high,
-            category=points.category or msg(gettext_noop("not yet decided")),
-        )
+    status: CriterionStatus
     if points.category_low in ("A", "B"):
-        if points.category_low == "B":
-            _hint_next(ctx, points, p.category_a_points, "A", gaps, failed=False)
-        return Criterion(
-            "category",
-            MET,
-            requirement,
-            actual,
-            msg(
-                gettext_noop("Category {category}: the permit is not quota-managed."),
-                category=points.category_low,
-            ),
-            source,
-        )
-    if points.category_high == "C":
-        _hint_next(ctx, points, p.category_b_points, "B", gaps, failed=True)
+        status = MET
+    elif points.category_high == "C":
+        status = REVIEW
+        _hint_next(ctx, points, p.category_b_points, "B", gaps)
         if points.bachelor_route is False and points.years.at_least(p.category_b_min_years) is False:
             gaps.failed(
                 gap(points.years.known.days, p.category_b_min_years * 365),
-                msg(
+                lambda: msg(
                     gettext_noop(
-                        "{years} years of relevant work experience with a bachelor's degree would qualify for category B; "
-                        "you have {have}"
+                        "{years} years of relevant work experience with a bachelor's degree would qualify for "
+                        "category B; you have {have}"
                     ),
                     years=p.category_b_min_years,
                     have=points.years.known,
                 ),
             )
-        return Criterion(
-            "category",
-            REVIEW,
-            requirement,
-            actual,
-            msg(
-                gettext_noop("Category C is quota-managed and granted case by case: a consultant must judge.")
-            ),
-            source,
-        )
-    gaps.unknown(
-        msg(
+    else:
+        status = UNKNOWN
+        gaps.unknown(GIVE_POINTS)
+
+    def texts() -> tuple[Message, Message, Message]:
+        requirement = msg(
             gettext_noop(
-                "The facts marked unknown in the points breakdown, which could lift you to category B or A"
-            )
+                "Category A ({a} points or more) or B ({b} points or more, or a bachelor's degree with {years} years "
+                "of relevant experience up to age {age}); category C is quota-managed"
+            ),
+            a=p.category_a_points,
+            b=p.category_b_points,
+            years=p.category_b_min_years,
+            age=p.category_b_max_age,
         )
-    )
-    return Criterion(
-        "category",
-        UNKNOWN,
-        requirement,
-        actual,
-        msg(gettext_noop("The unknown points factors decide between category C and a higher category.")),
-        source,
-    )
+        if points.low == points.high:
+            actual = msg(
+                gettext_noop("{points} points, category {category}"),
+                points=points.low,
+                category=points.category_low,
+            )
+        else:
+            actual = msg(
+                gettext_noop("{low} points proven (up to {high} possible), category {category}"),
+                low=points.low,
+                high=points.high,
+                category=points.category or NOT_DECIDED,
+            )
+        if status is MET:
+            explanation = msg(
+                gettext_noop("Category {category}: the permit is not quota-managed."),
+                category=points.category_low,
+            )
+        else:
+            explanation = QUOTA if status is REVIEW else UNDECIDED
+        return requirement, actual, explanation
+
+    return criterion(version, "category", status, texts)
 
 
-def _hint_next(
-    ctx: Context, points: CnPoints, target: int, category: str, gaps: Gaps, *, failed: bool
-) -> None:
+def _hint_next(ctx: Context, points: CnPoints, target: int, category: str, gaps: Gaps) -> None:
+    """What-ifs for category C: the points missing for the next category, and changes that give them."""
     needed = target - points.low
-    if needed <= 0:
-        return
-    sentence = msg(
-        gettext_noop("{needed} more points would reach category {category} (you have {points} of {target})"),
-        needed=needed,
-        category=category,
-        points=points.low,
-        target=target,
+    ratio = gap(points.low, target)
+    gaps.failed(
+        ratio,
+        lambda: msg(
+            gettext_noop(
+                "{needed} more points would reach category {category} (you have {points} of {target})"
+            ),
+            needed=needed,
+            category=category,
+            points=points.low,
+            target=target,
+        ),
     )
-    if failed:
-        gaps.failed(gap(points.low, target), sentence)
-        for hint in factor_hints(ctx, points):
-            gaps.failed(gap(points.low, target) + 0.001, hint)
+    gaps.failed(ratio + 0.001, lambda: factor_hints(ctx, points))

@@ -1,24 +1,47 @@
 """What every pathway module shares: the per-profile context, three-valued logic, money checks,
-and the assembly of a PathwayResult (summary, what-if order, documents)."""
+and the assembly of a PathwayResult.
+
+Speed matters here (the engine assesses tens of thousands of profiles a second): wording is built
+lazily (criteria texts and what-ifs are thunks), constant messages are module constants, and
+summaries are cached per pathway and outcome.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from assessments.engine.messages import Amount, Message, MoneyLike, gettext_noop, msg
-from assessments.engine.profile import Profile
+from assessments.engine.profile import Profile, Role
 from assessments.engine.rates import Conversion, ExchangeRates
-from assessments.engine.result import Criterion, CriterionStatus, Outcome, PathwayResult, capped
+from assessments.engine.result import (
+    ELIGIBLE,
+    NEEDS_REVIEW,
+    NOT_ELIGIBLE,
+    NOT_OPEN,
+    Criterion,
+    CriterionStatus,
+    LazyMessage,
+    Outcome,
+    PathwayResult,
+    Texts,
+    capped,
+)
+from assessments.engine.result import (
+    MET as MET,
+)
+from assessments.engine.result import (
+    NOT_MET as NOT_MET,
+)
+from assessments.engine.result import (
+    REVIEW as REVIEW,
+)
+from assessments.engine.result import (
+    UNKNOWN as UNKNOWN,
+)
 from assessments.engine.rules.base import RuleVersion
-
-MET = CriterionStatus.MET
-NOT_MET = CriterionStatus.NOT_MET
-UNKNOWN = CriterionStatus.UNKNOWN
-REVIEW = CriterionStatus.REVIEW
 
 Tri = bool | None
 
@@ -34,7 +57,13 @@ PATHWAY_NAMES: dict[str, Message] = {
 }
 
 NOT_GIVEN = msg(gettext_noop("not given"))
+YES = msg(gettext_noop("yes"))
+NO = msg(gettext_noop("no"))
 PASSPORT = msg(gettext_noop("Passport bio page"))
+
+
+def yes_no(value: Tri) -> Message:
+    return NOT_GIVEN if value is None else YES if value else NO
 
 
 def any3(*values: Tri) -> Tri:
@@ -68,7 +97,7 @@ def age_on(born: date | None, on: date) -> int | None:
 class Context:
     """One profile's evaluation: facts shared by pathways, and the exchange rates actually used."""
 
-    __slots__ = ("age", "as_of", "cache", "profile", "rates", "used")
+    __slots__ = ("age", "as_of", "cache", "profile", "rates", "roles", "used")
 
     def __init__(self, profile: Profile, rates: ExchangeRates) -> None:
         self.profile = profile
@@ -76,8 +105,9 @@ class Context:
         self.rates = rates
         self.used: set[str] = set()
         self.age = age_on(profile.date_of_birth, profile.as_of)
+        self.roles: list[Role] | None = profile.roles
         # Shared intermediate results (e.g. China points used by the work permit and the R visa).
-        self.cache: dict[str, Any] = {}
+        self.cache: dict[Any, Any] = {}
 
     def convert(self, money: MoneyLike, target: str) -> Conversion | None:
         conversion = self.rates.convert(money, target)
@@ -86,42 +116,70 @@ class Context:
         return conversion
 
 
-@dataclass(slots=True)
 class MoneyCheck:
     """An applicant amount measured in a rule's currency. `value` None = unknown (absent or no rate)."""
 
-    value: Decimal | None
-    actual: Message
-    missing_rate: Message | None
+    __slots__ = ("conversion", "money", "target", "value")
+
+    def __init__(self, money: MoneyLike | None, target: str, conversion: Conversion | None) -> None:
+        self.money = money
+        self.target = target
+        self.conversion = conversion
+        self.value: Decimal | None = conversion.amount.amount if conversion is not None else None
 
     def at_least(self, threshold: Decimal) -> Tri:
         return None if self.value is None else self.value >= threshold
 
+    @property
+    def actual(self) -> Message:
+        if self.money is None:
+            return NOT_GIVEN
+        if self.conversion is None:
+            return msg(
+                gettext_noop("{amount} (no exchange rate to {currency})"),
+                amount=self.money,
+                currency=self.target,
+            )
+        if not self.conversion.pairs:
+            return msg(gettext_noop("{amount}"), amount=self.money)
+        return msg(
+            gettext_noop("{amount} (about {converted})"), amount=self.money, converted=self.conversion.amount
+        )
+
+    @property
+    def missing_rate(self) -> Message | None:
+        if self.money is None or self.conversion is not None:
+            return None
+        return msg(
+            gettext_noop(
+                "No exchange rate from {source} to {target} is available, so this cannot be checked; "
+                "add the rate or give the amount in {target}."
+            ),
+            source=self.money.currency,
+            target=self.target,
+        )
+
+
+_NO_MONEY: dict[str, MoneyCheck] = {}
+
 
 def money_in(ctx: Context, money: MoneyLike | None, currency: str) -> MoneyCheck:
+    """`money` measured in `currency`; the same amount is converted once per profile."""
     if money is None:
-        return MoneyCheck(None, NOT_GIVEN, None)
-    conversion = ctx.convert(money, currency)
-    if conversion is None:
-        return MoneyCheck(
-            None,
-            msg(gettext_noop("{amount} (no exchange rate to {currency})"), amount=money, currency=currency),
-            msg(
-                gettext_noop(
-                    "No exchange rate from {source} to {target} is available, so this cannot be checked; "
-                    "add the rate or give the amount in {target}."
-                ),
-                source=money.currency,
-                target=currency,
-            ),
+        check = _NO_MONEY.get(currency)
+        if check is None:
+            check = _NO_MONEY[currency] = MoneyCheck(None, currency, None)
+        return check
+    key = (id(money), currency)
+    check = ctx.cache.get(key)
+    if check is None:
+        conversion = (
+            Conversion(Amount(money.amount, currency), ())
+            if money.currency == currency
+            else ctx.convert(money, currency)
         )
-    if not conversion.pairs:
-        return MoneyCheck(money.amount, msg(gettext_noop("{amount}"), amount=money), None)
-    return MoneyCheck(
-        conversion.amount.amount,
-        msg(gettext_noop("{amount} (about {converted})"), amount=money, converted=conversion.amount),
-        None,
-    )
+        check = ctx.cache[key] = MoneyCheck(money, currency, conversion)
+    return check
 
 
 def sgd(value: Decimal | int) -> Amount:
@@ -138,22 +196,20 @@ class Gaps:
     __slots__ = ("items",)
 
     def __init__(self) -> None:
-        self.items: list[tuple[float, int, Message]] = []
+        self.items: list[tuple[float, int, LazyMessage]] = []
 
-    def failed(self, gap_ratio: float, message: Message) -> None:
-        self.items.append((min(max(gap_ratio, 0.0), 1.0), len(self.items), message))
+    def failed(self, gap_ratio: float, message: LazyMessage) -> None:
+        self.items.append((gap_ratio if 0.0 <= gap_ratio <= 1.0 else 1.0, len(self.items), message))
 
-    def unknown(self, message: Message) -> None:
+    def unknown(self, message: LazyMessage) -> None:
         self.items.append((2.0, len(self.items), message))
-
-    def ordered(self) -> list[Message]:
-        return [message for _, _, message in sorted(self.items, key=lambda item: (item[0], item[1]))]
 
 
 def gap(have: Decimal | int | None, need: Decimal | int) -> float:
+    """The relative shortfall (0 = none, 1 = everything), used only to order what-ifs."""
     if have is None or not need:
         return 1.0
-    return float((Decimal(need) - Decimal(have)) / Decimal(need))
+    return (float(need) - float(have)) / float(need)
 
 
 SUMMARIES: dict[Outcome, str] = {
@@ -173,34 +229,27 @@ SUMMARIES: dict[Outcome, str] = {
     ),
     Outcome.NOT_OPEN: gettext_noop("{pathway} takes no applications of this type on {as_of}."),
 }
+_SUMMARY_CACHE: dict[tuple[str, Outcome], Message] = {}
 
 
 def default_summary(pathway: str, outcome: Outcome, as_of: date) -> Message:
-    if outcome is Outcome.NOT_OPEN:
+    if outcome is NOT_OPEN:
         return msg(SUMMARIES[outcome], pathway=PATHWAY_NAMES[pathway], as_of=as_of)
-    return msg(SUMMARIES[outcome], pathway=PATHWAY_NAMES[pathway])
+    key = (pathway, outcome)
+    summary = _SUMMARY_CACHE.get(key)
+    if summary is None:
+        summary = _SUMMARY_CACHE[key] = msg(SUMMARIES[outcome], pathway=PATHWAY_NAMES[pathway])
+    return summary
 
 
-def documents_for(
-    criteria: Iterable[Criterion],
-    catalogue: dict[str, tuple[Message, ...]],
-    *,
-    base: tuple[Message, ...] = (PASSPORT,),
-) -> list[Message]:
-    """Evidence for the criteria relied on (met, review or still unknown), without repeats."""
-    seen: set[str] = set()
-    documents: list[Message] = []
-    for message in base:
-        seen.add(message.id)
-        documents.append(message)
-    for criterion in criteria:
-        if criterion.status is NOT_MET:
-            continue
-        for message in catalogue.get(criterion.code, ()):
-            if message.id not in seen:
-                seen.add(message.id)
-                documents.append(message)
-    return documents
+def criterion(
+    version: RuleVersion[Any],
+    code: str,
+    status: CriterionStatus,
+    texts: Callable[[], Texts],
+    cap: Outcome = ELIGIBLE,
+) -> Criterion:
+    return Criterion(code, status, texts, version.source_for(code), cap)
 
 
 def finish(
@@ -208,46 +257,42 @@ def finish(
     outcome: Outcome,
     criteria: list[Criterion],
     gaps: Gaps,
-    catalogue: dict[str, tuple[Message, ...]],
+    catalogue: Mapping[str, tuple[Message, ...]],
     ctx: Context,
     *,
     summary: Message | None = None,
     base_documents: tuple[Message, ...] = (PASSPORT,),
 ) -> PathwayResult:
+    """The pathway result: documents only where the outcome is not a clear no, what-ifs unless not open."""
     outcome = capped(outcome, version.outcome_cap)
-    documents: list[Message] = []
-    if outcome not in (Outcome.NOT_ELIGIBLE, Outcome.NOT_OPEN):
-        documents = documents_for(criteria, catalogue, base=base_documents)
     return PathwayResult(
         pathway=version.pathway,
         outcome=outcome,
         rule_version=version.id,
         summary=summary or default_summary(version.pathway, outcome, ctx.as_of),
         criteria=criteria,
-        what_if=gaps.ordered() if outcome is not Outcome.NOT_OPEN else [],
-        documents=documents,
+        what_if_items=gaps.items,
+        document_catalogue=None if outcome is NOT_ELIGIBLE else catalogue,
+        base_documents=base_documents,
     )
 
 
 def not_open(version: RuleVersion[Any], ctx: Context, summary: Message | None = None) -> PathwayResult:
     return PathwayResult(
         pathway=version.pathway,
-        outcome=Outcome.NOT_OPEN,
+        outcome=NOT_OPEN,
         rule_version=version.id,
-        summary=summary or default_summary(version.pathway, Outcome.NOT_OPEN, ctx.as_of),
+        summary=summary or default_summary(version.pathway, NOT_OPEN, ctx.as_of),
     )
+
+
+NOT_COLLECTED = msg(gettext_noop("not collected by this self-assessment"))
 
 
 def renewal_review(
     version: RuleVersion[Any], ctx: Context, requirement: Message, explanation: Message
 ) -> PathwayResult:
     """Renewal criteria that rest on facts this self-assessment does not collect: a consultant reviews."""
-    criterion = Criterion(
-        code="renewal_criteria",
-        status=REVIEW,
-        requirement=requirement,
-        actual=msg(gettext_noop("not collected by this self-assessment")),
-        explanation=explanation,
-        source=version.source_for("renewal_criteria"),
-    )
-    return finish(version, Outcome.NEEDS_REVIEW, [criterion], Gaps(), {}, ctx)
+    texts = (requirement, NOT_COLLECTED, explanation)
+    item = criterion(version, "renewal_criteria", REVIEW, lambda: texts)
+    return finish(version, NEEDS_REVIEW, [item], Gaps(), {}, ctx)

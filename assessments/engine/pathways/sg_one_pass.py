@@ -22,6 +22,7 @@ from .common import (
     Tri,
     all3,
     any3,
+    criterion,
     finish,
     gap,
     ge,
@@ -31,6 +32,7 @@ from .common import (
     sgd,
     status_of,
     usd,
+    yes_no,
 )
 
 DOCUMENTS: dict[str, tuple[Message, ...]] = {
@@ -38,7 +40,6 @@ DOCUMENTS: dict[str, tuple[Message, ...]] = {
         msg(gettext_noop("12 consecutive monthly payslips up to the application date")),
         msg(gettext_noop("Latest tax assessment (or latest filed tax return)")),
     ),
-    "prospective_salary": (msg(gettext_noop("Signed contract or offer letter from the Singapore employer")),),
     "established_company": (
         msg(
             gettext_noop(
@@ -56,6 +57,56 @@ DOCUMENTS: dict[str, tuple[Message, ...]] = {
         ),
     ),
 }
+# When the salary route rests on a Singapore offer, the offer is the salary evidence.
+OFFER_DOCUMENTS = {
+    **DOCUMENTS,
+    "salary": (msg(gettext_noop("Signed contract or offer letter from the Singapore employer")),),
+}
+
+NO_SG_OFFER = msg(gettext_noop("no Singapore job offer"))
+SALARY_EXPLANATION = msg(
+    gettext_noop(
+        "Either the last 12 consecutive months at this fixed salary, or a Singapore employer's offer at it."
+    )
+)
+GIVE_SALARY = msg(
+    gettext_noop("Your fixed monthly salary, months at that salary and any Singapore offer's salary")
+)
+SINGLE_REQUIREMENT = msg(
+    gettext_noop("The salary is paid by a single employer (not added up across employers)")
+)
+SINGLE_EXPLANATION = msg(gettext_noop("MOM does not aggregate salaries from several employers."))
+SINGLE_FAILED = msg(gettext_noop("The qualifying salary paid by a single employer"))
+SINGLE_UNKNOWN = msg(gettext_noop("Whether one employer pays your fixed salary"))
+OFFER_IS_SINGLE = msg(gettext_noop("the Singapore offer is from one employer"))
+HOLDS_PASS = msg(gettext_noop("you hold a Singapore work pass"))
+OVERSEAS_ONLY = msg(gettext_noop("The established-company test applies only to overseas candidates."))
+REAPPLY = msg(
+    gettext_noop(
+        "If your Singapore employer is not established, MOM says to re-apply after 12 months at the salary."
+    )
+)
+GIVE_ESTABLISHED = msg(
+    gettext_noop("Whether you hold a Singapore work pass, and your employers' market cap or revenue")
+)
+ACHIEVEMENTS_REQUIREMENT = msg(
+    gettext_noop(
+        "Outstanding achievements in arts and culture, sports, science and technology, or academia and research"
+    )
+)
+ACHIEVEMENTS_EXPLANATION = msg(
+    gettext_noop(
+        "MOM assesses achievements case by case with the relevant agencies; there is no numeric test."
+    )
+)
+ACHIEVEMENTS_DECLARED = msg(gettext_noop("achievements declared"))
+NONE_DECLARED = msg(gettext_noop("none declared"))
+RENEWAL_EXPLANATION = msg(
+    gettext_noop(
+        "ONE Pass renewal rests on 5 years of Singapore salary or your company's local hires, which this "
+        "self-assessment does not collect: a consultant must review them."
+    )
+)
 
 
 def evaluate(ctx: Context) -> PathwayResult:
@@ -64,157 +115,111 @@ def evaluate(ctx: Context) -> PathwayResult:
     if params is None:
         return not_open(version, ctx)
     if isinstance(params, OnePassRenewalParams):
-        return renewal_review(
-            version,
-            ctx,
-            msg(
-                gettext_noop(
-                    "An average fixed monthly salary of {salary} or more over the past 5 years, or a Singapore company "
-                    "employing at least {count} locals each earning {local_salary} or more"
-                ),
-                salary=sgd(params.min_average_fixed_salary_sgd),
-                count=params.min_local_employees,
-                local_salary=sgd(params.min_local_employee_salary_sgd),
+        requirement = msg(
+            gettext_noop(
+                "An average fixed monthly salary of {salary} or more over the past 5 years, or a Singapore company "
+                "employing at least {count} locals each earning {local_salary} or more"
             ),
-            msg(
-                gettext_noop(
-                    "ONE Pass renewal rests on 5 years of Singapore salary or your company's local hires, which this "
-                    "self-assessment does not collect: a consultant must review them."
-                )
-            ),
+            salary=sgd(params.min_average_fixed_salary_sgd),
+            count=params.min_local_employees,
+            local_salary=sgd(params.min_local_employee_salary_sgd),
         )
+        return renewal_review(version, ctx, requirement, RENEWAL_EXPLANATION)
     return _evaluate(ctx, version, params)
-
-
-def _offer_salary_verdict(ctx: Context, params: OnePassParams) -> tuple[Tri, Message]:
-    profile = ctx.profile
-    if profile.has_singapore_job_offer is False:
-        return False, msg(gettext_noop("no Singapore job offer"))
-    offer = profile.singapore_job_offer
-    check = money_in(ctx, offer.monthly_fixed_salary if offer else None, "SGD")
-    return all3(profile.has_singapore_job_offer, check.at_least(params.min_fixed_salary_sgd)), check.actual
 
 
 def _salary(
     ctx: Context, version: RuleVersion[Any], params: OnePassParams, gaps: Gaps
 ) -> tuple[Criterion, Tri]:
     profile = ctx.profile
-    threshold = sgd(params.min_fixed_salary_sgd)
+    threshold = params.min_fixed_salary_sgd
     fixed = money_in(ctx, profile.monthly_fixed_salary, "SGD")
-    past = all3(
-        fixed.at_least(params.min_fixed_salary_sgd),
-        ge(profile.months_at_current_salary, params.min_months_at_salary),
-    )
-    prospective, offer_actual = _offer_salary_verdict(ctx, params)
-    verdict = any3(past, prospective)
     months = profile.months_at_current_salary
-    actual = msg(
-        gettext_noop("{salary}; months at this salary: {months}; Singapore offer: {offer}"),
-        salary=fixed.actual,
-        months=months if months is not None else NOT_GIVEN,
-        offer=offer_actual,
-    )
-    explanation = msg(
-        gettext_noop(
-            "Either the last 12 consecutive months at this fixed salary, or a Singapore employer's offer at it."
-        )
-    )
+    past = all3(fixed.at_least(threshold), ge(months, params.min_months_at_salary))
+    has_offer = profile.has_singapore_job_offer
+    offer = profile.singapore_job_offer if has_offer is not False else None
+    offered = money_in(ctx, offer.monthly_fixed_salary if offer else None, "SGD")
+    prospective = False if has_offer is False else all3(has_offer, offered.at_least(threshold))
+    verdict = any3(past, prospective)
     if verdict is False:
-        if fixed.value is not None and fixed.value >= params.min_fixed_salary_sgd and months is not None:
+        if fixed.value is not None and fixed.value >= threshold and months is not None:
             gaps.failed(
                 gap(months, params.min_months_at_salary),
-                msg(
+                lambda: msg(
                     gettext_noop(
                         "{required} consecutive months at a fixed salary of {threshold}; you have {months}"
                     ),
                     required=params.min_months_at_salary,
-                    threshold=threshold,
+                    threshold=sgd(threshold),
                     months=months,
                 ),
             )
         else:
             gaps.failed(
-                gap(fixed.value, params.min_fixed_salary_sgd),
-                msg(
+                gap(fixed.value, threshold),
+                lambda: msg(
                     gettext_noop(
                         "A fixed monthly salary of {threshold} or more for 12 months, or a Singapore offer at it "
                         "(you have {actual})"
                     ),
-                    threshold=threshold,
+                    threshold=sgd(threshold),
                     actual=fixed.actual,
                 ),
             )
     elif verdict is None:
-        explanation = fixed.missing_rate or explanation
-        gaps.unknown(
+        gaps.unknown(GIVE_SALARY)
+
+    def texts() -> tuple[Message, Message, Message]:
+        return (
             msg(
                 gettext_noop(
-                    "Your fixed monthly salary, months at that salary and any Singapore offer's salary"
-                )
-            )
-        )
-    criterion = Criterion(
-        "salary",
-        status_of(verdict),
-        msg(
-            gettext_noop(
-                "A fixed monthly salary of {threshold} or more over the last 12 months, or offered in Singapore"
+                    "A fixed monthly salary of {threshold} or more over the last 12 months, or offered in Singapore"
+                ),
+                threshold=sgd(threshold),
             ),
-            threshold=threshold,
-        ),
-        actual,
-        explanation,
-        version.source_for("salary"),
-    )
-    return criterion, prospective
+            msg(
+                gettext_noop("{salary}; months at this salary: {months}; Singapore offer: {offer}"),
+                salary=fixed.actual,
+                months=NOT_GIVEN if months is None else months,
+                offer=NO_SG_OFFER if has_offer is False else offered.actual,
+            ),
+            (fixed.missing_rate or offered.missing_rate or SALARY_EXPLANATION)
+            if verdict is None
+            else SALARY_EXPLANATION,
+        )
+
+    return criterion(version, "salary", status_of(verdict), texts), prospective
 
 
 def _single_employer(ctx: Context, version: RuleVersion[Any], prospective: Tri, gaps: Gaps) -> Criterion:
     declared = ctx.profile.salary_from_single_employer
     verdict = True if prospective else declared
     if verdict is False:
-        gaps.failed(1.0, msg(gettext_noop("The qualifying salary paid by a single employer")))
+        gaps.failed(1.0, SINGLE_FAILED)
     elif verdict is None:
-        gaps.unknown(msg(gettext_noop("Whether one employer pays your fixed salary")))
-    actual = (
-        msg(gettext_noop("the Singapore offer is from one employer"))
-        if prospective
-        else msg(gettext_noop("yes"))
-        if declared
-        else NOT_GIVEN
-        if declared is None
-        else msg(gettext_noop("no"))
-    )
-    return Criterion(
-        "single_employer",
-        status_of(verdict),
-        msg(gettext_noop("The salary is paid by a single employer (not added up across employers)")),
-        actual,
-        msg(gettext_noop("MOM does not aggregate salaries from several employers.")),
-        version.source_for("single_employer"),
-    )
+        gaps.unknown(SINGLE_UNKNOWN)
+    actual = OFFER_IS_SINGLE if prospective else yes_no(declared)
+    texts = (SINGLE_REQUIREMENT, actual, SINGLE_EXPLANATION)
+    return criterion(version, "single_employer", status_of(verdict), lambda: texts)
 
 
 def _established(ctx: Context, version: RuleVersion[Any], params: OnePassParams, gaps: Gaps) -> Criterion:
     profile = ctx.profile
-    requirement = msg(
-        gettext_noop(
-            "Overseas candidates: at least {months} months at an established company (market cap {cap} or revenue "
-            "{revenue}) or a job with one in Singapore"
-        ),
-        months=params.min_months_at_established_company,
-        cap=usd(params.established_min_market_cap_usd),
-        revenue=usd(params.established_min_revenue_usd),
-    )
-    source = version.source_for("established_company")
+
+    def requirement() -> Message:
+        return msg(
+            gettext_noop(
+                "Overseas candidates: at least {months} months at an established company (market cap {cap} or "
+                "revenue {revenue}) or a job with one in Singapore"
+            ),
+            months=params.min_months_at_established_company,
+            cap=usd(params.established_min_market_cap_usd),
+            revenue=usd(params.established_min_revenue_usd),
+        )
+
     if profile.on_singapore_work_pass:
-        return Criterion(
-            "established_company",
-            MET,
-            requirement,
-            msg(gettext_noop("you hold a Singapore work pass")),
-            msg(gettext_noop("The established-company test applies only to overseas candidates.")),
-            source,
+        return criterion(
+            version, "established_company", MET, lambda: (requirement(), HOLDS_PASS, OVERSEAS_ONLY)
         )
 
     def established(role: Role) -> Tri:
@@ -223,103 +228,72 @@ def _established(ctx: Context, version: RuleVersion[Any], params: OnePassParams,
             ge(role.annual_revenue_usd, params.established_min_revenue_usd),
         )
 
-    years = years_in_roles(profile.roles, established, as_of=ctx.as_of)
-    overseas = years.known.days * 12 // 365 >= params.min_months_at_established_company
-    overseas_verdict: Tri = (
-        True
-        if overseas
-        else (
-            False
-            if years.possible is not None
-            and years.possible.days * 12 // 365 < params.min_months_at_established_company
-            else None
-        )
-    )
+    years = years_in_roles(ctx.roles, established, as_of=ctx.as_of)
+    needed_months = params.min_months_at_established_company
+    known_months = years.known.days * 12 // 365
+    overseas: Tri = True if known_months >= needed_months else None
+    if overseas is None and years.possible is not None and years.possible.days * 12 // 365 < needed_months:
+        overseas = False
     offer = profile.singapore_job_offer
+    has_offer = profile.has_singapore_job_offer
     in_singapore = (
-        False
-        if profile.has_singapore_job_offer is False
-        else all3(profile.has_singapore_job_offer, offer.employer_established if offer else None)
+        False if has_offer is False else all3(has_offer, offer.employer_established if offer else None)
     )
-    verdict = any3(overseas_verdict, in_singapore)
-    if verdict is not True and profile.on_singapore_work_pass is None:
-        verdict = None
-    actual = msg(
-        gettext_noop("{months} months at an established company; Singapore employer established: {offer}"),
-        months=years.known.days * 12 // 365,
-        offer=msg(gettext_noop("yes"))
-        if in_singapore
-        else NOT_GIVEN
-        if in_singapore is None
-        else msg(gettext_noop("no")),
-    )
+    verdict = any3(overseas, in_singapore)
+    if verdict is False and profile.on_singapore_work_pass is None:
+        verdict = None  # the test may not apply at all
     if verdict is False:
         gaps.failed(
             1.0,
-            msg(
+            lambda: msg(
                 gettext_noop(
                     "{months} months at a company with market cap of {cap} or revenue of {revenue}, or an offer from "
                     "such a company in Singapore"
                 ),
-                months=params.min_months_at_established_company,
+                months=needed_months,
                 cap=usd(params.established_min_market_cap_usd),
                 revenue=usd(params.established_min_revenue_usd),
             ),
         )
     elif verdict is None:
-        gaps.unknown(
-            msg(
-                gettext_noop(
-                    "Whether you hold a Singapore work pass, and your employers' market cap or revenue"
-                )
-            )
-        )
-    return Criterion(
-        "established_company",
-        status_of(verdict),
-        requirement,
-        actual,
-        msg(
+        gaps.unknown(GIVE_ESTABLISHED)
+
+    def texts() -> tuple[Message, Message, Message]:
+        actual = msg(
             gettext_noop(
-                "If your Singapore employer is not established, MOM says to re-apply after 12 months at the salary."
-            )
-        ),
-        source,
-    )
+                "{months} months at an established company; Singapore employer established: {offer}"
+            ),
+            months=known_months,
+            offer=yes_no(in_singapore),
+        )
+        return requirement(), actual, REAPPLY
+
+    return criterion(version, "established_company", status_of(verdict), texts)
 
 
 def _achievements(ctx: Context, version: RuleVersion[Any]) -> Criterion:
     a = ctx.profile.achievements
-    facts: tuple[Tri, ...] = (
-        (a.international_award, a.national_talent_programme, a.fortune_global_500_experience, a.holds_patents)
+    declared = (
+        any3(
+            a.international_award,
+            a.national_talent_programme,
+            a.fortune_global_500_experience,
+            a.holds_patents,
+        )
         if a
-        else (None,)
+        else None
     )
-    declared = any3(*facts)
     status = REVIEW if declared else (UNKNOWN if declared is None else NOT_MET)
-    actual = (
-        msg(gettext_noop("achievements declared"))
-        if declared
-        else msg(gettext_noop("none declared"))
-        if declared is False
-        else NOT_GIVEN
-    )
-    return Criterion(
-        "outstanding_achievements",
-        status,
-        msg(
-            gettext_noop(
-                "Outstanding achievements in arts and culture, sports, science and technology, or academia and research"
-            )
-        ),
-        actual,
-        msg(
-            gettext_noop(
-                "MOM assesses achievements case by case with the relevant agencies; there is no numeric test."
-            )
-        ),
-        version.source_for("outstanding_achievements"),
-    )
+    actual = ACHIEVEMENTS_DECLARED if declared else NONE_DECLARED if declared is False else NOT_GIVEN
+    texts = (ACHIEVEMENTS_REQUIREMENT, actual, ACHIEVEMENTS_EXPLANATION)
+    return criterion(version, "outstanding_achievements", status, lambda: texts)
+
+
+ROUTE_OUTCOME = {
+    REVIEW: Outcome.NEEDS_REVIEW,
+    UNKNOWN: Outcome.INSUFFICIENT_INFORMATION,
+    NOT_MET: Outcome.NOT_ELIGIBLE,
+}
 
 
 def _evaluate(ctx: Context, version: RuleVersion[Any], params: OnePassParams) -> PathwayResult:
@@ -328,15 +302,6 @@ def _evaluate(ctx: Context, version: RuleVersion[Any], params: OnePassParams) ->
     single = _single_employer(ctx, version, prospective, gaps)
     established = _established(ctx, version, params, gaps)
     achievements = _achievements(ctx, version)
-    salary_route = all_required([salary, single, established])
-    achievement_route = {
-        REVIEW: Outcome.NEEDS_REVIEW,
-        UNKNOWN: Outcome.INSUFFICIENT_INFORMATION,
-        NOT_MET: Outcome.NOT_ELIGIBLE,
-    }[achievements.status]
-    outcome = best(salary_route, achievement_route)
+    outcome = best(all_required([salary, single, established]), ROUTE_OUTCOME[achievements.status])
     criteria = [salary, single, established, achievements]
-    docs = dict(DOCUMENTS)
-    if prospective:
-        docs["salary"] = DOCUMENTS["prospective_salary"]
-    return finish(version, outcome, criteria, gaps, docs, ctx)
+    return finish(version, outcome, criteria, gaps, OFFER_DOCUMENTS if prospective else DOCUMENTS, ctx)

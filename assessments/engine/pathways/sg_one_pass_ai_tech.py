@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from assessments.engine.messages import Message, gettext_noop, msg
 from assessments.engine.profile import Role
 from assessments.engine.result import Criterion, PathwayResult, all_required
@@ -16,6 +18,7 @@ from .common import (
     Tri,
     all3,
     any3,
+    criterion,
     finish,
     gap,
     ge,
@@ -48,108 +51,110 @@ DOCUMENTS: dict[str, tuple[Message, ...]] = {
     ),
 }
 
+VESTED = msg(
+    gettext_noop("Vested equity (e.g. ESOP) may make up the part above the fixed salary, subject to MOM.")
+)
+FIXED_SALARY_MEANING = msg(
+    gettext_noop("Fixed salary is basic pay plus fixed allowances; bonuses and equity do not count.")
+)
+GIVE_TOTAL = msg(gettext_noop("Your total monthly compensation including vested equity"))
+GIVE_SALARY = msg(gettext_noop("Your fixed monthly salary (in any currency)"))
+GIVE_ROLES = msg(gettext_noop("The role type and dates of each role"))
+OVERLAPS = msg(
+    gettext_noop("Overlapping roles count once; an ongoing role counts up to the assessment date.")
+)
+GIVE_EMPLOYER = msg(gettext_noop("Your current or last employer's type and figures"))
+NO_ROLES = msg(gettext_noop("no roles listed"))
+TECH_MEANING = msg(
+    gettext_noop("A tech company has a digital or technology offering as its core product or service.")
+)
+
 
 def evaluate(ctx: Context) -> PathwayResult:
     version = BOOK.select(ctx.as_of, ctx.profile.application_type)
     if version.params is None:
         if version.id.endswith("/before_launch"):
-            return not_open(
-                version,
-                ctx,
-                msg(
-                    gettext_noop(
-                        "The ONE Pass (AI and Tech) track opens on 1 January 2027; it takes no applications on {as_of}."
-                    ),
-                    as_of=ctx.as_of,
+            summary = msg(
+                gettext_noop(
+                    "The ONE Pass (AI and Tech) track opens on 1 January 2027; it takes no applications on {as_of}."
                 ),
+                as_of=ctx.as_of,
             )
+            return not_open(version, ctx, summary)
         return not_open(version, ctx)
     return _evaluate(ctx, version, version.params)
 
 
-def _pay(
-    ctx: Context, version: RuleVersion[AiTechParams], params: AiTechParams, gaps: Gaps
-) -> list[Criterion]:
+def _pay(ctx: Context, version: RuleVersion[Any], params: AiTechParams, gaps: Gaps) -> list[Criterion]:
     profile = ctx.profile
     fixed = money_in(ctx, profile.monthly_fixed_salary, "SGD")
     total = money_in(ctx, profile.monthly_total_compensation, "SGD")
-    # Total compensation includes the fixed salary, so a fixed salary at the total threshold proves it.
-    total_verdict = total.at_least(params.min_total_compensation_sgd)
-    if total_verdict is None and fixed.at_least(params.min_total_compensation_sgd):
-        total_verdict = True
-    total_threshold = sgd(params.min_total_compensation_sgd)
-    fixed_threshold = sgd(params.min_fixed_salary_sgd)
+    total_min, fixed_min = params.min_total_compensation_sgd, params.min_fixed_salary_sgd
+    total_verdict = total.at_least(total_min)
+    if total_verdict is None and fixed.at_least(total_min):
+        total_verdict = True  # total compensation includes the fixed salary
     if total_verdict is False:
         gaps.failed(
-            gap(total.value, params.min_total_compensation_sgd),
-            msg(
+            gap(total.value, total_min),
+            lambda: msg(
                 gettext_noop("Total monthly compensation of {threshold} or more (you have {actual})"),
-                threshold=total_threshold,
+                threshold=sgd(total_min),
                 actual=total.actual,
             ),
         )
     elif total_verdict is None:
-        gaps.unknown(msg(gettext_noop("Your total monthly compensation including vested equity")))
-    fixed_verdict = fixed.at_least(params.min_fixed_salary_sgd)
+        gaps.unknown(GIVE_TOTAL)
+    fixed_verdict = fixed.at_least(fixed_min)
     if fixed_verdict is False:
         gaps.failed(
-            gap(fixed.value, params.min_fixed_salary_sgd),
-            msg(
+            gap(fixed.value, fixed_min),
+            lambda: msg(
                 gettext_noop("A fixed monthly salary of {threshold} or more (you have {actual})"),
-                threshold=fixed_threshold,
+                threshold=sgd(fixed_min),
                 actual=fixed.actual,
             ),
         )
     elif fixed_verdict is None:
-        gaps.unknown(msg(gettext_noop("Your fixed monthly salary (in any currency)")))
-    return [
-        Criterion(
-            "total_compensation",
-            status_of(total_verdict),
+        gaps.unknown(GIVE_SALARY)
+
+    def total_texts() -> tuple[Message, Message, Message]:
+        return (
             msg(
                 gettext_noop("Total monthly compensation of {threshold} or more over the past year"),
-                threshold=total_threshold,
+                threshold=sgd(total_min),
             ),
             total.actual,
-            total.missing_rate
-            or msg(
-                gettext_noop(
-                    "Vested equity (e.g. ESOP) may make up the part above the fixed salary, subject to MOM."
-                )
-            ),
-            version.source_for("total_compensation"),
-        ),
-        Criterion(
-            "fixed_salary",
-            status_of(fixed_verdict),
-            msg(gettext_noop("A fixed monthly salary of {threshold} or more"), threshold=fixed_threshold),
+            total.missing_rate or VESTED,
+        )
+
+    def fixed_texts() -> tuple[Message, Message, Message]:
+        return (
+            msg(gettext_noop("A fixed monthly salary of {threshold} or more"), threshold=sgd(fixed_min)),
             fixed.actual,
-            fixed.missing_rate
-            or msg(
-                gettext_noop(
-                    "Fixed salary is basic pay plus fixed allowances; bonuses and equity do not count."
-                )
-            ),
-            version.source_for("fixed_salary"),
-        ),
+            fixed.missing_rate or FIXED_SALARY_MEANING,
+        )
+
+    return [
+        criterion(version, "total_compensation", status_of(total_verdict), total_texts),
+        criterion(version, "fixed_salary", status_of(fixed_verdict), fixed_texts),
     ]
 
 
-def _experience(
-    ctx: Context, version: RuleVersion[AiTechParams], params: AiTechParams, gaps: Gaps
-) -> Criterion:
-    def counts(role: Role) -> Tri:
-        return role.role_type in params.qualifying_role_types if role.role_type is not None else None
+def _experience(ctx: Context, version: RuleVersion[Any], params: AiTechParams, gaps: Gaps) -> Criterion:
+    qualifying = params.qualifying_role_types
 
-    years = years_in_roles(ctx.profile.roles, counts, as_of=ctx.as_of, within_years=params.within_years)
+    def counts(role: Role) -> Tri:
+        return None if role.role_type is None else role.role_type in qualifying
+
+    years = years_in_roles(ctx.roles, counts, as_of=ctx.as_of, within_years=params.within_years)
     verdict = years.at_least(params.min_years)
     if verdict is False:
         gaps.failed(
             gap(years.known.days, params.min_years * 365),
-            msg(
+            lambda: msg(
                 gettext_noop(
-                    "{required} years as a founder, C-suite executive or technical specialist within the last {window} "
-                    "years; you have {years}"
+                    "{required} years as a founder, C-suite executive or technical specialist within the last "
+                    "{window} years; you have {years}"
                 ),
                 required=params.min_years,
                 window=params.within_years,
@@ -157,22 +162,23 @@ def _experience(
             ),
         )
     elif verdict is None:
-        gaps.unknown(msg(gettext_noop("The role type and dates of each role")))
-    return Criterion(
-        "experience",
-        status_of(verdict),
-        msg(
-            gettext_noop(
-                "At least {required} cumulative years as a founder, C-suite executive or technical specialist within "
-                "the {window} years before the application"
+        gaps.unknown(GIVE_ROLES)
+
+    def texts() -> tuple[Message, Message, Message]:
+        return (
+            msg(
+                gettext_noop(
+                    "At least {required} cumulative years as a founder, C-suite executive or technical specialist "
+                    "within the {window} years before the application"
+                ),
+                required=params.min_years,
+                window=params.within_years,
             ),
-            required=params.min_years,
-            window=params.within_years,
-        ),
-        msg(gettext_noop("{years} years"), years=years.known),
-        msg(gettext_noop("Overlapping roles count once; an ongoing role counts up to the assessment date.")),
-        version.source_for("experience"),
-    )
+            msg(gettext_noop("{years} years"), years=years.known),
+            OVERLAPS,
+        )
+
+    return criterion(version, "experience", status_of(verdict), texts)
 
 
 def current_or_last(roles: list[Role]) -> list[Role]:
@@ -184,41 +190,37 @@ def current_or_last(roles: list[Role]) -> list[Role]:
     return [r for r in roles if r.end == last]
 
 
-def _employer(
-    ctx: Context, version: RuleVersion[AiTechParams], params: AiTechParams, gaps: Gaps
-) -> Criterion:
-    roles = ctx.profile.roles
+def _employer(ctx: Context, version: RuleVersion[Any], params: AiTechParams, gaps: Gaps) -> Criterion:
+    roles = ctx.roles
 
     def qualifies(role: Role) -> Tri:
         kind = role.organisation_type
-        tech = kind in ("tech_company", "tech_vc") if kind is not None else None
-        return all3(
-            tech,
-            any3(
-                ge(role.valuation_usd, params.min_valuation_usd),
-                ge(role.annual_revenue_usd, params.min_revenue_usd),
-                ge(role.aum_usd, params.min_aum_usd),
-                ge(role.funding_raised_usd, params.min_funding_usd),
-            ),
+        if kind is not None and kind not in ("tech_company", "tech_vc"):
+            return False
+        figures = any3(
+            ge(role.valuation_usd, params.min_valuation_usd),
+            ge(role.annual_revenue_usd, params.min_revenue_usd),
+            ge(role.aum_usd, params.min_aum_usd),
+            ge(role.funding_raised_usd, params.min_funding_usd),
         )
+        return all3(None if kind is None else True, figures)
 
+    organisation: str | None = None
     if roles is None:
         verdict: Tri = None
-        actual = NOT_GIVEN
     elif not roles:
         verdict = False
-        actual = msg(gettext_noop("no roles listed"))
     else:
         candidates = current_or_last(roles)
         verdict = any3(*(qualifies(r) for r in candidates))
-        actual = msg(gettext_noop("{organisation}"), organisation=candidates[0].organisation or "?")
+        organisation = candidates[0].organisation
     if verdict is False:
         gaps.failed(
             1.0,
-            msg(
+            lambda: msg(
                 gettext_noop(
-                    "A current employer that is a tech company or tech VC with valuation {valuation}, revenue {revenue}, "
-                    "assets under management {aum} or funding {funding}"
+                    "A current employer that is a tech company or tech VC with valuation {valuation}, revenue "
+                    "{revenue}, assets under management {aum} or funding {funding}"
                 ),
                 valuation=usd(params.min_valuation_usd),
                 revenue=usd(params.min_revenue_usd),
@@ -227,31 +229,37 @@ def _employer(
             ),
         )
     elif verdict is None:
-        gaps.unknown(msg(gettext_noop("Your current or last employer's type and figures")))
-    return Criterion(
-        "employer",
-        status_of(verdict),
-        msg(
-            gettext_noop(
-                "The current or last employer is a tech company or tech VC with valuation of {valuation}, annual "
-                "revenue of {revenue}, assets under management of {aum} or funding of {funding}, or more"
-            ),
-            valuation=usd(params.min_valuation_usd),
-            revenue=usd(params.min_revenue_usd),
-            aum=usd(params.min_aum_usd),
-            funding=usd(params.min_funding_usd),
-        ),
-        actual,
-        msg(
-            gettext_noop(
-                "A tech company has a digital or technology offering as its core product or service."
+        gaps.unknown(GIVE_EMPLOYER)
+
+    def texts() -> tuple[Message, Message, Message]:
+        if roles is None:
+            actual = NOT_GIVEN
+        elif not roles:
+            actual = NO_ROLES
+        else:
+            actual = msg(
+                gettext_noop("current or last employer: {organisation}"),
+                organisation=organisation or NOT_GIVEN,
             )
-        ),
-        version.source_for("employer"),
-    )
+        return (
+            msg(
+                gettext_noop(
+                    "The current or last employer is a tech company or tech VC with valuation of {valuation}, "
+                    "annual revenue of {revenue}, assets under management of {aum} or funding of {funding}, or more"
+                ),
+                valuation=usd(params.min_valuation_usd),
+                revenue=usd(params.min_revenue_usd),
+                aum=usd(params.min_aum_usd),
+                funding=usd(params.min_funding_usd),
+            ),
+            actual,
+            TECH_MEANING,
+        )
+
+    return criterion(version, "employer", status_of(verdict), texts)
 
 
-def _evaluate(ctx: Context, version: RuleVersion[AiTechParams], params: AiTechParams) -> PathwayResult:
+def _evaluate(ctx: Context, version: RuleVersion[Any], params: AiTechParams) -> PathwayResult:
     gaps = Gaps()
     criteria = [
         *_pay(ctx, version, params, gaps),

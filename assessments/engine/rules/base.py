@@ -17,10 +17,9 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any, Generic, TypeVar
 
+from assessments.engine.profile import COVERAGE_START
 from assessments.engine.result import Outcome
 
-# The earliest as_of the engine accepts: rules in force before it are not encoded.
-COVERAGE_START = date(2021, 1, 1)
 LAST_VERIFIED = date(2026, 11, 24)
 NEW = frozenset({"new"})
 RENEWAL = frozenset({"renewal"})
@@ -79,8 +78,21 @@ class RuleVersion(Generic[P]):
             and (self.effective_to is None or on <= self.effective_to)
         )
 
+    # Citations per criterion code, built once (this is read for every criterion of every profile).
+    _cites: dict[str, str] = field(init=False, repr=False, compare=False)
+    _default_cite: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_default_cite", self.sources[0].cite())
+        object.__setattr__(
+            self,
+            "_cites",
+            {code: self.sources[index].cite() for code, index in self.criterion_sources.items()},
+        )
+
     def source_for(self, code: str) -> str:
-        return self.sources[self.criterion_sources.get(code, 0)].cite()
+        """The citation shown on a criterion."""
+        return self._cites.get(code, self._default_cite)
 
     def key_parameters(self) -> dict[str, str]:
         """The parameters as display strings (for the admin's rule catalogue)."""
@@ -111,6 +123,8 @@ class RuleBook(Generic[P]):
         self.versions = tuple(versions)
         self._starts: dict[str, list[int]] = {}
         self._chosen: dict[str, list[RuleVersion[P]]] = {}
+        # Few distinct as_of dates occur in practice; the memo is bounded by the calendar anyway.
+        self._memo: dict[tuple[date, str], RuleVersion[P]] = {}
         for application_type in ("new", "renewal"):
             chosen = sorted(
                 (
@@ -129,6 +143,13 @@ class RuleBook(Generic[P]):
                 raise ValueError(f"{version.id}: belongs to another pathway than {pathway}")
 
     def select(self, on: date, application_type: str) -> RuleVersion[P]:
+        key = (on, application_type)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = self._select(on, application_type)
+        return found
+
+    def _select(self, on: date, application_type: str) -> RuleVersion[P]:
         index = bisect.bisect_right(self._starts[application_type], on.toordinal()) - 1
         if index < 0:
             raise LookupError(f"{self.pathway}: no rule version before {on.isoformat()}")

@@ -96,7 +96,6 @@ MOM_BONUS = Source(
     "2023-03-29",
     Confidence.OFFICIAL,
 )
-_SRC = {"qualifying_salary": 0, "compass": 1}
 
 _COMMON_NOTES = (
     "MOM's per-age qualifying-salary table is not encoded: a salary at or above the top of the scale meets "
@@ -129,7 +128,8 @@ def _version(
         confidence=Confidence.OFFICIAL,
         notes=notes,
         params=params,
-        criterion_sources=_SRC,
+        # COMPASS criteria cite MOM's COMPASS reply, the second source of every version that has COMPASS.
+        criterion_sources={"compass": 1} if params.compass is not None else {},
     )
 
 

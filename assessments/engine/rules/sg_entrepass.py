@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from assessments.engine.rules.base import NEW, RENEWAL, Confidence, RuleBook, RuleVersion, Source
 
@@ -36,7 +37,7 @@ MOM_RENEW = Source(
     Confidence.OFFICIAL,
 )
 
-VERSIONS = (
+VERSIONS: tuple[RuleVersion[Any], ...] = (
     RuleVersion(
         pathway=PATHWAY,
         id="sg_entrepass/current",
@@ -71,4 +72,4 @@ VERSIONS = (
     ),
 )
 
-BOOK: RuleBook[EntrePassParams | EntrePassRenewalParams] = RuleBook(PATHWAY, VERSIONS)  # type: ignore[arg-type]
+BOOK: RuleBook[EntrePassParams | EntrePassRenewalParams] = RuleBook(PATHWAY, VERSIONS)

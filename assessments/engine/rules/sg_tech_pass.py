@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 from assessments.engine.result import Outcome
 from assessments.engine.rules.base import NEW, RENEWAL, Confidence, RuleBook, RuleVersion, Source
@@ -82,7 +82,7 @@ KAIZEN = Source(
     Confidence.FIRM,
 )
 
-VERSIONS: tuple[RuleVersion[TechPassParams] | RuleVersion[TechPassRenewalParams], ...] = (
+VERSIONS: tuple[RuleVersion[Any], ...] = (
     RuleVersion(
         pathway=PATHWAY,
         id="sg_tech_pass/before_launch",
@@ -217,4 +217,4 @@ VERSIONS: tuple[RuleVersion[TechPassParams] | RuleVersion[TechPassRenewalParams]
     ),
 )
 
-BOOK: RuleBook[TechPassParams | TechPassRenewalParams] = RuleBook(PATHWAY, VERSIONS)  # type: ignore[arg-type]
+BOOK: RuleBook[TechPassParams | TechPassRenewalParams] = RuleBook(PATHWAY, VERSIONS)

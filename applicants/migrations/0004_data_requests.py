@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('applicants', '0002_pathways_and_roles'),
+        ('applicants', '0003_postgresql_search_indexes'),
     ]
 
     operations = [
