@@ -120,9 +120,10 @@ def case_detail(request: HttpRequest, applicant: Applicant, reference: str) -> H
 
 
 def _letters_for(case: Case) -> list[Any]:
-    """The case's advice letters, once the letters feature provides them (applicant download URL is theirs)."""
+    """The case's ready advice letters. `AdviceLetter` (related name `advice_letters`) and its download
+    view `portal-letter-download` belong to the letters feature; until it is merged there are none."""
     letters = getattr(case, "advice_letters", None)
-    return list(letters.all()) if letters is not None else []
+    return list(letters.filter(status="ready").order_by("-ready_at")) if letters is not None else []
 
 
 @applicant_view
