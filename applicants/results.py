@@ -77,7 +77,7 @@ CRITERION_STATUS = {
 class CriterionView:
     code: str
     status: str
-    status_label: Promise
+    status_label: str
     tone: str
     requirement: str
     actual: str
@@ -85,12 +85,21 @@ class CriterionView:
     source: str
 
 
+@dataclass(frozen=True)
+class HeadlineText:
+    """A headline in the active language (resolved once per page, not once per use)."""
+
+    label: str
+    meaning: str
+    tone: str
+
+
 @dataclass
 class PathwayView:
     code: str
     name: str
     outcome: str
-    headline: Headline
+    headline: HeadlineText
     summary: str
     rule_version: str
     criteria: list[CriterionView]
@@ -131,13 +140,18 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+def _headline(outcome: str) -> HeadlineText:
+    headline = HEADLINES.get(outcome, HEADLINES["insufficient_information"])
+    return HeadlineText(str(headline.label), str(headline.meaning), headline.tone)
+
+
 def _criterion(data: dict[str, Any]) -> CriterionView:
     status = str(data.get("status", "unknown"))
     label, tone = CRITERION_STATUS.get(status, CRITERION_STATUS["unknown"])
     return CriterionView(
         code=str(data.get("code", "")),
         status=status,
-        status_label=label,
+        status_label=str(label),
         tone=tone,
         requirement=_text(data.get("requirement")),
         actual=_text(data.get("actual")),
@@ -153,7 +167,7 @@ def _pathway(data: dict[str, Any]) -> PathwayView:
         code=code,
         name=pathway_name(code),
         outcome=outcome,
-        headline=HEADLINES.get(outcome, HEADLINES["insufficient_information"]),
+        headline=_headline(outcome),
         summary=_text(data.get("summary")),
         rule_version=_text(data.get("rule_version")),
         criteria=[_criterion(c) for c in data.get("criteria", [])],
