@@ -109,3 +109,12 @@ def test_assess_without_saving_stores_no_row(client: Client) -> None:
     assert Document.objects.count() == 0
     assert User.objects.count() == users_before
     assert SESSION_KEY not in client.session
+
+
+def test_each_criterion_card_shows_the_applicants_value_and_its_source(client: Client) -> None:
+    answer_everything(client)
+    html = result_page(client)
+    cards = re.findall(r'<li class="border rounded p-2 mb-2 criterion.*?</li>', html, flags=re.S)
+    assert len(cards) > 10
+    assert sum("Your answer:" in card for card in cards) > 10
+    assert all("Source:" in card for card in cards)
