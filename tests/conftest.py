@@ -59,3 +59,14 @@ def _default_language() -> Iterator[None]:
 
     with translation.override(settings.LANGUAGE_CODE):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits() -> None:
+    """Rate-limit counters start at zero in every test. With the database cache the test transaction
+    already isolates them; a Redis cache (CI) outlives tests, so it is emptied."""
+    from django.conf import settings
+    from django.core.cache import cache
+
+    if "redis" in settings.CACHES["default"]["BACKEND"].lower():
+        cache.clear()
