@@ -205,7 +205,7 @@ def test_erasure_leaves_no_personal_field_file_or_snapshot_and_keeps_anonymous_s
 def test_an_erased_person_can_no_longer_sign_in_or_be_found_in_the_portal(person) -> None:
     applicant, manager, _worker = person
     portal = Client()
-    portal.force_login(applicant.user)  # type: ignore[arg-type]
+    portal.force_login(applicant.user)
 
     approve_data_request(
         request=request_data(applicant=applicant, kind=DataRequest.Kind.DELETION), by=manager
@@ -309,7 +309,7 @@ def test_staff_see_who_accessed_a_persons_data_between_two_dates(person) -> None
     consultant_client.get(reverse("admin:applicants_case_change", args=[case.pk]))
     consultant_client.get(reverse("admin:applicants_case_document", args=[case.pk, document.pk]))
     portal = Client()
-    portal.force_login(applicant.user)  # type: ignore[arg-type]
+    portal.force_login(applicant.user)
     portal.get(reverse("applicants:portal-document", args=[document.pk]))
     today = timezone.localdate()
     url = reverse("admin:applicants_applicant_access_log", args=[applicant.pk])
