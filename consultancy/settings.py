@@ -161,6 +161,23 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Consultancy <noreply
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 CONSULTANCY_NOTIFY_EMAIL = env.str("CONSULTANCY_NOTIFY_EMAIL", default="cases@localhost")
 
+# --- Advice letters ---------------------------------------------------------------------------------
+# The letterhead printed on every PDF advice letter. CONSULTANCY_LOGO is a file under static/letters/
+# (the only folder the letter renderer may read); the `assessments` system checks verify it.
+CONSULTANCY_NAME: str = env.str("CONSULTANCY_NAME", default="Demo Talent Advisory Pte. Ltd.")
+# Lines separated by "|" (a .env value is one line).
+CONSULTANCY_ADDRESS: list[str] = [
+    line.strip()
+    for line in env.str("CONSULTANCY_ADDRESS", default="10 Example Street, #01-01|Singapore 000000").split(
+        "|"
+    )
+    if line.strip()
+]
+CONSULTANCY_REGISTRATION: str = env.str(
+    "CONSULTANCY_REGISTRATION", default="UEN 000000000D · EA Licence 00C0000"
+)
+CONSULTANCY_LOGO: str = env.str("CONSULTANCY_LOGO", default="logo.svg")
+
 # --- Celery ---------------------------------------------------------------------------------------
 # Default broker: kombu's filesystem transport in var/broker, a real broker that needs no server, so
 # `make run` runs a real worker process. A redis:// URL uses Redis.
