@@ -5,3 +5,16 @@ from django.utils.translation import gettext_lazy as _
 class ApplicantsConfig(AppConfig):
     name = "applicants"
     verbose_name = _("Applicants and cases")
+
+    def ready(self) -> None:
+        # History of every change (django-auditlog). Opening a case page is logged too (CaseAdmin).
+        from auditlog.registry import auditlog
+
+        from .models import Applicant, Case, ConsentRecord, Document, Note, Reminder
+
+        auditlog.register(Applicant)
+        auditlog.register(ConsentRecord)
+        auditlog.register(Case, m2m_fields={"pathways"})
+        auditlog.register(Document)
+        auditlog.register(Note)
+        auditlog.register(Reminder)

@@ -8,9 +8,14 @@ from __future__ import annotations
 import secrets
 from pathlib import Path
 
+import django_stubs_ext
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+# Lets classes subscript Django generics at run time (admin.ModelAdmin[Case]) as mypy wants them.
+django_stubs_ext.monkeypatch()
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"  # local state for the embedded defaults: SQLite file, broker folder, uploads
@@ -54,6 +59,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "crispy_forms",
     "crispy_bootstrap5",
+    "auditlog",
     "applicants",
     "assessments",
 ]
@@ -66,6 +72,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication: stamps every audit-log entry written during the request with its user.
+    "auditlog.middleware.AuditlogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -205,6 +213,13 @@ CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     "worker-heartbeat": {"task": "consultancy.heartbeat", "schedule": 60.0},
+    # Open cases re-assessed when new rule versions take effect (first: 2027-01-01), before the digest.
+    "reassess-open-cases": {"task": "applicants.reassess_open_cases", "schedule": crontab(hour=6, minute=0)},
+    # Consultants' digest (next actions, expiring passes, re-assessments) once a day, local time.
+    "consultant-daily-digest": {
+        "task": "applicants.send_daily_digests",
+        "schedule": crontab(hour=7, minute=0),
+    },
 }
 
 # --- Security -------------------------------------------------------------------------------------
@@ -222,6 +237,9 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SILENCED_SYSTEM_CHECKS: list[str] = env.list("DJANGO_SILENCED_SYSTEM_CHECKS", default=[])
+
+# --- Rate limits (django-ratelimit, counted in the shared cache) --------------------------------------
+ASSESSMENT_API_RATE: str = env.str("ASSESSMENT_API_RATE", default="60/m")
 
 # --- Forms ----------------------------------------------------------------------------------------
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

@@ -3,11 +3,15 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import TemplateView
 
+from assessments.rules_admin import rule_versions
+
 from .health import healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("api/v1/assessments/", include("assessments.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/rules/", admin.site.admin_view(rule_versions), name="admin-rule-versions"),
     path("admin/", admin.site.urls),
 ]
 

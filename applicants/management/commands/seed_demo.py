@@ -1,4 +1,5 @@
-"""Create the demo consultancy for `make run`: a superuser and a consultant, idempotently.
+"""Create the demo consultancy for `make run`, idempotently: a superuser, a consultant (in the
+Consultant group), a case manager, and a few realistic applicants with their cases.
 
 Passwords are random per checkout and kept in var/demo-credentials.json (never committed), so a
 second run reuses the same accounts and prints the same credentials.
@@ -13,7 +14,12 @@ from typing import Any, NamedTuple
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
+
+from applicants.access import CASE_MANAGER_GROUP, CONSULTANT_GROUP
+from applicants.demo import seed_demo_cases
+from applicants.models import Case
 
 
 class DemoAccount(NamedTuple):
@@ -25,7 +31,9 @@ class DemoAccount(NamedTuple):
 DEMO_ACCOUNTS = [
     DemoAccount("admin", "admin@example.com", is_superuser=True),
     DemoAccount("consultant", "consultant@example.com", is_superuser=False),
+    DemoAccount("manager", "manager@example.com", is_superuser=False),
 ]
+ROLES = {"consultant": CONSULTANT_GROUP, "manager": CASE_MANAGER_GROUP}
 
 
 class Command(BaseCommand):
@@ -43,7 +51,13 @@ class Command(BaseCommand):
             if created:
                 user.set_password(password)
                 user.save()
+            if account.username in ROLES:
+                user.groups.add(Group.objects.get(name=ROLES[account.username]))
         self._save_credentials(credentials)
+        consultant = User.objects.get(username="consultant")
+        manager = User.objects.get(username="manager")
+        made = seed_demo_cases(consultant=consultant, manager=manager)
+        self.stdout.write(f"Demo cases: {made} created, {Case.objects.count()} in total.")
         self.stdout.write(self.style.SUCCESS("Demo accounts (log in at http://127.0.0.1:8000/admin/):"))
         for account in DEMO_ACCOUNTS:
             self.stdout.write(f"  {account.username:<12} password: {credentials[account.username]}")

@@ -1,0 +1,5 @@
+"""The staff product: case list, case page, applicants, with access scoped per role."""
+
+from . import cases, people
+
+__all__ = ["cases", "people"]

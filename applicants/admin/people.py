@@ -1,0 +1,140 @@
+"""Applicants: contact details, minimised passport number, read-only consent records, their cases."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from auditlog.mixins import AuditlogHistoryAdminMixin
+from django import forms
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.db.models import Count, QuerySet
+from django.http import Http404, HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from .. import services
+from ..models import Applicant, Case, ConsentRecord
+from .scoping import ReadOnlyInlineMixin, applicants_visible_to
+
+
+class ApplicantAdminForm(forms.ModelForm[Applicant]):
+    passport_number = forms.CharField(
+        label=_("passport number"),
+        required=False,
+        strip=True,
+        help_text=_("Type the full number to update it: only its last 4 characters are kept."),
+    )
+
+    class Meta:
+        model = Applicant
+        fields = ["full_name", "email", "phone", "nationality", "date_of_birth", "preferred_language", "user"]
+
+    def clean_nationality(self) -> str:
+        return str(self.cleaned_data.get("nationality") or "").strip().upper()
+
+    def clean_passport_number(self) -> str:
+        number = str(self.cleaned_data.get("passport_number") or "")
+        if number:
+            try:
+                services.passport_last4(number)
+            except ValidationError as error:
+                raise ValidationError(error.messages) from error
+        return number
+
+
+class ConsentInline(ReadOnlyInlineMixin, admin.TabularInline[ConsentRecord, Applicant]):
+    model = ConsentRecord
+    extra = 0
+    fields = readonly_fields = (
+        "text_version",
+        "for_assessment",
+        "for_consultation",
+        "for_cross_border_transfer",
+        "given_at",
+        "withdrawn_at",
+    )
+    verbose_name_plural = _("consents (read-only: recorded when the applicant agrees or withdraws)")
+
+
+class CaseLinkInline(ReadOnlyInlineMixin, admin.TabularInline[Case, Applicant]):
+    model = Case
+    extra = 0
+    fields = readonly_fields = ("reference", "status", "assigned_to", "next_action_on")
+    show_change_link = True
+    verbose_name_plural = _("cases")
+
+
+@admin.register(Applicant)
+class ApplicantAdmin(AuditlogHistoryAdminMixin, admin.ModelAdmin[Applicant]):  # type: ignore[misc]
+    form = ApplicantAdminForm
+    list_display = [
+        "full_name",
+        "email",
+        "nationality",
+        "preferred_language",
+        "masked_passport",
+        "case_count",
+    ]
+    list_filter = ["preferred_language", "nationality"]
+    search_fields = ["full_name", "^email"]
+    readonly_fields = ["masked_passport", "created_at"]
+    fields = [
+        "full_name",
+        "email",
+        "phone",
+        "nationality",
+        "date_of_birth",
+        "preferred_language",
+        "passport_number",
+        "masked_passport",
+        "user",
+        "created_at",
+    ]
+    raw_id_fields = ["user"]
+    inlines = [ConsentInline, CaseLinkInline]
+    show_full_result_count = False
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Applicant]:
+        qs = super().get_queryset(request).annotate(case_count=Count("cases"))
+        return applicants_visible_to(request, qs)
+
+    def get_object(
+        self, request: HttpRequest, object_id: str, from_field: str | None = None
+    ) -> Applicant | None:
+        obj = super().get_object(request, object_id, from_field)
+        if obj is None:
+            raise Http404("No such applicant, or not one of yours.")
+        return obj
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False  # applicants are erased through a data-protection request, not a delete button
+
+    @admin.display(description=_("passport"))
+    def masked_passport(self, obj: Applicant) -> str:
+        return obj.masked_passport or "—"
+
+    @admin.display(description=_("cases"), ordering="case_count")
+    def case_count(self, obj: Applicant) -> int:
+        return int(getattr(obj, "case_count", 0))
+
+    def save_model(
+        self, request: HttpRequest, obj: Applicant, form: forms.ModelForm[Applicant], change: bool
+    ) -> None:
+        number = form.cleaned_data.get("passport_number") or ""
+        if change:
+            super().save_model(request, obj, form, change)
+            if number:
+                services.record_passport_number(applicant=obj, passport_number=number)
+            return
+        created = services.create_applicant(
+            full_name=obj.full_name,
+            email=obj.email,
+            nationality=obj.nationality,
+            date_of_birth=obj.date_of_birth,
+            preferred_language=obj.preferred_language,
+            phone=obj.phone,
+            passport_number=number,
+            user=obj.user,
+        )
+        obj.pk, obj.passport_last4, obj.created_at = created.pk, created.passport_last4, created.created_at
+        obj._state.adding = False

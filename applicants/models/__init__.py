@@ -1,0 +1,36 @@
+"""Applicants and their cases: people, consent, the case pipeline, documents, notes and reminders."""
+
+from .cases import (
+    CLOSED_STATUSES,
+    DECIDED_STATUSES,
+    OPEN_STATUSES,
+    STATUS_TARGETS,
+    Case,
+    CaseQuerySet,
+    CaseStatusChange,
+    DigestDelivery,
+    Note,
+    Pathway,
+    Reminder,
+    ReminderQuerySet,
+)
+from .documents import Document
+from .people import Applicant, ConsentRecord
+
+__all__ = [
+    "CLOSED_STATUSES",
+    "DECIDED_STATUSES",
+    "OPEN_STATUSES",
+    "STATUS_TARGETS",
+    "Applicant",
+    "Case",
+    "CaseQuerySet",
+    "CaseStatusChange",
+    "ConsentRecord",
+    "DigestDelivery",
+    "Document",
+    "Note",
+    "Pathway",
+    "Reminder",
+    "ReminderQuerySet",
+]

@@ -1,0 +1,295 @@
+"""The China work-permit points table, computed once per profile (the R visa reuses it).
+
+Unknown facts give a range: `low` counts only what is proven, `high` what the unknowns could add.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from assessments.engine.messages import Amount, Message, gettext_noop, msg
+from assessments.engine.rules.base import RuleVersion
+from assessments.engine.rules.cn_work_permit import BOOK, WorkPermitParams
+from assessments.engine.years import YearsRange, years_in_roles
+
+from .common import Context, MoneyCheck, Tri, all3, any3, money_in
+
+BACHELOR_OR_ABOVE = frozenset({"bachelor", "master", "doctorate"})
+
+FACTORS = {
+    "salary": msg(gettext_noop("Annual salary from the Chinese employer")),
+    "education": msg(gettext_noop("Education")),
+    "experience": msg(gettext_noop("Relevant work experience")),
+    "months": msg(gettext_noop("Months a year working in China")),
+    "language": msg(gettext_noop("Chinese language")),
+    "region": msg(gettext_noop("Work location in an encouraged region")),
+    "age": msg(gettext_noop("Age")),
+    "extra": msg(gettext_noop("Extra credit (top-100 university, Fortune Global 500, patents)")),
+}
+
+
+@dataclass(slots=True)
+class CnPoints:
+    version: RuleVersion[WorkPermitParams]
+    breakdown: list[tuple[Message, int | None, int]]
+    low: int
+    high: int
+    salary: MoneyCheck
+    years: YearsRange
+    bachelor_route: Tri
+    category_low: str
+    category_high: str
+
+    @property
+    def category(self) -> str | None:
+        """The proven category, or None while the unknowns could lift category C to B or A."""
+        if self.category_low == self.category_high or self.category_low != "C":
+            return self.category_low
+        return None
+
+
+_TABLES: dict[int, tuple[dict[str, int], dict[int, int]]] = {}
+
+
+def _tables(p: WorkPermitParams) -> tuple[dict[str, int], dict[int, int]]:
+    """The education and HSK bands as dicts, built once per parameter set."""
+    tables = _TABLES.get(id(p))
+    if tables is None:
+        tables = _TABLES[id(p)] = (dict(p.education_points), dict(p.language_hsk))
+    return tables
+
+
+def _salary_points(value: Decimal, p: WorkPermitParams) -> int:
+    for floor, points in p.salary_bands:
+        if value >= floor:
+            return points
+    return 0
+
+
+def _experience_points(whole_years: int, p: WorkPermitParams) -> int:
+    if whole_years < p.experience_min_years:
+        return 0
+    return min(p.experience_points_at_min + whole_years - p.experience_min_years, p.experience_max)
+
+
+def _age_points(age: int, p: WorkPermitParams) -> int:
+    for low, high, points in p.age_bands:
+        if low <= age <= high:
+            return points
+    return 0
+
+
+def _band(value: int, bands: tuple[tuple[int, int], ...]) -> int:
+    for floor, points in bands:
+        if value >= floor:
+            return points
+    return 0
+
+
+def cn_points(ctx: Context) -> CnPoints:
+    cached = ctx.cache.get("cn_points")
+    if cached is None:
+        cached = ctx.cache["cn_points"] = _compute(ctx)
+    return cached
+
+
+def _compute(ctx: Context) -> CnPoints:
+    version = BOOK.select(ctx.as_of, ctx.profile.application_type)
+    p = version.params
+    assert p is not None
+    profile = ctx.profile
+    rows: list[tuple[str, int, int, int]] = []  # factor, low, high, max
+
+    offer = profile.china_job_offer if profile.has_china_job_offer is not False else None
+    salary = money_in(ctx, offer.annual_salary if offer else None, "CNY")
+    if profile.has_china_job_offer is False:
+        rows.append(("salary", 0, 0, p.salary_max))
+    elif salary.value is None:
+        rows.append(("salary", 0, p.salary_max, p.salary_max))
+    else:
+        points = _salary_points(salary.value, p)
+        rows.append(("salary", points, points, p.salary_max))
+
+    education = profile.education
+    if education is None:
+        rows.append(("education", 0, p.education_max, p.education_max))
+    else:
+        table = _tables(p)[0]
+        known = max((table.get(e.level, 0) for e in education if e.level is not None), default=0)
+        unknown_level = any(e.level is None for e in education)
+        rows.append(("education", known, p.education_max if unknown_level else known, p.education_max))
+
+    years = years_in_roles(
+        profile.roles, lambda role: role.relevant_to_china_job is not False, as_of=ctx.as_of
+    )
+    low_exp = _experience_points(years.known.whole_years(), p)
+    high_exp = (
+        p.experience_max if years.possible is None else _experience_points(years.possible.whole_years(), p)
+    )
+    rows.append(("experience", low_exp, high_exp, p.experience_max))
+
+    months = offer.months_per_year_in_china if offer else None
+    if profile.has_china_job_offer is False:
+        rows.append(("months", 0, 0, p.months_max))
+    elif months is None:
+        rows.append(("months", 0, p.months_max, p.months_max))
+    else:
+        points = _band(months, p.months_bands)
+        rows.append(("months", points, points, p.months_max))
+
+    language = _language(ctx, p)
+    rows.append(("language", *language, p.language_max))
+
+    region = offer.in_encouraged_region if offer else None
+    if profile.has_china_job_offer is False or region is False:
+        rows.append(("region", 0, 0, p.region_points))
+    elif region is None:
+        rows.append(("region", 0, p.region_points, p.region_points))
+    else:
+        rows.append(("region", p.region_points, p.region_points, p.region_points))
+
+    if ctx.age is None:
+        rows.append(("age", 0, p.age_max, p.age_max))
+    else:
+        points = _age_points(ctx.age, p)
+        rows.append(("age", points, points, p.age_max))
+
+    achievements = profile.achievements
+    extra_facts: list[Tri] = [
+        None if education is None else any3(*(e.world_top_100 for e in education)),
+        achievements.fortune_global_500_experience if achievements else None,
+    ]
+    if p.extra_credit_for_patents:
+        extra_facts.append(achievements.holds_patents if achievements else None)
+    extra = any3(*extra_facts)
+    rows.append(
+        ("extra", p.extra_credit if extra else 0, 0 if extra is False else p.extra_credit, p.extra_credit)
+    )
+
+    low = sum(r[1] for r in rows)
+    high = sum(r[2] for r in rows)
+    # A factor shows None only while nothing about it is proven, so the breakdown always adds up to `low`.
+    breakdown = [(FACTORS[name], lo if lo == hi or lo else None, top) for name, lo, hi, top in rows]
+
+    bachelor: Tri = (
+        None
+        if education is None
+        else any3(*(e.level in BACHELOR_OR_ABOVE if e.level is not None else None for e in education))
+    )
+    age_ok: Tri = None if ctx.age is None else ctx.age <= p.category_b_max_age
+    bachelor_route = all3(bachelor, years.at_least(p.category_b_min_years), age_ok)
+    return CnPoints(
+        version=version,
+        breakdown=breakdown,
+        low=low,
+        high=high,
+        salary=salary,
+        years=years,
+        bachelor_route=bachelor_route,
+        category_low=_category(low, bachelor_route is True, p),
+        category_high=_category(high, bachelor_route is not False, p),
+    )
+
+
+def _category(points: int, bachelor_route: bool, p: WorkPermitParams) -> str:
+    if points >= p.category_a_points:
+        return "A"
+    if points >= p.category_b_points or bachelor_route:
+        return "B"
+    return "C"
+
+
+def _language(ctx: Context, p: WorkPermitParams) -> tuple[int, int]:
+    profile = ctx.profile
+    known = 0
+    possible = 0
+    former = profile.former_chinese_national
+    if p.language_former_national:
+        if former:
+            known = max(known, p.language_former_national)
+        if former is not False:
+            possible = max(possible, p.language_former_national)
+    if profile.education is None:
+        possible = max(possible, p.language_chinese_taught_degree)
+    else:
+        for e in profile.education:
+            taught = all3(e.taught_in_chinese, e.level in BACHELOR_OR_ABOVE if e.level is not None else None)
+            if taught:
+                known = max(known, p.language_chinese_taught_degree)
+            if taught is not False:
+                possible = max(possible, p.language_chinese_taught_degree)
+    hsk = profile.hsk_level
+    hsk_points = _tables(p)[1]
+    if hsk is None:
+        possible = max(possible, max(hsk_points.values()))
+    else:
+        points = hsk_points.get(min(hsk, 5), 0)
+        known = max(known, points)
+        possible = max(possible, points)
+    return min(known, p.language_max), min(max(possible, known), p.language_max)
+
+
+def next_hsk(ctx: Context, p: WorkPermitParams) -> tuple[int, int] | None:
+    """The next HSK level that would add language points, and the points it adds."""
+    hsk = ctx.profile.hsk_level or 0
+    table = _tables(p)[1]
+    current = table.get(min(hsk, 5), 0)
+    for level in range(hsk + 1, 6):
+        if table.get(level, 0) > current:
+            return level, table[level] - current
+    return None
+
+
+def next_salary_band(value: Decimal | None, p: WorkPermitParams) -> tuple[Decimal, int] | None:
+    """The next salary band above `value` (CNY) and the points it adds."""
+    current = 0 if value is None else _salary_points(value, p)
+    for floor, points in reversed(p.salary_bands):
+        if points > current and (value is None or value < floor):
+            return floor, points - current
+    return None
+
+
+def factor_hints(ctx: Context, points: CnPoints) -> list[Message]:
+    """Concrete changes that would add points, computed from the person's own figures."""
+    p = points.version.params
+    assert p is not None
+    hints: list[Message] = []
+    band = next_salary_band(points.salary.value, p) if points.salary.value is not None else None
+    if band is not None:
+        hints.append(
+            msg(
+                gettext_noop("An annual salary of {amount} or more would raise your points by {points}"),
+                amount=_cny(band[0]),
+                points=band[1],
+            )
+        )
+    hsk = next_hsk(ctx, p)
+    if hsk is not None and ctx.profile.hsk_level is not None:
+        hints.append(
+            msg(
+                gettext_noop("HSK level {level} would raise your points by {points}"),
+                level=hsk[0],
+                points=hsk[1],
+            )
+        )
+    offer = ctx.profile.china_job_offer
+    if offer and offer.months_per_year_in_china is not None:
+        current = _band(offer.months_per_year_in_china, p.months_bands)
+        for floor, value in reversed(p.months_bands):
+            if value > current:
+                hints.append(
+                    msg(
+                        gettext_noop(
+                            "Working {months} months a year in China would raise your points by {points}"
+                        ),
+                        months=floor,
+                        points=value - current,
+                    )
+                )
+                break
+    return hints
+
+
+def _cny(amount: Decimal) -> Amount:
+    return Amount(amount, "CNY")

@@ -1,0 +1,282 @@
+"""What every pathway module shares: the per-profile context, three-valued logic, money checks,
+and the assembly of a PathwayResult.
+
+Speed matters here (the engine assesses tens of thousands of profiles a second): wording is built
+lazily (criteria texts and what-ifs are thunks), constant messages are module constants, and
+summaries are cached per pathway and outcome.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from assessments.engine.messages import Amount, Message, MoneyLike, gettext_noop, msg
+from assessments.engine.profile import Profile, Role
+from assessments.engine.rates import Conversion, ExchangeRates
+from assessments.engine.result import (
+    Criterion,
+    CriterionStatus,
+    LazyMessage,
+    Outcome,
+    PathwayResult,
+    Texts,
+    capped,
+)
+from assessments.engine.rules.base import RuleVersion
+
+MET = CriterionStatus.MET
+NOT_MET = CriterionStatus.NOT_MET
+UNKNOWN = CriterionStatus.UNKNOWN
+REVIEW = CriterionStatus.REVIEW
+
+Tri = bool | None
+
+PATHWAY_NAMES: dict[str, Message] = {
+    "sg_tech_pass": msg(gettext_noop("Tech.Pass")),
+    "sg_one_pass": msg(gettext_noop("ONE Pass")),
+    "sg_one_pass_ai_tech": msg(gettext_noop("ONE Pass (AI and Tech)")),
+    "sg_employment_pass": msg(gettext_noop("Employment Pass")),
+    "sg_entrepass": msg(gettext_noop("EntrePass")),
+    "cn_k_visa": msg(gettext_noop("K visa")),
+    "cn_work_permit": msg(gettext_noop("China work permit")),
+    "cn_r_visa": msg(gettext_noop("R visa (high-level talent)")),
+}
+
+NOT_GIVEN = msg(gettext_noop("not given"))
+YES = msg(gettext_noop("yes"))
+NO = msg(gettext_noop("no"))
+PASSPORT = msg(gettext_noop("Passport bio page"))
+
+
+def yes_no(value: Tri) -> Message:
+    return NOT_GIVEN if value is None else YES if value else NO
+
+
+def any3(*values: Tri) -> Tri:
+    """Kleene OR: True if any is True, else None if any is unknown, else False."""
+    if True in values:
+        return True
+    return None if None in values else False
+
+
+def all3(*values: Tri) -> Tri:
+    """Kleene AND: False if any is False, else None if any is unknown, else True."""
+    if False in values:
+        return False
+    return None if None in values else True
+
+
+def ge(value: Decimal | int | None, threshold: Decimal | int) -> Tri:
+    return None if value is None else value >= threshold
+
+
+def status_of(verdict: Tri) -> CriterionStatus:
+    return MET if verdict else (UNKNOWN if verdict is None else NOT_MET)
+
+
+def age_on(born: date | None, on: date) -> int | None:
+    if born is None:
+        return None
+    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
+class Context:
+    """One profile's evaluation: facts shared by pathways, and the exchange rates actually used."""
+
+    __slots__ = ("age", "as_of", "cache", "profile", "rates", "roles", "used")
+
+    def __init__(self, profile: Profile, rates: ExchangeRates) -> None:
+        self.profile = profile
+        self.as_of = profile.as_of
+        self.rates = rates
+        self.used: set[str] = set()
+        self.age = age_on(profile.date_of_birth, profile.as_of)
+        self.roles: list[Role] | None = profile.roles
+        # Shared intermediate results (e.g. China points used by the work permit and the R visa).
+        self.cache: dict[Any, Any] = {}
+
+    def convert(self, money: MoneyLike, target: str) -> Conversion | None:
+        conversion = self.rates.convert(money, target)
+        if conversion is not None:
+            self.used.update(conversion.pairs)
+        return conversion
+
+
+class MoneyCheck:
+    """An applicant amount measured in a rule's currency. `value` None = unknown (absent or no rate)."""
+
+    __slots__ = ("conversion", "money", "target", "value")
+
+    def __init__(self, money: MoneyLike | None, target: str, conversion: Conversion | None) -> None:
+        self.money = money
+        self.target = target
+        self.conversion = conversion
+        self.value: Decimal | None = conversion.amount.amount if conversion is not None else None
+
+    def at_least(self, threshold: Decimal) -> Tri:
+        return None if self.value is None else self.value >= threshold
+
+    @property
+    def actual(self) -> Message:
+        if self.money is None:
+            return NOT_GIVEN
+        if self.conversion is None:
+            return msg(
+                gettext_noop("{amount} (no exchange rate to {currency})"),
+                amount=self.money,
+                currency=self.target,
+            )
+        if not self.conversion.pairs:
+            return msg(gettext_noop("{amount}"), amount=self.money)
+        return msg(
+            gettext_noop("{amount} (about {converted})"), amount=self.money, converted=self.conversion.amount
+        )
+
+    @property
+    def missing_rate(self) -> Message | None:
+        if self.money is None or self.conversion is not None:
+            return None
+        return msg(
+            gettext_noop(
+                "No exchange rate from {source} to {target} is available, so this cannot be checked; "
+                "add the rate or give the amount in {target}."
+            ),
+            source=self.money.currency,
+            target=self.target,
+        )
+
+
+_NO_MONEY: dict[str, MoneyCheck] = {}
+
+
+def money_in(ctx: Context, money: MoneyLike | None, currency: str) -> MoneyCheck:
+    """`money` measured in `currency`; the same amount is converted once per profile."""
+    if money is None:
+        check = _NO_MONEY.get(currency)
+        if check is None:
+            check = _NO_MONEY[currency] = MoneyCheck(None, currency, None)
+        return check
+    key = (id(money), currency)
+    check = ctx.cache.get(key)
+    if check is None:
+        check = ctx.cache[key] = MoneyCheck(money, currency, ctx.convert(money, currency))
+    return check
+
+
+def sgd(value: Decimal | int) -> Amount:
+    return Amount(Decimal(value), "SGD")
+
+
+def usd(value: Decimal | int) -> Amount:
+    return Amount(Decimal(value), "USD")
+
+
+class Gaps:
+    """What-if sentences, ordered smallest change first: failed criteria by relative gap, then unknowns."""
+
+    __slots__ = ("items",)
+
+    def __init__(self) -> None:
+        self.items: list[tuple[float, int, LazyMessage]] = []
+
+    def failed(self, gap_ratio: float, message: LazyMessage) -> None:
+        self.items.append((gap_ratio if 0.0 <= gap_ratio <= 1.0 else 1.0, len(self.items), message))
+
+    def unknown(self, message: LazyMessage) -> None:
+        self.items.append((2.0, len(self.items), message))
+
+
+def gap(have: Decimal | int | None, need: Decimal | int) -> float:
+    """The relative shortfall (0 = none, 1 = everything), used only to order what-ifs."""
+    if have is None or not need:
+        return 1.0
+    return (float(need) - float(have)) / float(need)
+
+
+SUMMARIES: dict[Outcome, str] = {
+    Outcome.ELIGIBLE: gettext_noop("You meet every published criterion for {pathway} on the facts given."),
+    Outcome.LIKELY_ELIGIBLE: gettext_noop(
+        "You appear to meet the criteria for {pathway}, but a criterion rests on an unconfirmed rule or on the "
+        "authority's judgement: verify before applying."
+    ),
+    Outcome.NEEDS_REVIEW: gettext_noop(
+        "A consultant must judge at least one criterion for {pathway} before you apply."
+    ),
+    Outcome.INSUFFICIENT_INFORMATION: gettext_noop(
+        "Some facts needed for {pathway} are missing; the criteria marked unknown say which."
+    ),
+    Outcome.NOT_ELIGIBLE: gettext_noop(
+        "At least one required criterion for {pathway} is not met on these facts."
+    ),
+    Outcome.NOT_OPEN: gettext_noop("{pathway} takes no applications of this type on {as_of}."),
+}
+_SUMMARY_CACHE: dict[tuple[str, Outcome], Message] = {}
+
+
+def default_summary(pathway: str, outcome: Outcome, as_of: date) -> Message:
+    if outcome is Outcome.NOT_OPEN:
+        return msg(SUMMARIES[outcome], pathway=PATHWAY_NAMES[pathway], as_of=as_of)
+    key = (pathway, outcome)
+    summary = _SUMMARY_CACHE.get(key)
+    if summary is None:
+        summary = _SUMMARY_CACHE[key] = msg(SUMMARIES[outcome], pathway=PATHWAY_NAMES[pathway])
+    return summary
+
+
+def criterion(
+    version: RuleVersion[Any],
+    code: str,
+    status: CriterionStatus,
+    texts: Callable[[], Texts],
+    cap: Outcome = Outcome.ELIGIBLE,
+) -> Criterion:
+    return Criterion(code, status, texts, version.source_for(code), cap)
+
+
+def finish(
+    version: RuleVersion[Any],
+    outcome: Outcome,
+    criteria: list[Criterion],
+    gaps: Gaps,
+    catalogue: Mapping[str, tuple[Message, ...]],
+    ctx: Context,
+    *,
+    summary: Message | None = None,
+    base_documents: tuple[Message, ...] = (PASSPORT,),
+) -> PathwayResult:
+    """The pathway result: documents only where the outcome is not a clear no, what-ifs unless not open."""
+    outcome = capped(outcome, version.outcome_cap)
+    return PathwayResult(
+        pathway=version.pathway,
+        outcome=outcome,
+        rule_version=version.id,
+        summary=summary or default_summary(version.pathway, outcome, ctx.as_of),
+        criteria=criteria,
+        what_if_items=gaps.items,
+        document_catalogue=None if outcome is Outcome.NOT_ELIGIBLE else catalogue,
+        base_documents=base_documents,
+    )
+
+
+def not_open(version: RuleVersion[Any], ctx: Context, summary: Message | None = None) -> PathwayResult:
+    return PathwayResult(
+        pathway=version.pathway,
+        outcome=Outcome.NOT_OPEN,
+        rule_version=version.id,
+        summary=summary or default_summary(version.pathway, Outcome.NOT_OPEN, ctx.as_of),
+    )
+
+
+NOT_COLLECTED = msg(gettext_noop("not collected by this self-assessment"))
+
+
+def renewal_review(
+    version: RuleVersion[Any], ctx: Context, requirement: Message, explanation: Message
+) -> PathwayResult:
+    """Renewal criteria that rest on facts this self-assessment does not collect: a consultant reviews."""
+    texts = (requirement, NOT_COLLECTED, explanation)
+    item = criterion(version, "renewal_criteria", REVIEW, lambda: texts)
+    return finish(version, Outcome.NEEDS_REVIEW, [item], Gaps(), {}, ctx)

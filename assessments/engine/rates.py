@@ -1,0 +1,124 @@
+"""Exchange rates: converting applicant money into the currency a rule is written in.
+
+No authority says which rate or date it uses for "or equivalent" salaries, so every conversion
+records the rates it used; the assessment lists them with their dates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from assessments.engine.codes import CURRENCY_CODES
+from assessments.engine.messages import CENT, Amount, MoneyLike
+
+PAIR = re.compile(r"^([A-Z]{3})/([A-Z]{3})$")
+# Cross rates go through these currencies, in this order (the rules are written in SGD, USD and CNY).
+PIVOTS = ("SGD", "USD")
+
+
+@dataclass(frozen=True, slots=True)
+class Conversion:
+    """`amount` in the target currency (rounded to cents) and the pair keys of the rates used."""
+
+    amount: Amount
+    pairs: tuple[str, ...]
+
+
+class ExchangeRates:
+    """A table of rates: `"USD/SGD": Decimal("1.35")` means 1 USD = 1.35 SGD.
+
+    Conversions use a direct rate, else the inverse of the opposite pair, else a cross rate through
+    SGD or USD. `dates` optionally gives each pair its own date (default: `on`).
+    """
+
+    __slots__ = ("_factors", "dates", "on", "rates")
+
+    def __init__(
+        self, on: date, rates: Mapping[str, Decimal], *, dates: Mapping[str, date] | None = None
+    ) -> None:
+        checked: dict[str, Decimal] = {}
+        for pair, rate in rates.items():
+            match = PAIR.match(pair)
+            if match is None or match[1] == match[2]:
+                raise ValueError(f"exchange rate key {pair!r} must look like 'USD/SGD' (two different codes)")
+            if match[1] not in CURRENCY_CODES or match[2] not in CURRENCY_CODES:
+                raise ValueError(f"exchange rate key {pair!r} uses a code that is not ISO 4217")
+            value = Decimal(rate)
+            if not value.is_finite() or value <= 0:
+                raise ValueError(f"exchange rate {pair} must be a positive number, not {rate!r}")
+            checked[pair] = value
+        self.on = on
+        self.rates: Mapping[str, Decimal] = checked
+        self.dates: Mapping[str, date] = {pair: (dates or {}).get(pair, on) for pair in checked}
+        self._factors: dict[tuple[str, str], tuple[Decimal, tuple[str, ...]] | None] = {}
+
+    def __repr__(self) -> str:
+        return f"ExchangeRates(on={self.on.isoformat()}, {len(self.rates)} pairs)"
+
+    def _step(self, source: str, target: str) -> tuple[Decimal, str] | None:
+        direct = self.rates.get(f"{source}/{target}")
+        if direct is not None:
+            return direct, f"{source}/{target}"
+        inverse = self.rates.get(f"{target}/{source}")
+        if inverse is not None:
+            return 1 / inverse, f"{target}/{source}"
+        return None
+
+    def factor(self, source: str, target: str) -> tuple[Decimal, tuple[str, ...]] | None:
+        """The multiplier from `source` to `target` and the pairs it rests on; None if no rate."""
+        key = (source, target)
+        if key in self._factors:
+            return self._factors[key]
+        found: tuple[Decimal, tuple[str, ...]] | None = None
+        if source == target:
+            found = (Decimal(1), ())
+        else:
+            step = self._step(source, target)
+            if step is not None:
+                found = (step[0], (step[1],))
+            else:
+                for pivot in PIVOTS:
+                    if pivot in (source, target):
+                        continue
+                    first, second = self._step(source, pivot), self._step(pivot, target)
+                    if first is not None and second is not None:
+                        found = (first[0] * second[0], (first[1], second[1]))
+                        break
+        self._factors[key] = found
+        return found
+
+    def convert(self, money: MoneyLike, target: str) -> Conversion | None:
+        """`money` in `target`, or None when no rate (direct, inverse or cross) is known."""
+        found = self.factor(money.currency, target)
+        if found is None:
+            return None
+        factor, pairs = found
+        amount = money.amount if not pairs else (money.amount * factor).quantize(CENT)
+        return Conversion(Amount(amount, target), pairs)
+
+
+# Seed table for the Django side's exchange-rate model. Figures are rounded mid-market rates of early
+# November 2025 as published by MAS/ECB reference-rate pages (approximate, not an official fixing);
+# staff must replace them with dated rates of their own before relying on a conversion near a threshold.
+DEFAULT_RATES = ExchangeRates(
+    on=date(2025, 11, 3),
+    rates={
+        "USD/SGD": Decimal("1.30"),
+        "USD/CNY": Decimal("7.12"),
+        "EUR/USD": Decimal("1.15"),
+        "GBP/USD": Decimal("1.31"),
+        "USD/JPY": Decimal("154.0"),
+        "USD/HKD": Decimal("7.77"),
+        "AUD/USD": Decimal("0.65"),
+        "USD/CAD": Decimal("1.40"),
+        "USD/INR": Decimal("88.7"),
+        "USD/KRW": Decimal("1440"),
+        "USD/TWD": Decimal("30.8"),
+        "USD/MYR": Decimal("4.19"),
+        "CHF/USD": Decimal("1.24"),
+    },
+)

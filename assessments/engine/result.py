@@ -1,0 +1,240 @@
+"""What an assessment returns: outcomes, criteria, points, what-ifs and documents (contract §2).
+
+Results are slots dataclasses holding raw `Message`s; `to_data()` makes them JSON-able (msgids plus
+parameters) and `render_assessment()` (render.py) turns that into the contract's plain-text shape.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+from assessments.engine.messages import Message
+from assessments.engine.render import render_assessment
+
+
+class Outcome(StrEnum):
+    """Pathway outcome words, best first (the order routes are combined in)."""
+
+    ELIGIBLE = "eligible"
+    LIKELY_ELIGIBLE = "likely_eligible"
+    NEEDS_REVIEW = "needs_review"
+    INSUFFICIENT_INFORMATION = "insufficient_information"
+    NOT_ELIGIBLE = "not_eligible"
+    NOT_OPEN = "not_open"
+
+
+class CriterionStatus(StrEnum):
+    MET = "met"
+    NOT_MET = "not_met"
+    UNKNOWN = "unknown"
+    REVIEW = "review"
+
+
+RANK: dict[Outcome, int] = {outcome: rank for rank, outcome in enumerate(Outcome)}
+
+
+def best(*outcomes: Outcome) -> Outcome:
+    """The best of several routes' outcomes (contract: eligible > likely > review > unknown > not)."""
+    return min(outcomes, key=RANK.__getitem__)
+
+
+def capped(outcome: Outcome, cap: Outcome) -> Outcome:
+    """`outcome`, but never better than `cap` (e.g. unconfirmed rules give at most likely_eligible)."""
+    return cap if RANK[outcome] < RANK[cap] else outcome
+
+
+Texts = tuple[Message, Message, Message]
+
+
+@dataclass(slots=True)
+class Criterion:
+    """One criterion's verdict. `cap` is the best outcome this criterion allows when met.
+
+    The texts (requirement, actual, explanation) are built only when read: `texts` is a zero-argument
+    callable returning the three messages, so assessing pays nothing for wording.
+    """
+
+    code: str
+    status: CriterionStatus
+    texts: Callable[[], Texts]
+    source: str
+    cap: Outcome = Outcome.ELIGIBLE
+
+    @property
+    def requirement(self) -> Message:
+        return self.texts()[0]
+
+    @property
+    def actual(self) -> Message:
+        return self.texts()[1]
+
+    @property
+    def explanation(self) -> Message:
+        return self.texts()[2]
+
+    def to_data(self) -> dict[str, Any]:
+        requirement, actual, explanation = self.texts()
+        return {
+            "code": self.code,
+            "status": self.status.value,
+            "requirement": requirement.to_data(),
+            "actual": actual.to_data(),
+            "explanation": explanation.to_data(),
+            "source": self.source,
+        }
+
+
+def all_required(criteria: list[Criterion]) -> Outcome:
+    """All criteria required: the worst decides (not_met > unknown > review), then the caps apply."""
+    unknown = review = False
+    cap = Outcome.ELIGIBLE
+    for criterion in criteria:
+        status = criterion.status
+        if status is CriterionStatus.NOT_MET:
+            return Outcome.NOT_ELIGIBLE
+        if status is CriterionStatus.UNKNOWN:
+            unknown = True
+        elif status is CriterionStatus.REVIEW:
+            review = True
+        if criterion.cap is not Outcome.ELIGIBLE:
+            cap = capped(cap, criterion.cap)
+    if unknown:
+        return Outcome.INSUFFICIENT_INFORMATION
+    return capped(Outcome.NEEDS_REVIEW if review else Outcome.ELIGIBLE, cap)
+
+
+@dataclass(slots=True)
+class PointsFactor:
+    """One factor of a points test; `points` None = a fact it needs is unknown."""
+
+    factor: Message
+    points: int | None
+    max: int
+
+    def to_data(self) -> dict[str, Any]:
+        return {"factor": self.factor.to_data(), "points": self.points, "max": self.max}
+
+
+@dataclass(slots=True)
+class Points:
+    """A points test. `rows` holds (factor, points or None if unknown, max); `breakdown` is built when read."""
+
+    total: int
+    pass_mark: int
+    category: str | None
+    rows: Sequence[tuple[Message, int | None, int]]
+
+    @property
+    def breakdown(self) -> list[PointsFactor]:
+        return [PointsFactor(factor, points, top) for factor, points, top in self.rows]
+
+    def to_data(self) -> dict[str, Any]:
+        return {
+            "total": self.total,
+            "pass_mark": self.pass_mark,
+            "category": self.category,
+            "breakdown": [f.to_data() for f in self.breakdown],
+        }
+
+
+# A what-if entry: a message, or a thunk giving one message or several (e.g. points hints).
+LazyMessage = Message | Callable[[], Message | list[Message]]
+
+
+def _realise(items: list[tuple[float, int, LazyMessage]]) -> list[Message]:
+    messages: list[Message] = []
+    for _, _, item in sorted(items, key=lambda entry: (entry[0], entry[1])):
+        value = item if isinstance(item, Message) else item()
+        if isinstance(value, Message):
+            messages.append(value)
+        else:
+            messages.extend(value)
+    return messages
+
+
+@dataclass(slots=True)
+class PathwayResult:
+    """One pathway's result. What-ifs and documents are kept in raw form and built when read."""
+
+    pathway: str
+    outcome: Outcome
+    rule_version: str
+    summary: Message
+    criteria: list[Criterion] = field(default_factory=list)
+    # (order key, insertion index, message or thunk); sorted when read: smallest change first.
+    what_if_items: list[tuple[float, int, LazyMessage]] = field(default_factory=list)
+    # Evidence per criterion code, used for the criteria relied on (not `not_met`).
+    document_catalogue: Mapping[str, tuple[Message, ...]] | None = None
+    base_documents: tuple[Message, ...] = ()
+    points: Points | None = None
+
+    @property
+    def what_if(self) -> list[Message]:
+        return _realise(self.what_if_items)
+
+    @property
+    def documents(self) -> list[Message]:
+        if self.document_catalogue is None:
+            return []
+        seen = {m.id for m in self.base_documents}
+        documents = list(self.base_documents)
+        for criterion in self.criteria:
+            if criterion.status is CriterionStatus.NOT_MET:
+                continue
+            for message in self.document_catalogue.get(criterion.code, ()):
+                if message.id not in seen:
+                    seen.add(message.id)
+                    documents.append(message)
+        return documents
+
+    def to_data(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "pathway": self.pathway,
+            "outcome": self.outcome.value,
+            "rule_version": self.rule_version,
+            "summary": self.summary.to_data(),
+            "criteria": [c.to_data() for c in self.criteria],
+            "what_if": [m.to_data() for m in self.what_if],
+            "documents": [m.to_data() for m in self.documents],
+        }
+        if self.points is not None:
+            data["points"] = self.points.to_data()
+        return data
+
+
+@dataclass(slots=True)
+class Assessment:
+    """All eight pathway results for one profile, plus every exchange rate used and its date."""
+
+    as_of: date
+    engine_version: str
+    results: list[PathwayResult]
+    exchange_rates: dict[str, Decimal]
+    exchange_rate_dates: dict[str, date]
+
+    def result(self, pathway: str) -> PathwayResult:
+        for result in self.results:
+            if result.pathway == pathway:
+                return result
+        raise KeyError(pathway)
+
+    def to_data(self) -> dict[str, Any]:
+        """JSON-able: the contract shape with every human text as `{"id": msgid, "params": {...}}`."""
+        return {
+            "as_of": self.as_of.isoformat(),
+            "engine_version": self.engine_version,
+            "results": [r.to_data() for r in self.results],
+            "exchange_rates": {pair: str(rate) for pair, rate in sorted(self.exchange_rates.items())},
+            "exchange_rate_dates": {
+                pair: d.isoformat() for pair, d in sorted(self.exchange_rate_dates.items())
+            },
+        }
+
+    def to_contract(self) -> dict[str, Any]:
+        """The exact contract JSON, in English."""
+        return render_assessment(self.to_data())

@@ -1,0 +1,1 @@
+"""Rule data, one module per pathway (contract order)."""

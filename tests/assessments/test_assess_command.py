@@ -1,0 +1,150 @@
+"""`python manage.py assess`: profiles in as JSON, assessments out as JSON, exit 2 on bad input."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+
+from tests.assessments.profiles import senior_engineer
+
+pytestmark = pytest.mark.django_db
+
+
+def run(
+    *args: str, stdin: str | None = None, monkeypatch: pytest.MonkeyPatch | None = None
+) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    if stdin is not None and monkeypatch is not None:
+        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+    try:
+        call_command("assess", *args, stdout=out, stderr=err)
+    except SystemExit as exc:
+        return int(exc.code or 0), out.getvalue(), err.getvalue()
+    return 0, out.getvalue(), err.getvalue()
+
+
+def write(tmp_path: Path, data: Any) -> str:
+    path = tmp_path / "profiles.json"
+    path.write_text(json.dumps(data))
+    return str(path)
+
+
+def test_one_profile_in_gives_one_assessment_out(tmp_path: Path) -> None:
+    status, out, _ = run(write(tmp_path, senior_engineer()))
+
+    assert status == 0
+    assessment = json.loads(out)
+    assert len(assessment["results"]) == 8
+
+
+def test_an_array_in_gives_an_array_out_in_the_same_order(tmp_path: Path) -> None:
+    first, second = senior_engineer(), senior_engineer()
+    second["as_of"] = "2027-03-01"
+
+    status, out, _ = run(write(tmp_path, [first, second]))
+
+    assert status == 0
+    assert [a["as_of"] for a in json.loads(out)] == ["2026-11-24", "2027-03-01"]
+
+
+def test_reads_standard_input_when_given_a_dash(monkeypatch: pytest.MonkeyPatch) -> None:
+    status, out, _ = run("-", stdin=json.dumps(senior_engineer()), monkeypatch=monkeypatch)
+
+    assert status == 0
+    assert json.loads(out)["as_of"] == "2026-11-24"
+
+
+def test_as_of_option_overrides_every_profile(tmp_path: Path) -> None:
+    status, out, _ = run(write(tmp_path, [senior_engineer(), senior_engineer()]), "--as-of", "2027-01-01")
+
+    assert status == 0
+    assessments = json.loads(out)
+    assert {a["as_of"] for a in assessments} == {"2027-01-01"}
+    tech_pass = assessments[0]["results"][0]
+    assert tech_pass["outcome"] == "not_open"
+
+
+def test_invalid_profile_exits_2_with_one_line_per_problem_naming_the_path(tmp_path: Path) -> None:
+    good, bad = senior_engineer(), senior_engineer()
+    bad["roles"][1]["start"] = "yesterday"
+    bad["hsk_level"] = 9
+
+    status, out, err = run(write(tmp_path, [good, bad]))
+
+    assert status == 2
+    assert out == ""
+    lines = err.strip().splitlines()
+    assert any(line.startswith("[1].roles[1].start: ") for line in lines), lines
+    assert any(line.startswith("[1].hsk_level: ") for line in lines), lines
+    assert not any(line.startswith("[0]") for line in lines)
+
+
+def test_invalid_single_profile_lines_have_no_index_prefix(tmp_path: Path) -> None:
+    bad = senior_engineer()
+    bad["nationality"] = "India"
+
+    status, _, err = run(write(tmp_path, bad))
+
+    assert status == 2
+    assert err.startswith("nationality: ")
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("{oops", "(input): not valid JSON"),
+        ("42", "(input): expected a profile"),
+        ("[1]", "[0]: expected a profile"),
+    ],
+)
+def test_malformed_input_exits_2_with_a_clear_line(tmp_path: Path, content: str, expected: str) -> None:
+    path = tmp_path / "in.json"
+    path.write_text(content)
+
+    status, _, err = run(str(path))
+
+    assert status == 2
+    assert err.startswith(expected)
+
+
+def test_missing_file_exits_2(tmp_path: Path) -> None:
+    status, _, err = run(str(tmp_path / "absent.json"))
+
+    assert status == 2
+    assert "cannot read the file" in err
+
+
+def test_bad_as_of_option_exits_2(tmp_path: Path) -> None:
+    status, _, err = run(write(tmp_path, senior_engineer()), "--as-of", "31/12/2026")
+
+    assert status == 2
+    assert err.startswith("--as-of: ")
+
+
+def test_explanations_can_be_in_chinese(tmp_path: Path) -> None:
+    status, out, _ = run(write(tmp_path, senior_engineer()), "--language", "zh-hans")
+
+    assert status == 0
+    summaries = " ".join(r["summary"] for r in json.loads(out)["results"])
+    assert any("\u4e00" <= char <= "\u9fff" for char in summaries)
+
+
+def test_handles_ten_thousand_profiles_in_one_call(tmp_path: Path) -> None:
+    profiles = []
+    for index in range(10_000):
+        profile = senior_engineer()
+        profile["monthly_fixed_salary"] = {"amount": str(5000 + index * 3), "currency": "SGD"}
+        profiles.append(profile)
+
+    status, out, _ = run(write(tmp_path, profiles))
+
+    assert status == 0
+    assessments = json.loads(out)
+    assert len(assessments) == 10_000
+    assert all(len(a["results"]) == 8 for a in assessments)

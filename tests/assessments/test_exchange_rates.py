@@ -1,0 +1,55 @@
+"""The exchange-rate table: seeded on migration, newest rate in force per pair, constraints hold."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.db import IntegrityError
+
+from assessments.engine import DEFAULT_RATES
+from assessments.models import ExchangeRate
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_table_is_seeded_with_the_engine_defaults() -> None:
+    rates = ExchangeRate.objects.rates_on(date(2026, 11, 24))
+
+    assert rates.rates["USD/SGD"] == DEFAULT_RATES.rates["USD/SGD"]
+
+
+def test_the_newest_rate_on_or_before_the_day_is_used() -> None:
+    ExchangeRate.objects.create(base="USD", quote="SGD", rate=Decimal("1.40"), effective_on=date(2026, 6, 1))
+    ExchangeRate.objects.create(base="USD", quote="SGD", rate=Decimal("1.50"), effective_on=date(2027, 1, 1))
+
+    assert ExchangeRate.objects.rates_on(date(2026, 12, 31)).rates["USD/SGD"] == Decimal("1.40")
+    assert ExchangeRate.objects.rates_on(date(2027, 1, 1)).rates["USD/SGD"] == Decimal("1.50")
+
+
+def test_each_rate_reports_its_own_date() -> None:
+    ExchangeRate.objects.create(base="USD", quote="SGD", rate=Decimal("1.40"), effective_on=date(2026, 6, 1))
+
+    rates = ExchangeRate.objects.rates_on(date(2026, 11, 24))
+
+    assert rates.dates["USD/SGD"] == date(2026, 6, 1)
+    assert rates.dates["USD/CNY"] == DEFAULT_RATES.dates["USD/CNY"]
+
+
+def test_a_rate_before_any_entry_is_not_invented() -> None:
+    assert "USD/SGD" not in ExchangeRate.objects.rates_on(date(2021, 1, 1)).rates
+
+
+def test_a_pair_has_one_rate_per_day() -> None:
+    ExchangeRate.objects.create(base="EUR", quote="SGD", rate=Decimal("1.50"), effective_on=date(2026, 6, 1))
+
+    with pytest.raises(IntegrityError):
+        ExchangeRate.objects.create(
+            base="EUR", quote="SGD", rate=Decimal("1.51"), effective_on=date(2026, 6, 1)
+        )
+
+
+def test_a_rate_must_be_positive() -> None:
+    with pytest.raises(IntegrityError):
+        ExchangeRate.objects.create(base="EUR", quote="SGD", rate=Decimal("0"), effective_on=date(2026, 6, 2))

@@ -1,0 +1,110 @@
+"""Exchange rates: direct, inverse and cross conversion, with every rate used reported."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from assessments.engine import DEFAULT_RATES, ExchangeRates
+from assessments.engine.messages import Amount
+
+from .helpers import english, result, run, usd
+
+RATES = ExchangeRates(
+    on=date(2026, 11, 1),
+    rates={"USD/SGD": Decimal("1.35"), "USD/CNY": Decimal("7.20"), "EUR/USD": Decimal("1.10")},
+    dates={"EUR/USD": date(2026, 10, 31)},
+)
+
+
+def test_direct_rate_multiplies() -> None:
+    converted = RATES.convert(Amount(Decimal(100), "USD"), "SGD")
+    assert converted is not None
+    assert converted.amount == Amount(Decimal("135.00"), "SGD")
+    assert converted.pairs == ("USD/SGD",)
+
+
+def test_inverse_rate_divides() -> None:
+    converted = RATES.convert(Amount(Decimal(135), "SGD"), "USD")
+    assert converted is not None
+    assert converted.amount.amount == Decimal("100.00")
+    assert converted.pairs == ("USD/SGD",)
+
+
+def test_cross_rate_goes_through_usd() -> None:
+    converted = RATES.convert(Amount(Decimal(100), "EUR"), "SGD")
+    assert converted is not None
+    assert converted.amount.amount == Decimal("148.50")
+    assert converted.pairs == ("EUR/USD", "USD/SGD")
+
+
+def test_cross_rate_between_sgd_and_cny_uses_both_usd_rates() -> None:
+    converted = RATES.convert(Amount(Decimal(135), "SGD"), "CNY")
+    assert converted is not None
+    assert converted.amount.amount == Decimal("720.00")
+
+
+def test_same_currency_needs_no_rate() -> None:
+    converted = RATES.convert(Amount(Decimal(5), "SGD"), "SGD")
+    assert converted is not None
+    assert converted.pairs == ()
+
+
+def test_currency_without_rate_converts_to_none() -> None:
+    assert RATES.convert(Amount(Decimal(5), "JPY"), "SGD") is None
+
+
+@pytest.mark.parametrize(
+    "rates",
+    [
+        {"USDSGD": Decimal(1)},
+        {"USD/USD": Decimal(1)},
+        {"USD/XYZ": Decimal(1)},
+        {"USD/SGD": Decimal(0)},
+        {"USD/SGD": Decimal(-1)},
+    ],
+)
+def test_bad_rate_tables_are_refused(rates: dict[str, Decimal]) -> None:
+    with pytest.raises(ValueError, match="exchange rate"):
+        ExchangeRates(on=date(2026, 1, 1), rates=rates)
+
+
+def test_assessment_lists_every_rate_used_with_its_date() -> None:
+    assessment = run({"monthly_fixed_salary": {"amount": "20000", "currency": "EUR"}}, rates=RATES)
+    data = assessment.to_data()
+    assert data["exchange_rates"] == {"EUR/USD": "1.10", "USD/SGD": "1.35"}
+    assert data["exchange_rate_dates"] == {"EUR/USD": "2026-10-31", "USD/SGD": "2026-11-01"}
+
+
+def test_assessment_in_rule_currencies_uses_no_rate() -> None:
+    assert (
+        run({"monthly_fixed_salary": {"amount": "20000", "currency": "SGD"}}, rates=RATES).to_data()[
+            "exchange_rates"
+        ]
+        == {}
+    )
+
+
+def test_amount_without_rate_makes_the_criterion_unknown_with_an_explanation() -> None:
+    res = result(
+        {"monthly_fixed_salary": {"amount": "3000000", "currency": "JPY"}}, "sg_tech_pass", rates=RATES
+    )
+    salary = res.criteria[0]
+    assert salary.status.value == "unknown"
+    assert english(salary.explanation).startswith("No exchange rate from JPY to SGD is available")
+
+
+def test_foreign_salary_is_compared_after_conversion() -> None:
+    # US$16,667 x 1.35 = S$22,500.45: meets S$22,500.
+    res = result({"monthly_fixed_salary": usd(16667)}, "sg_tech_pass", rates=RATES)
+    assert res.criteria[0].status.value == "met"
+    res = result({"monthly_fixed_salary": usd(16666)}, "sg_tech_pass", rates=RATES)
+    assert res.criteria[0].status.value == "not_met"
+
+
+def test_default_rates_are_dated_and_cover_the_rule_currencies() -> None:
+    assert DEFAULT_RATES.on == date(2025, 11, 3)
+    for currency in ("USD", "CNY", "EUR", "GBP", "JPY", "INR"):
+        assert DEFAULT_RATES.convert(Amount(Decimal(1), currency), "SGD") is not None

@@ -1,0 +1,130 @@
+"""to_data() keeps msgids and raw params; render_assessment() gives the exact contract JSON."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from assessments.engine import ENGINE_VERSION, PATHWAY_CODES, render_assessment
+from assessments.engine.render import format_money, render_message
+
+from .helpers import AS_OF, run, sgd, usd
+
+RICH = {
+    "date_of_birth": "1990-05-01",
+    "monthly_fixed_salary": usd(15000),
+    "roles": [
+        {
+            "start": "2023-01-01",
+            "role_type": "founder",
+            "organisation_type": "tech_company",
+            "valuation_usd": 6e8,
+        }
+    ],
+    "has_singapore_job_offer": True,
+    "singapore_job_offer": {
+        "monthly_fixed_salary": sgd(9000),
+        "sector": "other",
+        "compass": {"c1_salary_percentile": 70},
+    },
+    "has_china_job_offer": True,
+    "china_job_offer": {
+        "annual_salary": {"amount": "400000", "currency": "CNY"},
+        "months_per_year_in_china": 10,
+    },
+}
+CRITERION_KEYS = {"code", "status", "requirement", "actual", "explanation", "source"}
+RESULT_KEYS = {"pathway", "outcome", "rule_version", "summary", "criteria", "what_if", "documents"}
+
+
+@pytest.mark.parametrize(
+    ("amount", "currency", "text"),
+    [
+        ("22500", "SGD", "S$22,500"),
+        ("500000000", "USD", "US$500,000,000"),
+        ("450000", "CNY", "CNY 450,000"),
+        ("22500.5", "SGD", "S$22,500.50"),
+        ("1200", "EUR", "EUR 1,200"),
+        ("0", "SGD", "S$0"),
+    ],
+)
+def test_money_formats(amount: str, currency: str, text: str) -> None:
+    assert format_money(amount, currency) == text
+
+
+def test_to_data_is_json_with_message_objects() -> None:
+    data = run(RICH).to_data()
+    assert json.loads(json.dumps(data)) == data
+    tech = data["results"][0]
+    assert tech["summary"]["id"].startswith("You meet") or "{pathway}" in tech["summary"]["id"]
+    salary = tech["criteria"][0]
+    assert salary["requirement"] == {
+        "id": "A fixed monthly salary of {threshold} or more",
+        "params": {"threshold": {"amount": "22500", "currency": "SGD"}},
+    }
+    assert salary["actual"]["params"]["amount"] == {"amount": "15000", "currency": "USD"}
+    assert salary["actual"]["params"]["converted"] == {"amount": "20250", "currency": "SGD"}
+
+
+def test_rendered_assessment_has_exactly_the_contract_shape() -> None:
+    contract = run(RICH).to_contract()
+    assert set(contract) == {"as_of", "engine_version", "results", "exchange_rates", "exchange_rate_dates"}
+    assert contract["as_of"] == AS_OF.isoformat()
+    assert contract["engine_version"] == ENGINE_VERSION
+    assert [r["pathway"] for r in contract["results"]] == list(PATHWAY_CODES)
+    for res in contract["results"]:
+        assert RESULT_KEYS <= set(res) <= RESULT_KEYS | {"points"}
+        assert isinstance(res["summary"], str)
+        assert all(isinstance(text, str) for text in res["what_if"] + res["documents"])
+        for criterion in res["criteria"]:
+            assert set(criterion) == CRITERION_KEYS
+            assert all(isinstance(criterion[k], str) for k in CRITERION_KEYS)
+            assert "{" not in criterion["requirement"] + criterion["actual"] + criterion["explanation"]
+        if "points" in res:
+            assert set(res["points"]) == {"total", "pass_mark", "category", "breakdown"}
+            for factor in res["points"]["breakdown"]:
+                assert set(factor) == {"factor", "points", "max"}
+                assert isinstance(factor["factor"], str)
+    assert contract["exchange_rates"] == {"USD/SGD": "1.35"}
+
+
+def test_render_does_not_modify_its_input() -> None:
+    data = run(RICH).to_data()
+    before = json.dumps(data, sort_keys=True)
+    render_assessment(data)
+    assert json.dumps(data, sort_keys=True) == before
+
+
+def test_translate_is_applied_to_msgids_and_nested_messages() -> None:
+    table = {"{amount}": "金额 {amount}", "not given": "未提供"}
+
+    def translate(msgid: str) -> str:
+        return table.get(msgid, msgid)
+
+    message: dict[str, Any] = {
+        "id": "{salary}; months at this salary: {months}; Singapore offer: {offer}",
+        "params": {
+            "salary": {"id": "{amount}", "params": {"amount": {"amount": "100", "currency": "SGD"}}},
+            "months": {"id": "not given", "params": {}},
+            "offer": {"id": "not given", "params": {}},
+        },
+    }
+    assert (
+        render_message(message, translate)
+        == "金额 S$100; months at this salary: 未提供; Singapore offer: 未提供"
+    )
+
+
+def test_a_translation_with_broken_placeholders_falls_back_to_english() -> None:
+    message = {"id": "{points} points", "params": {"points": 40}}
+    assert render_message(message, lambda s: "{分数} 分") == "40 points"
+
+
+def test_years_are_shown_to_one_decimal_and_dates_as_iso() -> None:
+    data = run({"business": {"company_incorporated_on": "2026-02-03"}, "roles": []}).to_contract()
+    entrepass = next(r for r in data["results"] if r["pathway"] == "sg_entrepass")
+    assert any(c["actual"] == "incorporated on 2026-02-03" for c in entrepass["criteria"])
+    tech = data["results"][0]
+    assert tech["criteria"][1]["actual"] == "0.0 years"
