@@ -163,6 +163,7 @@ class CriterionView:
     actual: str
     explanation: str
     source: str
+    source_url: str
 
 
 @dataclass(frozen=True)
@@ -355,8 +356,19 @@ def _criterion(criterion: Any, path: str) -> CriterionView:
         requirement=_text(criterion.get("requirement"), f"{path}.requirement"),
         actual=_optional_text(criterion.get("actual"), f"{path}.actual"),
         explanation=_optional_text(criterion.get("explanation"), f"{path}.explanation"),
-        source=_optional_text(criterion.get("source"), f"{path}.source"),
+        **_source(_optional_text(criterion.get("source"), f"{path}.source")),
     )
+
+
+def _source(citation: str) -> dict[str, str]:
+    """Split a citation ("Title (date) https://…") into the title and date to print and the address.
+
+    Printed in full, addresses would take more room than the criteria; in the PDF the title links there.
+    """
+    text, _, last = citation.rpartition(" ")
+    if text and last.startswith(("https://", "http://")):
+        return {"source": text, "source_url": last}
+    return {"source": citation, "source_url": ""}
 
 
 def _points(points: Any, path: str) -> PointsView | None:
@@ -374,7 +386,10 @@ def _points(points: Any, path: str) -> PointsView | None:
         factors.append(
             PointsFactorView(
                 factor=_text(row.get("factor"), f"{path}.breakdown[{i}].factor"),
-                points=_number(row.get("points"), f"{path}.breakdown[{i}].points"),
+                # None: a fact this factor needs is unknown.
+                points="?"
+                if row.get("points") is None
+                else _number(row.get("points"), f"{path}.breakdown[{i}].points"),
                 max=_number(row.get("max"), f"{path}.breakdown[{i}].max"),
             )
         )

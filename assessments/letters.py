@@ -22,16 +22,28 @@ from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
 from django.conf import settings
-from django.db import models
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
-from weasyprint.urls import URLFetcher, URLFetcherResponse
+from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from .letter_sections import LanguageView, LetterContentError, build_language_view
+from .models import LetterLanguage
+
+__all__ = [
+    "ApplicantDetails",
+    "LetterContent",
+    "LetterContentError",
+    "LetterLanguage",
+    "LetterRenderError",
+    "Letterhead",
+    "RenderedLetter",
+    "RuleVersionInfo",
+    "StaticLettersFetcher",
+    "render_advice_letter_pdf",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -39,19 +51,6 @@ LETTERS_STATIC_DIR = Path(settings.BASE_DIR) / "static" / "letters"
 LETTER_STYLESHEET = "letter.css"
 # The families the print CSS gives the bundled Noto Sans CJK SC files (see letter.css).
 LETTER_FONT_FAMILIES = frozenset({"Letter Sans", "Letter Sans Ext", "Letter Latin Bold"})
-
-
-class LetterLanguage(models.TextChoices):
-    ENGLISH = "en", _("English")
-    CHINESE = "zh-hans", _("Simplified Chinese")
-    BILINGUAL = "bilingual", _("English and Simplified Chinese")
-
-    @property
-    def language_codes(self) -> tuple[str, ...]:
-        """The Django language codes the letter is written in, in the order they are printed."""
-        if self is LetterLanguage.BILINGUAL:
-            return ("en", "zh-hans")
-        return (self.value,)
 
 
 class LetterRenderError(RuntimeError):
@@ -265,10 +264,15 @@ def render_advice_letter_pdf(letter: LetterContent) -> RenderedLetter:
         )
     with _RENDER_LOCK:
         font_config, stylesheet = _font_configuration()
-        document = HTML(string=html, base_url=LETTERS_STATIC_DIR.as_uri() + "/", url_fetcher=fetcher).render(
-            font_config=font_config,
-            stylesheets=[stylesheet, _page_stylesheet(codes, font_config)],
-        )
+        try:
+            document = HTML(
+                string=html, base_url=LETTERS_STATIC_DIR.as_uri() + "/", url_fetcher=fetcher
+            ).render(font_config=font_config, stylesheets=[stylesheet, _page_stylesheet(codes, font_config)])
+        except FatalURLFetchingError as error:
+            # WeasyPrint stops at the first refused URL (a BaseException, so that nothing swallows it).
+            raise LetterRenderError(
+                f"the letter refers to something outside static/letters/: {fetcher.refused}"
+            ) from error
         pdf = document.write_pdf()
         _check_every_character_was_drawn(document)
     return RenderedLetter(pdf=pdf, page_count=len(document.pages))
