@@ -124,6 +124,7 @@ class LetterRequestForm(forms.Form):
         field = self.fields["assessment"]
         assert isinstance(field, SnapshotChoiceField)
         field.queryset = case.assessments.latest_first()
+        field.initial = field.queryset.first()
         self.fields["language"].initial = case.applicant.preferred_language
 
 

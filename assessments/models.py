@@ -8,16 +8,19 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 from django.core.files.storage import Storage, storages
 from django.core.serializers.json import DjangoJSONEncoder
+from django.core.signals import setting_changed
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
+from django.dispatch import receiver
 from django.utils import timezone
+from django.utils.functional import LazyObject, empty
 from django.utils.translation import gettext_lazy as _
 
 from .engine import ExchangeRates
@@ -184,8 +187,26 @@ class LetterLanguage(models.TextChoices):
         return (str(self.value),)
 
 
+class _LetterStorage(LazyObject):
+    """`storages["letters"]`, looked up when first used and again after STORAGES changes (tests)."""
+
+    _wrapped: object
+
+    def _setup(self) -> None:
+        self._wrapped = storages["letters"]
+
+
+letter_storage = _LetterStorage()
+
+
+@receiver(setting_changed)
+def _forget_letter_storage(*, setting: str, **kwargs: Any) -> None:
+    if setting == "STORAGES":
+        letter_storage._wrapped = empty
+
+
 def _letter_storage() -> Storage:
-    return storages["letters"]
+    return cast(Storage, letter_storage)
 
 
 def _letter_path(letter: AdviceLetter, filename: str) -> str:

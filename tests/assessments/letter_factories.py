@@ -40,3 +40,20 @@ def requested_letter(*, language: str = "en", note: str = "File in December.") -
     return request_advice_letter(
         case=case, assessment=snapshot, language=language, note=note, requested_by=adviser
     )
+
+
+def ready_letter(pdf: bytes, *, language: str = "en", **case_fields: Any) -> AdviceLetter:
+    """A letter taken to ready through the worker's services, storing `pdf` (a real rendered letter)."""
+    from django.utils import timezone
+
+    from assessments.services import claim_letter, store_rendered_letter
+
+    case, snap, adviser = case_with_snapshot(**case_fields)
+    letter = request_advice_letter(
+        case=case, assessment=snap, language=language, note="", requested_by=adviser
+    )
+    claimed = claim_letter(letter_id=letter.pk, now=timezone.now())
+    assert claimed is not None
+    stored = store_rendered_letter(letter_id=letter.pk, attempt=claimed.attempts, pdf=pdf, page_count=4)
+    assert stored is not None
+    return stored
