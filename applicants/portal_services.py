@@ -14,11 +14,13 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import transaction
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 
-from assessments import evaluation
+from assessments.engine import render_assessment
 from assessments.models import Assessment
+from assessments.services import run_assessment
 from outbox.services import enqueue_on_commit
 
 from .models import Applicant, Case, Document, Pathway
@@ -48,20 +50,14 @@ class Submission:
 def _snapshot(
     *, applicant: Applicant, case: Case, profile: dict[str, Any]
 ) -> tuple[Assessment, dict[str, Any]]:
-    """Assess `profile` today and keep the evidence: inputs, rule versions, results (in English, staff's language)."""
-    parsed = evaluation.parse(profile)
+    """Store the snapshot (inputs, rule versions, results) and return it with its English rendering.
+
+    English because checklist item names are the engine's English texts, translated on display.
+    """
+    assessment = run_assessment(applicant=applicant, case=case, profile=profile, as_of=timezone.localdate())
     with translation.override("en"):
-        results = evaluation.evaluate(parsed)
-    assessment = Assessment.objects.create(
-        applicant=applicant,
-        case=case,
-        as_of=parsed.as_of,
-        inputs=profile,
-        results=results,
-        rule_versions={r["pathway"]: r["rule_version"] for r in results["results"]},
-        engine_version=results["engine_version"],
-    )
-    return assessment, results
+        rendered = render_assessment(assessment.results, translate=gettext)
+    return assessment, rendered
 
 
 @transaction.atomic

@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # First visit in the browser's language; the admin in the user's language (see the module).
+    "consultancy.middleware.PreferredLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -198,6 +200,16 @@ STORAGES = {
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         ),
     },
+    # Advice-letter PDFs, one fixed name per letter version: a retried render overwrites its own
+    # half-written file instead of leaving a second one beside it.
+    "letters": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": str(PRIVATE_STORAGE_ROOT / "letters"),
+            "base_url": None,
+            "allow_overwrite": True,
+        },
+    },
 }
 
 # --- E-mail ---------------------------------------------------------------------------------------
@@ -210,6 +222,33 @@ EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Consultancy <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 CONSULTANCY_NOTIFY_EMAIL = env.str("CONSULTANCY_NOTIFY_EMAIL", default="cases@localhost")
+
+# --- Advice letters ---------------------------------------------------------------------------------
+# The letterhead printed on every PDF advice letter. CONSULTANCY_LOGO is a file under static/letters/
+# (the only folder the letter renderer may read); the `assessments` system checks verify it.
+CONSULTANCY_NAME: str = env.str("CONSULTANCY_NAME", default="Demo Talent Advisory Pte. Ltd.")
+# Lines separated by "|" (a .env value is one line).
+CONSULTANCY_ADDRESS: list[str] = [
+    line.strip()
+    for line in env.str("CONSULTANCY_ADDRESS", default="10 Example Street, #01-01|Singapore 000000").split(
+        "|"
+    )
+    if line.strip()
+]
+CONSULTANCY_REGISTRATION: str = env.str(
+    "CONSULTANCY_REGISTRATION", default="UEN 000000000D · EA Licence 00C0000"
+)
+CONSULTANCY_LOGO: str = env.str("CONSULTANCY_LOGO", default="logo.svg")
+# Rendering a letter takes about a second; these bound a stuck one. The soft limit interrupts the render
+# (it is retried), the hard limit kills the worker process. The sweeper re-queues a letter still
+# "rendering" after LETTER_RENDERING_DEADLINE (past the hard limit: its worker is gone) or still
+# "queued" after LETTER_QUEUED_DEADLINE without reaching a worker (e.g. the broker was down).
+LETTER_SOFT_TIME_LIMIT = env.int("LETTER_SOFT_TIME_LIMIT_SECONDS", default=60)
+LETTER_TIME_LIMIT = env.int("LETTER_TIME_LIMIT_SECONDS", default=90)
+LETTER_RENDERING_DEADLINE = env.int("LETTER_RENDERING_DEADLINE_SECONDS", default=180)
+LETTER_QUEUED_DEADLINE = env.int("LETTER_QUEUED_DEADLINE_SECONDS", default=600)
+# After this many attempts (retries after errors and restarts after a dead worker) a letter fails.
+LETTER_MAX_ATTEMPTS = env.int("LETTER_MAX_ATTEMPTS", default=5)
 
 # --- Celery ---------------------------------------------------------------------------------------
 # Default broker: kombu's filesystem transport in var/broker, a real broker that needs no server, so
@@ -227,6 +266,16 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
 else:
     # Must stay well above the longest task's hard time limit, or Redis redelivers running tasks.
     CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# Tasks are idempotent (STYLE): acknowledge a message only when its task has finished, and put it back
+# if the worker process running it dies, so a crash never loses work. One message per worker process
+# at a time: a letter waits on the queue, not behind a busy process that prefetched it.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# A worker process is replaced after a task that left it above this resident size (in KiB).
+CELERY_WORKER_MAX_MEMORY_PER_CHILD = env.int("CELERY_WORKER_MAX_MEMORY_PER_CHILD_KB", default=300_000)
+# Letters render on their own queue, so a burst of letters never delays e-mails or the heartbeat.
+CELERY_TASK_ROUTES = {"assessments.render_letter": {"queue": "letters"}}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_CONNECTION_TIMEOUT = 3
 CELERY_TASK_ALWAYS_EAGER = False  # tests switch it on per test; never in a running process
@@ -249,6 +298,9 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "task": "applicants.send_daily_digests",
         "schedule": crontab(hour=7, minute=0),
     },
+    # Letters no worker is moving (broker down when requested, worker killed mid-render) go back on
+    # the queue.
+    "sweep-stuck-letters": {"task": "assessments.sweep_stuck_letters", "schedule": 60.0},
 }
 
 # --- Security -------------------------------------------------------------------------------------
@@ -349,7 +401,14 @@ LOGGING = {
         "console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT, "filters": ["redact"]}
     },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    # django-axes logs every successful sign-in with the request path, which for the resume and
-    # sign-in links holds the token: only its lock-out warnings are kept.
-    "loggers": {"django.db.backends": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # WeasyPrint logs every render step and fontTools every font it decompresses: a dozen lines a
+        # letter. Their warnings (e.g. a glyph missing) still show.
+        "weasyprint.progress": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+        # django-axes logs every successful sign-in with the request path, which for the resume and
+        # sign-in links holds the token: only its lock-out warnings are kept.
+        "axes": {"level": "WARNING"},
+    },
 }

@@ -2,6 +2,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from applicants.portal_letters import letter_download
 from applicants.views.intake import start
 from assessments.rules_admin import rule_versions
 
@@ -11,6 +12,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("api/v1/assessments/", include("assessments.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("portal/letters/<int:letter_id>/download", letter_download, name="portal-letter-download"),
     path("admin/rules/", admin.site.admin_view(rule_versions), name="admin-rule-versions"),
     path("admin/", admin.site.urls),
 ]

@@ -1,4 +1,5 @@
-"""Everything we hold about one person, as data.json plus their files, for an approved export.
+"""Everything we hold about one person, as data.json plus their files (uploaded documents, advice
+letters), for an approved export.
 
 Records are serialised field by field from the models (`record`), so a field added to a model later
 is exported without anyone remembering to add it here; tests check every field is present.
@@ -18,6 +19,8 @@ from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
+
+from assessments.models import AdviceLetter, Assessment
 
 from ..models import Applicant, Case, Document
 
@@ -52,6 +55,11 @@ def document_path(document: Document) -> str:
     return f"documents/{document.case.reference}/{document.pk}-{PurePosixPath(document.file.name).name}"
 
 
+def letter_path(letter: AdviceLetter) -> str:
+    """Where an advice letter's PDF sits inside the export archive."""
+    return f"letters/{letter.case.reference}/{PurePosixPath(letter.file.name).name}"
+
+
 def _case(case: Case) -> dict[str, Any]:
     return {
         **record(case),
@@ -63,19 +71,22 @@ def _case(case: Case) -> dict[str, Any]:
             {**record(d), "file": document_path(d) if d.file else None} for d in case.documents.all()
         ],
         "assessments": [record(a) for a in case.assessments.all()],
+        "advice_letters": [
+            {**record(letter), "file": letter_path(letter) if letter.file else None}
+            for letter in case.advice_letters.all()
+        ],
     }
 
 
 def subject_objects(applicant: Applicant) -> dict[type[models.Model], list[int]]:
     """Model → primary keys of every record about `applicant` (for the access log and erasure)."""
-    from assessments.models import Assessment
-
     case_ids = list(applicant.cases.values_list("pk", flat=True))
     return {
         Applicant: [applicant.pk],
         Case: case_ids,
         Document: list(Document.objects.filter(case__in=case_ids).values_list("pk", flat=True)),
         Assessment: list(Assessment.objects.filter(applicant=applicant).values_list("pk", flat=True)),
+        AdviceLetter: list(AdviceLetter.objects.filter(case__in=case_ids).values_list("pk", flat=True)),
         **{
             model: list(model._default_manager.filter(**{lookup: value}).values_list("pk", flat=True))
             for model, lookup, value in _related(applicant, case_ids)
@@ -111,7 +122,7 @@ def collect(applicant: Applicant) -> dict[str, Any]:
     assessments, data requests, and who accessed their records when."""
     user = applicant.user
     cases = applicant.cases.prefetch_related(
-        "pathways", "status_changes", "notes", "reminders", "documents", "assessments"
+        "pathways", "status_changes", "notes", "reminders", "documents", "assessments", "advice_letters"
     )
     return {
         "exported_at": timezone.now().isoformat(),
@@ -152,4 +163,9 @@ def build_archive(applicant: Applicant) -> bytes:
         ):
             with document.file.open("rb") as handle:
                 archive.writestr(document_path(document), handle.read())
+        for letter in (
+            AdviceLetter.objects.filter(case__applicant=applicant).exclude(file="").select_related("case")
+        ):
+            with letter.file.open("rb") as handle:
+                archive.writestr(letter_path(letter), handle.read())
     return buffer.getvalue()

@@ -1,8 +1,8 @@
 """The staff-approved data-protection writes: an applicant asks (portal), staff approve, we carry out.
 
 Erasure anonymises the person and keeps their cases as anonymous statistics (status, pathways,
-dates, status history without comments); it deletes their files, notes, reminders, assessment
-snapshots, portal account and login records, and scrubs the audit log's copies of their data while
+dates, status history without comments); it deletes their files, advice letters, notes, reminders,
+assessment snapshots, portal account and login records, and scrubs the audit log's copies of their data while
 keeping who did what when. The approval itself is logged with the approving staff member.
 """
 
@@ -23,6 +23,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from assessments.models import AdviceLetter
 from outbox.services import enqueue_on_commit
 
 from ..models import Applicant, CaseStatusChange, ConsentRecord, DataRequest, Document, Note, Reminder
@@ -95,9 +96,12 @@ def erase_applicant(*, applicant: Applicant) -> Applicant:
     documents = Document.objects.filter(case__applicant=applicant)
     files = [d.file.name for d in documents if d.file]
     archives = [r.archive.name for r in applicant.data_requests.exclude(archive="")]
+    letters = AdviceLetter.objects.filter(case__in=cases)
+    letter_files = [letter.file.name for letter in letters if letter.file]
     for storage, names in (
         (Document.file.field.storage, files),
         (DataRequest.archive.field.storage, archives),
+        (AdviceLetter.file.field.storage, letter_files),
     ):
         if names:
             _delete_after_commit(storage, names)
@@ -106,6 +110,7 @@ def erase_applicant(*, applicant: Applicant) -> Applicant:
     with disable_auditlog():
         _scrub_logs(applicant, subjects)
         documents.delete()
+        letters.delete()  # before the snapshots they were written from
         Note.objects.filter(case__in=cases).delete()
         Reminder.objects.filter(case__in=cases).delete()
         CaseStatusChange.objects.filter(case__in=cases).update(comment="")

@@ -36,11 +36,13 @@ from applicants.models import (
 )
 from applicants.privacy.retention import enforce_retention
 from applicants.privacy.services import approve_data_request, request_data
-from assessments.models import Assessment
+from assessments.models import AdviceLetter, Assessment
 from assessments.services import run_assessment
 from tests.applicants.factories import case_manager, consultant, make_case, staff_login
 from tests.applicants.portal_helpers import PDF
 from tests.assessments.profiles import senior_engineer
+
+from .conftest import ready_letter
 
 pytestmark = pytest.mark.django_db
 
@@ -90,20 +92,18 @@ def _everything(manager: User, worker: User) -> Applicant:
     document = services.add_checklist_item(case=case, name="Wilhelmina's employer letter")
     services.upload_document(document=document, file=ContentFile(PDF, name="letter.pdf"))
     transitions.start_review(case=case, by=worker, comment="Wilhelmina called, all fine")
+    ready_letter(case, by=worker)
     return applicant
 
 
 @pytest.fixture
-def person(celery_eager, tmp_path: Path, settings) -> tuple[Applicant, User, User]:
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {
-            "BACKEND": "consultancy.storage.PrivateFileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path)},
-        },
-    }
+def person(celery_eager) -> tuple[Applicant, User, User]:
     manager, worker = case_manager("dpo"), consultant("worker")
     return _everything(manager, worker), manager, worker
+
+
+def _files(folder: Path) -> list[Path]:
+    return [p for p in folder.rglob("*") if p.is_file()]
 
 
 def _fields(model: type[models.Model]) -> set[str]:
@@ -129,6 +129,7 @@ def test_the_export_holds_every_field_of_every_record_about_the_person(person) -
         (Document, case_data["documents"]),
         (CaseStatusChange, case_data["status_history"]),
         (Assessment, case_data["assessments"]),
+        (AdviceLetter, case_data["advice_letters"]),
         (DataRequest, data["data_requests"]),
     ]
     for model, records in sections:
@@ -146,10 +147,12 @@ def test_the_export_holds_every_field_of_every_record_about_the_person(person) -
     }
     (document,) = case_data["documents"]
     assert archive.read(document["file"]) == PDF
+    (letter,) = case_data["advice_letters"]
+    assert archive.read(letter["file"]) == PDF  # the stored letter PDF
 
 
-def test_erasure_leaves_no_personal_field_file_or_snapshot_and_keeps_anonymous_statistics(
-    person, tmp_path: Path, django_capture_on_commit_callbacks
+def test_erasure_leaves_no_personal_field_file_letter_or_snapshot_and_keeps_anonymous_statistics(
+    person, private_storage: Path, django_capture_on_commit_callbacks
 ) -> None:
     applicant, manager, _worker = person
     export = approve_data_request(
@@ -160,8 +163,7 @@ def test_erasure_leaves_no_personal_field_file_or_snapshot_and_keeps_anonymous_s
     )
     client = staff_login(Client(), manager)
     client.get(reverse("admin:applicants_applicant_change", args=[applicant.pk]))  # an access to keep
-    stored = [p for p in tmp_path.rglob("*") if p.is_file()]
-    assert len(stored) == 2  # the document and the export archive
+    assert len(_files(private_storage)) == 3  # the document, the letter, the export archive
     case = applicant.cases.get()
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -177,8 +179,9 @@ def test_erasure_leaves_no_personal_field_file_or_snapshot_and_keeps_anonymous_s
         assert value not in dump, value
     assert "Z8812345" not in dump
     assert "wilhelmina" not in dump.lower()
-    assert [p for p in tmp_path.rglob("*") if p.is_file()] == []
+    assert _files(private_storage) == []
     assert not Assessment.objects.filter(applicant=applicant).exists()
+    assert not AdviceLetter.objects.filter(case__applicant=applicant).exists()
     assert not User.objects.filter(username="wilhelmina.q@mail.example").exists()
     assert not AccessAttempt.objects.exists()
     # The anonymous statistics stay: the case, its status, pathways, dates and status history.
@@ -254,7 +257,7 @@ def _finished_long_ago(applicant: Applicant, *, years: int, worker: User) -> Cas
 
 
 def test_retention_erases_people_whose_cases_finished_past_the_period_and_reports_it(
-    person, django_capture_on_commit_callbacks, tmp_path: Path
+    person, django_capture_on_commit_callbacks, private_storage: Path
 ) -> None:
     applicant, _manager, worker = person
     recent = services.create_applicant(full_name="Recent Person", email="recent@mail.example")
@@ -267,7 +270,7 @@ def test_retention_erases_people_whose_cases_finished_past_the_period_and_report
     assert run.purged["finished_case_people"] == 1
     assert Applicant.objects.get(pk=applicant.pk).erased_at is not None
     assert Applicant.objects.get(pk=recent.pk).erased_at is None
-    assert [p for p in tmp_path.rglob("*") if p.is_file()] == []
+    assert _files(private_storage) == []
     assert RetentionRun.objects.get() == run
     assert enforce_retention(now=timezone.now()).purged["finished_case_people"] == 0  # nothing left
 

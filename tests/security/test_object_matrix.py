@@ -1,4 +1,4 @@
-"""For every object URL (case, document, export, and the person and snapshot records behind them),
+"""For every object URL (case, document, letter, export, and the person and snapshot records behind them),
 applicant A and a consultant not assigned to B's case get 403 or 404 on applicant B's objects, while
 B and B's own consultant get through (so the refusals are not an accident of the URL)."""
 
@@ -24,16 +24,17 @@ def _portal_urls(b: Person) -> list[tuple[str, str]]:
         ("get", reverse("applicants:portal-document", args=[b.document.pk])),
         ("post", reverse("applicants:portal-upload", args=[b.document.pk])),
         ("get", reverse("applicants:portal-data-export", args=[b.export.pk])),
+        ("get", reverse("portal-letter-download", args=[b.letter.pk])),
     ]
 
 
 def _admin_urls(b: Person) -> list[tuple[str, str]]:
-    assessment = b.case.assessments.get()
     objects = {
         "applicants_case": b.case.pk,
         "applicants_applicant": b.applicant.pk,
         "applicants_datarequest": b.export.pk,
-        "assessments_assessment": assessment.pk,
+        "assessments_assessment": b.letter.assessment_id,
+        "assessments_adviceletter": b.letter.pk,
     }
     urls = [
         ("get", reverse(f"admin:{prefix}_{view}", args=[pk]))
@@ -45,6 +46,8 @@ def _admin_urls(b: Person) -> list[tuple[str, str]]:
         ("post", reverse("admin:applicants_case_change", args=[b.case.pk])),
         ("get", reverse("admin:applicants_case_auditlog", args=[b.case.pk])),
         ("get", reverse("admin:applicants_case_document", args=[b.case.pk, b.document.pk])),
+        ("get", reverse("admin:applicants_case_letter", args=[b.case.pk, b.letter.pk])),
+        ("get", reverse("admin:applicants_case_request_letter", args=[b.case.pk])),
         ("get", reverse("admin:applicants_applicant_access_log", args=[b.applicant.pk])),
         ("get", reverse("admin:applicants_datarequest_download", args=[b.export.pk])),
     ]
@@ -76,12 +79,19 @@ def test_a_consultant_not_assigned_cannot_reach_any_of_bs_objects(world: World) 
     assert _not_refused(outsider, _portal_urls(world.b) + _admin_urls(world.b)) == []
 
 
-def test_a_document_of_b_cannot_be_reached_through_a_case_the_consultant_works_on(world: World) -> None:
+@pytest.mark.parametrize(
+    ("name", "attr"),
+    [("admin:applicants_case_document", "document"), ("admin:applicants_case_letter", "letter")],
+)
+def test_bs_files_cannot_be_reached_through_a_case_the_consultant_works_on(
+    world: World, name: str, attr: str
+) -> None:
     outsider = world.staff(world.outsider)  # works on A's case
-    url = reverse("admin:applicants_case_document", args=[world.a.case.pk, world.b.document.pk])
 
-    assert outsider.get(url).status_code == 404
-    own = reverse("admin:applicants_case_document", args=[world.a.case.pk, world.a.document.pk])
+    theirs = reverse(name, args=[world.a.case.pk, getattr(world.b, attr).pk])
+    own = reverse(name, args=[world.a.case.pk, getattr(world.a, attr).pk])
+
+    assert outsider.get(theirs).status_code == 404
     assert outsider.get(own).status_code == 200
 
 
@@ -94,6 +104,8 @@ def test_b_and_bs_consultant_do_reach_them(world: World) -> None:
     assert assigned.get(reverse("admin:applicants_case_change", args=[world.b.case.pk])).status_code == 200
     document = reverse("admin:applicants_case_document", args=[world.b.case.pk, world.b.document.pk])
     assert assigned.get(document).status_code == 200
+    letter = reverse("admin:applicants_case_letter", args=[world.b.case.pk, world.b.letter.pk])
+    assert assigned.get(letter).status_code == 200
     manager = world.staff(world.manager)
     assert (
         manager.get(reverse("admin:applicants_datarequest_download", args=[world.b.export.pk])).status_code
