@@ -23,7 +23,7 @@ from assessments.letters import (
 from assessments.models import LetterLanguage
 from tests.assessments.letter_helpers import CJK, embedded_fonts, full_text, page_texts, squash
 
-PAGE_LABELS = {"en": "Page {page} of {pages}", "zh-hans": "第 {page} 页，共 {pages} 页"}  # noqa: RUF001
+PAGE_LABELS = {"en": "Page {page} of {pages}", "zh-hans": "第 {page} 页，共 {pages} 页"}
 
 
 @pytest.fixture(scope="module")
@@ -98,7 +98,7 @@ def test_bilingual_letter_says_which_language_governs(letters) -> None:
     text = squash(full_text(letters[LetterLanguage.BILINGUAL].pdf))
 
     assert squash("If the two versions differ, the English version governs.") in text
-    assert "两种文本如有不一致，以英文文本为准。" in text  # noqa: RUF001
+    assert "两种文本如有不一致，以英文文本为准。" in text
 
 
 @pytest.mark.parametrize("language", [LetterLanguage.ENGLISH, LetterLanguage.CHINESE])
@@ -112,7 +112,7 @@ def test_single_language_letter_has_no_governing_clause(letters, language: Lette
 def test_consultant_note_is_printed_once_even_in_a_bilingual_letter(letters) -> None:
     text = squash(full_text(letters[LetterLanguage.BILINGUAL].pdf))
 
-    assert text.count("嘉豪，请在12月10日前") == 1  # noqa: RUF001
+    assert text.count("嘉豪，请在12月10日前") == 1
     assert text.count(squash("the Tech.Pass is your strongest route today")) == 1
 
 
@@ -211,7 +211,7 @@ def test_with_no_positive_outcome_the_letter_explains_the_best_route_per_country
 
 
 def test_page_label_keeps_the_translation_word_order_and_escapes_quotes() -> None:
-    assert _css_counter_label("第 %(page)s 页，共 %(pages)s 页") == (  # noqa: RUF001
+    assert _css_counter_label("第 %(page)s 页，共 %(pages)s 页") == (
         '"第 " counter(page) " 页\\ff0c 共 " counter(pages) " 页"'
     )
     assert _css_counter_label('Page "%(page)s"') == '"Page \\22 " counter(page) "\\22 "'
