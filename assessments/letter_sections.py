@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 if TYPE_CHECKING:
     from .letters import LetterContent, RuleVersionInfo
@@ -58,7 +59,12 @@ COUNTRY_NAMES: dict[str, Promise] = {"sg": _("Singapore"), "cn": _("China")}
 # Dates as a letter writes them in each language ("24 November 2026", "2026年11月24日").
 DATE_FORMATS = {"en": "j F Y", "zh-hans": "Y年n月j日"}
 # For the governing-language clause of bilingual letters ("the English version governs").
-LANGUAGE_NAMES: dict[str, Promise] = {"en": _("English"), "zh-hans": _("Chinese")}
+# A message context of its own: "English" as the language of a text reads 英文, not the 英语 of the
+# language switcher.
+LANGUAGE_NAMES: dict[str, Promise] = {
+    "en": pgettext_lazy("language of a text", "English"),
+    "zh-hans": pgettext_lazy("language of a text", "Chinese"),
+}
 
 
 class LetterContentError(ValueError):

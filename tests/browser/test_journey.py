@@ -15,7 +15,9 @@ import pytest
 from django.core import mail
 from playwright.sync_api import Browser, Page, expect
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# serialized_rollback: a live server needs a real transaction, and an earlier transactional test may
+# have flushed the reference rows the data migrations created (pathways, groups, exchange rates).
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 @dataclass(frozen=True)
