@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django import forms
 from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
@@ -128,6 +129,7 @@ def _step_fields(slug: str) -> dict[str, str]:
     if step.is_list or slug in {"about", "pay", "plans", "achievements"}:
         return step_data(slug)
     form = step.build(None)
+    assert isinstance(form, forms.Form)
     return {form.add_prefix(name): "" for name in form.fields}
 
 
