@@ -30,12 +30,12 @@ UNREACHABLE = "redis://127.0.0.1:1/0"  # nothing listens on port 1: a real conne
 def broker_down():
     """Point the Celery app at a broker address where nothing listens, then restore it."""
     original, options = app.conf.broker_url, app.conf.broker_transport_options
-    app.conf.broker_url, app.conf.broker_transport_options = UNREACHABLE, {}
+    app.conf.update(broker_url=UNREACHABLE, broker_transport_options={})
     app.close()  # drops the connection pool: the next publish connects to the new address
     try:
         yield
     finally:
-        app.conf.broker_url, app.conf.broker_transport_options = original, options
+        app.conf.update(broker_url=original, broker_transport_options=options)
         app.close()
 
 
