@@ -169,6 +169,9 @@ STAFF_SESSION_IDLE_MINUTES: int = env.int("STAFF_SESSION_IDLE_MINUTES", default=
 STAFF_SESSION_MAX_HOURS: int = env.int("STAFF_SESSION_MAX_HOURS", default=12)
 # The name staff see in their authenticator app.
 OTP_TOTP_ISSUER: str = env.str("OTP_TOTP_ISSUER", default="Tech talent visas")
+# A TOTP secret is shown once, to its owner, at enrolment: the admin never shows devices' keys or QR
+# codes (an administrator deletes a lost device; its owner enrols a new one).
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # --- Internationalisation ---------------------------------------------------------------------------
 LANGUAGE_CODE = "en"

@@ -70,3 +70,8 @@ def _fresh_rate_limits() -> None:
 
     if "redis" in settings.CACHES["default"]["BACKEND"].lower():
         cache.clear()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Fault tests stop shared services (PostgreSQL, Redis): they run last, after everything else."""
+    items.sort(key=lambda item: item.get_closest_marker("faults") is not None)

@@ -35,13 +35,14 @@ def _forget_connections() -> None:
 @pytest.fixture
 def broker_down():
     """Point the Celery app at a broker address where nothing listens, then restore it."""
-    original, options = app.conf.broker_url, app.conf.broker_transport_options
-    app.conf.update(broker_url=UNREACHABLE, broker_transport_options={})
+    # The write URL: publishing uses it, and it wins over CELERY_BROKER_URL in the environment (CI).
+    options = app.conf.broker_transport_options
+    app.conf.update(broker_write_url=UNREACHABLE, broker_transport_options={})
     _forget_connections()
     try:
         yield
     finally:
-        app.conf.update(broker_url=original, broker_transport_options=options)
+        app.conf.update(broker_write_url=None, broker_transport_options=options)
         _forget_connections()
 
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tests.applicants.factories import PASSWORD, consultant, make_user
+from tests.applicants.factories import PASSWORD, consultant, make_user, staff_login
 
 pytestmark = pytest.mark.django_db
 
@@ -132,3 +132,13 @@ def test_the_next_page_must_be_on_this_site(client: Client) -> None:
     response = client.post(TWO_FACTOR, {"token": _code(device), "next": "https://evil.example/"})
 
     assert response["Location"] == INDEX
+
+
+def test_the_admin_never_shows_a_devices_secret_or_qr_code(client: Client) -> None:
+    root = make_user("root", is_superuser=True)
+    staff_login(client, root)
+    device = TOTPDevice.objects.get(user=consultant("carla"))
+
+    for name in ("admin:otp_totp_totpdevice_config", "admin:otp_totp_totpdevice_qrcode"):
+        assert client.get(reverse(name, args=[device.pk])).status_code == 403
+    assert client.get(reverse("admin:otp_totp_totpdevice_config", args=[10**9])).status_code == 403
