@@ -8,7 +8,7 @@ summaries are cached per pathway and outcome.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -26,7 +26,6 @@ from assessments.engine.result import (
     LazyMessage,
     Outcome,
     PathwayResult,
-    Texts,
     capped,
 )
 from assessments.engine.result import (
@@ -191,18 +190,21 @@ def usd(value: Decimal | int) -> Amount:
 
 
 class Gaps:
-    """What-if sentences, ordered smallest change first: failed criteria by relative gap, then unknowns."""
+    """What-if sentences, ordered smallest change first: failed criteria by relative gap, then unknowns.
+
+    Items are (order key, message) in the order added; reading them sorts stably, so equal keys keep that order.
+    """
 
     __slots__ = ("items",)
 
     def __init__(self) -> None:
-        self.items: list[tuple[float, int, LazyMessage]] = []
+        self.items: list[tuple[float, LazyMessage]] = []
 
     def failed(self, gap_ratio: float, message: LazyMessage) -> None:
-        self.items.append((gap_ratio if 0.0 <= gap_ratio <= 1.0 else 1.0, len(self.items), message))
+        self.items.append((gap_ratio if 0.0 <= gap_ratio <= 1.0 else 1.0, message))
 
     def unknown(self, message: LazyMessage) -> None:
-        self.items.append((2.0, len(self.items), message))
+        self.items.append((2.0, message))
 
 
 def gap(have: Decimal | int | None, need: Decimal | int) -> float:
@@ -229,27 +231,24 @@ SUMMARIES: dict[Outcome, str] = {
     ),
     Outcome.NOT_OPEN: gettext_noop("{pathway} takes no applications of this type on {as_of}."),
 }
-_SUMMARY_CACHE: dict[tuple[str, Outcome], Message] = {}
+# The summaries that name only the pathway, built once: finish() runs for every pathway of every profile.
+_SUMMARY: dict[str, dict[Outcome, Message]] = {
+    pathway: {
+        outcome: msg(text, pathway=name) for outcome, text in SUMMARIES.items() if outcome is not NOT_OPEN
+    }
+    for pathway, name in PATHWAY_NAMES.items()
+}
 
 
 def default_summary(pathway: str, outcome: Outcome, as_of: date) -> Message:
     if outcome is NOT_OPEN:
         return msg(SUMMARIES[outcome], pathway=PATHWAY_NAMES[pathway], as_of=as_of)
-    key = (pathway, outcome)
-    summary = _SUMMARY_CACHE.get(key)
-    if summary is None:
-        summary = _SUMMARY_CACHE[key] = msg(SUMMARIES[outcome], pathway=PATHWAY_NAMES[pathway])
-    return summary
+    return _SUMMARY[pathway][outcome]
 
 
-def criterion(
-    version: RuleVersion[Any],
-    code: str,
-    status: CriterionStatus,
-    texts: Callable[[], Texts],
-    cap: Outcome = ELIGIBLE,
-) -> Criterion:
-    return Criterion(code, status, texts, version.source_for(code), cap)
+# A criterion is built by its constructor directly (one call per criterion on the hot path):
+# criterion(version, code, status, texts, cap=ELIGIBLE).
+criterion = Criterion
 
 
 def finish(
@@ -264,25 +263,33 @@ def finish(
     base_documents: tuple[Message, ...] = (PASSPORT,),
 ) -> PathwayResult:
     """The pathway result: documents only where the outcome is not a clear no, what-ifs unless not open."""
-    outcome = capped(outcome, version.outcome_cap)
+    if version.outcome_cap is not ELIGIBLE:
+        outcome = capped(outcome, version.outcome_cap)
+    # Positional arguments: a dataclass __init__ called with keywords costs twice as much.
     return PathwayResult(
-        pathway=version.pathway,
-        outcome=outcome,
-        rule_version=version.id,
-        summary=summary or default_summary(version.pathway, outcome, ctx.as_of),
-        criteria=criteria,
-        what_if_items=gaps.items,
-        document_catalogue=None if outcome is NOT_ELIGIBLE else catalogue,
-        base_documents=base_documents,
+        version.pathway,
+        outcome,
+        version.id,
+        summary or _SUMMARY[version.pathway][outcome],
+        criteria,
+        gaps.items,
+        None if outcome is NOT_ELIGIBLE else catalogue,
+        base_documents,
+        None,
     )
 
 
 def not_open(version: RuleVersion[Any], ctx: Context, summary: Message | None = None) -> PathwayResult:
     return PathwayResult(
-        pathway=version.pathway,
-        outcome=NOT_OPEN,
-        rule_version=version.id,
-        summary=summary or default_summary(version.pathway, NOT_OPEN, ctx.as_of),
+        version.pathway,
+        NOT_OPEN,
+        version.id,
+        summary or default_summary(version.pathway, NOT_OPEN, ctx.as_of),
+        [],
+        [],
+        None,
+        (),
+        None,
     )
 
 
