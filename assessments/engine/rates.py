@@ -20,9 +20,11 @@ PAIR = re.compile(r"^([A-Z]{3})/([A-Z]{3})$")
 PIVOTS = ("SGD", "USD")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Conversion:
-    """`amount` in the target currency (rounded to cents) and the pair keys of the rates used."""
+    """`amount` in the target currency (rounded to cents) and the pair keys of the rates used.
+
+    A value, never changed after creation (not `frozen`: that doubles the cost of creating one)."""
 
     amount: Amount
     pairs: tuple[str, ...]

@@ -12,7 +12,7 @@ from assessments.engine.messages import Amount, Message, gettext_noop, msg
 from assessments.engine.profile import Education
 from assessments.engine.rules.base import RuleVersion
 from assessments.engine.rules.cn_work_permit import BOOK, WorkPermitParams
-from assessments.engine.years import YearsRange, years_in_roles
+from assessments.engine.years import YearsRange
 
 from .common import Context, MoneyCheck, Tri, all3, any3, money_in
 
@@ -120,9 +120,7 @@ def _compute(ctx: Context) -> CnPoints:
         best = degrees.best_points
         rows.append(("education", best, p.education_max if degrees.unknown_level else best, p.education_max))
 
-    years = years_in_roles(
-        profile.roles, lambda role: role.relevant_to_china_job is not False, as_of=ctx.as_of
-    )
+    years = ctx.career.years(lambda role: role.relevant_to_china_job is not False)
     low_exp = _experience_points(years.known.whole_years(), p)
     high_exp = (
         p.experience_max if years.possible is None else _experience_points(years.possible.whole_years(), p)

@@ -41,6 +41,7 @@ from assessments.engine.result import (
     UNKNOWN as UNKNOWN,
 )
 from assessments.engine.rules.base import RuleVersion
+from assessments.engine.years import Career
 
 Tri = bool | None
 
@@ -96,7 +97,7 @@ def age_on(born: date | None, on: date) -> int | None:
 class Context:
     """One profile's evaluation: facts shared by pathways, and the exchange rates actually used."""
 
-    __slots__ = ("age", "as_of", "cache", "profile", "rates", "roles", "used")
+    __slots__ = ("age", "as_of", "cache", "career", "profile", "rates", "roles", "used")
 
     def __init__(self, profile: Profile, rates: ExchangeRates) -> None:
         self.profile = profile
@@ -105,6 +106,7 @@ class Context:
         self.used: set[str] = set()
         self.age = age_on(profile.date_of_birth, profile.as_of)
         self.roles: list[Role] | None = profile.roles
+        self.career: Career[Role] = Career(profile.roles, profile.as_of)
         # Shared intermediate results (e.g. China points used by the work permit and the R visa).
         self.cache: dict[Any, Any] = {}
 

@@ -9,7 +9,6 @@ from assessments.engine.profile import Role
 from assessments.engine.result import Criterion, Outcome, PathwayResult, all_required, best
 from assessments.engine.rules.base import RuleVersion
 from assessments.engine.rules.sg_one_pass import BOOK, OnePassParams, OnePassRenewalParams
-from assessments.engine.years import years_in_roles
 
 from .common import (
     MET,
@@ -228,7 +227,7 @@ def _established(ctx: Context, version: RuleVersion[Any], params: OnePassParams,
             ge(role.annual_revenue_usd, params.established_min_revenue_usd),
         )
 
-    years = years_in_roles(ctx.roles, established, as_of=ctx.as_of)
+    years = ctx.career.years(established)
     needed_months = params.min_months_at_established_company
     known_months = years.known.days * 12 // 365
     overseas: Tri = True if known_months >= needed_months else None

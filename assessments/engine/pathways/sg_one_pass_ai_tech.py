@@ -9,7 +9,6 @@ from assessments.engine.profile import Role
 from assessments.engine.result import Criterion, PathwayResult, all_required
 from assessments.engine.rules.base import RuleVersion
 from assessments.engine.rules.sg_one_pass_ai_tech import BOOK, AiTechParams
-from assessments.engine.years import years_in_roles
 
 from .common import (
     NOT_GIVEN,
@@ -146,7 +145,7 @@ def _experience(ctx: Context, version: RuleVersion[Any], params: AiTechParams, g
     def counts(role: Role) -> Tri:
         return None if role.role_type is None else role.role_type in qualifying
 
-    years = years_in_roles(ctx.roles, counts, as_of=ctx.as_of, within_years=params.within_years)
+    years = ctx.career.years(counts, within_years=params.within_years)
     verdict = years.at_least(params.min_years)
     if verdict is False:
         gaps.failed(

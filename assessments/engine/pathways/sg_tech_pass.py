@@ -17,7 +17,6 @@ from assessments.engine.result import (
 )
 from assessments.engine.rules.base import RuleVersion
 from assessments.engine.rules.sg_tech_pass import BOOK, TechPassParams, TechPassRenewalParams
-from assessments.engine.years import years_in_roles
 
 from .common import (
     MET,
@@ -171,7 +170,7 @@ def _leading_role(ctx: Context, version: RuleVersion[Any], params: TechPassParam
             return False
         return all3(None if kind is None else True, _qualifying_company(role, params))
 
-    years = years_in_roles(ctx.roles, counts, as_of=ctx.as_of)
+    years = ctx.career.years(counts)
     required = params.min_leading_years
     verdict = years.at_least(required)
     if verdict is False:
@@ -237,7 +236,7 @@ def _product_role(ctx: Context, version: RuleVersion[Any], params: TechPassParam
             return True
         return None
 
-    years = years_in_roles(ctx.roles, counts, as_of=ctx.as_of)
+    years = ctx.career.years(counts)
     required = params.min_leading_years
 
     def texts() -> tuple[Message, Message, Message]:
