@@ -18,6 +18,8 @@ from assessments.engine.messages import CENT, Amount, MoneyLike
 PAIR = re.compile(r"^([A-Z]{3})/([A-Z]{3})$")
 # Cross rates go through these currencies, in this order (the rules are written in SGD, USD and CNY).
 PIVOTS = ("SGD", "USD")
+# The factor memo's mark for a pair not looked up yet (None is a remembered "no rate").
+_UNSEEN = (Decimal(0), ("unseen",))
 
 
 @dataclass(slots=True)
@@ -73,9 +75,10 @@ class ExchangeRates:
     def factor(self, source: str, target: str) -> tuple[Decimal, tuple[str, ...]] | None:
         """The multiplier from `source` to `target` and the pairs it rests on; None if no rate."""
         key = (source, target)
-        if key in self._factors:
-            return self._factors[key]
-        found: tuple[Decimal, tuple[str, ...]] | None = None
+        found = self._factors.get(key, _UNSEEN)
+        if found is not _UNSEEN:
+            return found
+        found = None
         if source == target:
             found = (Decimal(1), ())
         else:
@@ -93,14 +96,23 @@ class ExchangeRates:
         self._factors[key] = found
         return found
 
-    def convert(self, money: MoneyLike, target: str) -> Conversion | None:
-        """`money` in `target`, or None when no rate (direct, inverse or cross) is known."""
-        found = self.factor(money.currency, target)
+    def convert_amount(
+        self, amount: Decimal, source: str, target: str
+    ) -> tuple[Decimal, tuple[str, ...]] | None:
+        """`amount` of `source` in `target` (rounded to cents unless no rate was needed) and the pairs used;
+        None when no rate (direct, inverse or cross) is known."""
+        found = self.factor(source, target)
         if found is None:
             return None
         factor, pairs = found
-        amount = money.amount if not pairs else (money.amount * factor).quantize(CENT)
-        return Conversion(Amount(amount, target), pairs)
+        return (amount * factor).quantize(CENT) if pairs else amount, pairs
+
+    def convert(self, money: MoneyLike, target: str) -> Conversion | None:
+        """`money` in `target`, or None when no rate (direct, inverse or cross) is known."""
+        converted = self.convert_amount(money.amount, money.currency, target)
+        if converted is None:
+            return None
+        return Conversion(Amount(converted[0], target), converted[1])
 
 
 # Seed table for the Django side's exchange-rate model: rounded approximations of mid-market levels in

@@ -15,7 +15,7 @@ from typing import Any
 
 from assessments.engine.messages import Amount, Message, MoneyLike, gettext_noop, msg
 from assessments.engine.profile import Profile, Role
-from assessments.engine.rates import Conversion, ExchangeRates
+from assessments.engine.rates import ExchangeRates
 from assessments.engine.result import (
     ELIGIBLE,
     NEEDS_REVIEW,
@@ -80,6 +80,20 @@ def all3(*values: Tri) -> Tri:
     return None if None in values else True
 
 
+def or3(a: Tri, b: Tri) -> Tri:
+    """Kleene OR of two values: `any3(a, b)` without the cost of packing arguments (hot paths)."""
+    if a or b:
+        return True
+    return None if a is None or b is None else False
+
+
+def and3(a: Tri, b: Tri) -> Tri:
+    """Kleene AND of two values: `all3(a, b)` without the cost of packing arguments (hot paths)."""
+    if a is False or b is False:
+        return False
+    return None if a is None or b is None else True
+
+
 def ge(value: Decimal | int | None, threshold: Decimal | int) -> Tri:
     return None if value is None else value >= threshold
 
@@ -110,23 +124,27 @@ class Context:
         # Shared intermediate results (e.g. China points used by the work permit and the R visa).
         self.cache: dict[Any, Any] = {}
 
-    def convert(self, money: MoneyLike, target: str) -> Conversion | None:
-        conversion = self.rates.convert(money, target)
-        if conversion is not None:
-            self.used.update(conversion.pairs)
-        return conversion
-
 
 class MoneyCheck:
-    """An applicant amount measured in a rule's currency. `value` None = unknown (absent or no rate)."""
+    """An applicant amount measured in a rule's currency. `value` None = unknown (absent or no rate).
 
-    __slots__ = ("conversion", "money", "target", "value")
+    `pairs` are the exchange rates the conversion used: () when the amount is already in `target`, None when
+    no rate is known.
+    """
 
-    def __init__(self, money: MoneyLike | None, target: str, conversion: Conversion | None) -> None:
+    __slots__ = ("money", "pairs", "target", "value")
+
+    def __init__(
+        self,
+        money: MoneyLike | None,
+        target: str,
+        value: Decimal | None,
+        pairs: tuple[str, ...] | None,
+    ) -> None:
         self.money = money
         self.target = target
-        self.conversion = conversion
-        self.value: Decimal | None = conversion.amount.amount if conversion is not None else None
+        self.value = value
+        self.pairs = pairs
 
     def at_least(self, threshold: Decimal) -> Tri:
         return None if self.value is None else self.value >= threshold
@@ -135,21 +153,23 @@ class MoneyCheck:
     def actual(self) -> Message:
         if self.money is None:
             return NOT_GIVEN
-        if self.conversion is None:
+        if self.value is None:
             return msg(
                 gettext_noop("{amount} (no exchange rate to {currency})"),
                 amount=self.money,
                 currency=self.target,
             )
-        if not self.conversion.pairs:
+        if not self.pairs:
             return msg(gettext_noop("{amount}"), amount=self.money)
         return msg(
-            gettext_noop("{amount} (about {converted})"), amount=self.money, converted=self.conversion.amount
+            gettext_noop("{amount} (about {converted})"),
+            amount=self.money,
+            converted=Amount(self.value, self.target),
         )
 
     @property
     def missing_rate(self) -> Message | None:
-        if self.money is None or self.conversion is not None:
+        if self.money is None or self.value is not None:
             return None
         return msg(
             gettext_noop(
@@ -165,21 +185,27 @@ _NO_MONEY: dict[str, MoneyCheck] = {}
 
 
 def money_in(ctx: Context, money: MoneyLike | None, currency: str) -> MoneyCheck:
-    """`money` measured in `currency`; the same amount is converted once per profile."""
+    """`money` measured in `currency`, recording the rates used; the same amount is converted once per profile."""
     if money is None:
         check = _NO_MONEY.get(currency)
         if check is None:
-            check = _NO_MONEY[currency] = MoneyCheck(None, currency, None)
+            check = _NO_MONEY[currency] = MoneyCheck(None, currency, None, None)
         return check
     key = (id(money), currency)
     check = ctx.cache.get(key)
     if check is None:
-        conversion = (
-            Conversion(Amount(money.amount, currency), ())
+        converted = (
+            (money.amount, ())
             if money.currency == currency
-            else ctx.convert(money, currency)
+            else ctx.rates.convert_amount(money.amount, money.currency, currency)
         )
-        check = ctx.cache[key] = MoneyCheck(money, currency, conversion)
+        if converted is None:
+            check = MoneyCheck(money, currency, None, None)
+        else:
+            check = MoneyCheck(money, currency, *converted)
+            if converted[1]:
+                ctx.used.update(converted[1])
+        ctx.cache[key] = check
     return check
 
 
