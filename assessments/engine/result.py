@@ -51,9 +51,9 @@ UNKNOWN = CriterionStatus.UNKNOWN
 REVIEW = CriterionStatus.REVIEW
 
 
-def best(*outcomes: Outcome) -> Outcome:
-    """The best of several routes' outcomes (contract: eligible > likely > review > unknown > not)."""
-    return min(outcomes, key=RANK.__getitem__)
+def best(first: Outcome, second: Outcome) -> Outcome:
+    """The better of two routes' outcomes (contract: eligible > likely > review > unknown > not)."""
+    return first if RANK[first] <= RANK[second] else second
 
 
 def capped(outcome: Outcome, cap: Outcome) -> Outcome:

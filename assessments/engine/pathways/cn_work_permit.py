@@ -73,9 +73,7 @@ def evaluate(ctx: Context) -> PathwayResult:
     )
     criteria = [offer, adult, _category(ctx, points, gaps)]
     result = finish(version, all_required(criteria), criteria, gaps, DOCUMENTS, ctx)
-    result.points = Points(
-        total=points.low, pass_mark=p.category_b_points, category=points.category, rows=points.breakdown
-    )
+    result.points = Points(points.low, p.category_b_points, points.category, points.breakdown)
     return result
 
 

@@ -8,7 +8,7 @@ summaries are cached per pathway and outcome.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -78,6 +78,17 @@ def all3(*values: Tri) -> Tri:
     if False in values:
         return False
     return None if None in values else True
+
+
+def any3_of(values: Iterable[Tri]) -> Tri:
+    """`any3` over an iterable, stopping at the first True."""
+    unknown = False
+    for value in values:
+        if value:
+            return True
+        if value is None:
+            unknown = True
+    return None if unknown else False
 
 
 def or3(a: Tri, b: Tri) -> Tri:

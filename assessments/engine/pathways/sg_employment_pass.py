@@ -268,12 +268,7 @@ def _compass(
     scored = compass_points(ctx, c)
     known = sum(points for _, points, _ in scored if points is not None)
     most = sum(top if points is None else points for _, points, top in scored)
-    points = Points(
-        total=known,
-        pass_mark=c.pass_mark,
-        category=None,
-        rows=[(FACTORS[name], value, top) for name, value, top in scored],
-    )
+    points = Points(known, c.pass_mark, None, [(FACTORS[name], value, top) for name, value, top in scored])
     if known >= c.pass_mark:
         status = MET
     elif most < c.pass_mark:

@@ -15,8 +15,9 @@ from .common import (
     Context,
     Gaps,
     Tri,
-    all3,
+    and3,
     any3,
+    any3_of,
     criterion,
     finish,
     gap,
@@ -202,7 +203,7 @@ def _employer(ctx: Context, version: RuleVersion[Any], params: AiTechParams, gap
             ge(role.aum_usd, params.min_aum_usd),
             ge(role.funding_raised_usd, params.min_funding_usd),
         )
-        return all3(None if kind is None else True, figures)
+        return and3(None if kind is None else True, figures)
 
     organisation: str | None = None
     if roles is None:
@@ -211,7 +212,7 @@ def _employer(ctx: Context, version: RuleVersion[Any], params: AiTechParams, gap
         verdict = False
     else:
         candidates = current_or_last(roles)
-        verdict = any3(*(qualifies(r) for r in candidates))
+        verdict = any3_of(qualifies(r) for r in candidates)
         organisation = candidates[0].organisation
     if verdict is False:
         gaps.failed(

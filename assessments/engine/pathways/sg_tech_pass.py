@@ -25,14 +25,14 @@ from .common import (
     Context,
     Gaps,
     Tri,
-    all3,
-    any3,
+    and3,
     criterion,
     finish,
     gap,
     ge,
     money_in,
     not_open,
+    or3,
     renewal_review,
     sgd,
     status_of,
@@ -150,17 +150,17 @@ def _salary(ctx: Context, version: RuleVersion[Any], params: TechPassParams, gap
 
 def _qualifying_company(role: Role, params: TechPassParams) -> Tri:
     kind = role.organisation_type
-    company = all3(
+    company = and3(
         None if kind is None else kind == "tech_company",
-        any3(
+        or3(
             ge(role.valuation_usd, params.min_valuation_usd),
             ge(role.funding_raised_usd, params.min_funding_usd),
         ),
     )
     if params.min_vc_aum_usd is None or company:
         return company
-    vc = all3(None if kind is None else kind == "tech_vc", ge(role.aum_usd, params.min_vc_aum_usd))
-    return any3(company, vc)
+    vc = and3(None if kind is None else kind == "tech_vc", ge(role.aum_usd, params.min_vc_aum_usd))
+    return or3(company, vc)
 
 
 def _leading_role(ctx: Context, version: RuleVersion[Any], params: TechPassParams, gaps: Gaps) -> Criterion:
@@ -168,7 +168,7 @@ def _leading_role(ctx: Context, version: RuleVersion[Any], params: TechPassParam
         kind = role.role_type
         if kind is not None and kind not in LEADING:
             return False
-        return all3(None if kind is None else True, _qualifying_company(role, params))
+        return and3(None if kind is None else True, _qualifying_company(role, params))
 
     years = ctx.career.years(counts)
     required = params.min_leading_years
