@@ -18,8 +18,6 @@ from assessments.engine.messages import CENT, Amount, MoneyLike
 PAIR = re.compile(r"^([A-Z]{3})/([A-Z]{3})$")
 # Cross rates go through these currencies, in this order (the rules are written in SGD, USD and CNY).
 PIVOTS = ("SGD", "USD")
-# The factor memo's mark for a pair not looked up yet (None is a remembered "no rate").
-_UNSEEN = (Decimal(0), ("unseen",))
 
 
 @dataclass(slots=True)
@@ -75,10 +73,11 @@ class ExchangeRates:
     def factor(self, source: str, target: str) -> tuple[Decimal, tuple[str, ...]] | None:
         """The multiplier from `source` to `target` and the pairs it rests on; None if no rate."""
         key = (source, target)
-        found = self._factors.get(key, _UNSEEN)
-        if found is not _UNSEEN:
-            return found
-        found = None
+        try:
+            return self._factors[key]
+        except KeyError:  # the first look-up of this pair: work it out once
+            pass
+        found: tuple[Decimal, tuple[str, ...]] | None = None
         if source == target:
             found = (Decimal(1), ())
         else:

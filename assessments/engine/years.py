@@ -44,18 +44,27 @@ class Years:
 class YearsRange:
     """What the facts prove (`known`) and the most they could amount to (`possible`; None = unbounded).
 
-    `possible` exceeds `known` when a role might count but a fact about it is unknown.
+    `possible` exceeds `known` when a role might count but a fact about it is unknown. Kept as day counts;
+    `known` and `possible` give them as Years.
     """
 
-    known: Years
-    possible: Years | None
+    known_days: int
+    possible_days: int | None
+
+    @property
+    def known(self) -> Years:
+        return Years(self.known_days)
+
+    @property
+    def possible(self) -> Years | None:
+        return None if self.possible_days is None else Years(self.possible_days)
 
     def at_least(self, years: int) -> bool | None:
         """True if proven, False if impossible, None if the unknown facts decide."""
         days = years * DAYS_PER_YEAR
-        if self.known.days >= days:
+        if self.known_days >= days:
             return True
-        if self.possible is not None and self.possible.days < days:
+        if self.possible_days is not None and self.possible_days < days:
             return False
         return None
 
@@ -122,7 +131,7 @@ class Career(Generic[R]):
     def years(self, counts: Callable[[R], bool | None], *, within_years: int | None = None) -> YearsRange:
         """Cumulative years in the roles for which `counts` is True (known) or not False (possible)."""
         if self.spans is None:
-            return YearsRange(Years(0), None)
+            return YearsRange(0, None)
         floor = years_before(self.as_of, within_years).toordinal() + 1 if within_years is not None else None
         known: list[tuple[int, int]] = []
         possible: list[tuple[int, int]] = []
@@ -141,13 +150,11 @@ class Career(Generic[R]):
             possible.append((start, stop))
             if verdict:
                 known.append((start, stop))
-        known_years = Years(covered_days(known))
+        known_days = covered_days(known)
         if unbounded:
-            return YearsRange(known_years, None)
+            return YearsRange(known_days, None)
         # Where every counted role is proven, what is possible is what is known.
-        return YearsRange(
-            known_years, known_years if len(possible) == len(known) else Years(covered_days(possible))
-        )
+        return YearsRange(known_days, known_days if len(possible) == len(known) else covered_days(possible))
 
 
 def years_in_roles(

@@ -89,7 +89,7 @@ def _category(ctx: Context, points: CnPoints, gaps: Gaps) -> Criterion:
         _hint_next(ctx, points, p.category_b_points, "B", gaps)
         if points.bachelor_route is False and points.years.at_least(p.category_b_min_years) is False:
             gaps.failed(
-                gap(points.years.known.days, p.category_b_min_years * 365),
+                gap(points.years.known_days, p.category_b_min_years * 365),
                 lambda: msg(
                     gettext_noop(
                         "{years} years of relevant work experience with a bachelor's degree would qualify for "

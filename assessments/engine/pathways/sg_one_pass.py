@@ -230,9 +230,13 @@ def _established(ctx: Context, version: RuleVersion[Any], params: OnePassParams,
 
     years = ctx.career.years(established)
     needed_months = params.min_months_at_established_company
-    known_months = years.known.days * 12 // 365
+    known_months = years.known_days * 12 // 365
     overseas: Tri = True if known_months >= needed_months else None
-    if overseas is None and years.possible is not None and years.possible.days * 12 // 365 < needed_months:
+    if (
+        overseas is None
+        and years.possible_days is not None
+        and years.possible_days * 12 // 365 < needed_months
+    ):
         overseas = False
     offer = profile.singapore_job_offer
     has_offer = profile.has_singapore_job_offer

@@ -150,7 +150,7 @@ def _experience(ctx: Context, version: RuleVersion[Any], params: AiTechParams, g
     verdict = years.at_least(params.min_years)
     if verdict is False:
         gaps.failed(
-            gap(years.known.days, params.min_years * 365),
+            gap(years.known_days, params.min_years * 365),
             lambda: msg(
                 gettext_noop(
                     "{required} years as a founder, C-suite executive or technical specialist within the last "

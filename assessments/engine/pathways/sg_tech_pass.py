@@ -175,7 +175,7 @@ def _leading_role(ctx: Context, version: RuleVersion[Any], params: TechPassParam
     verdict = years.at_least(required)
     if verdict is False:
         gaps.failed(
-            gap(years.known.days, required * 365),
+            gap(years.known_days, required * 365),
             lambda: msg(
                 gettext_noop(
                     "{required} years in a leading role at a qualifying tech company; you have {years}"
