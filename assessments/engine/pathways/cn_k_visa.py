@@ -122,8 +122,8 @@ def _stem(ctx: Context, version: RuleVersion[Any], params: KVisaParams, gaps: Ga
             None if kind is None else kind in RESEARCH_ORGANISATIONS,
         )
 
-    graduate: Tri = None if profile.education is None else any3_of(degree(e) for e in profile.education)
-    working: Tri = None if profile.roles is None else any3_of(engaged(r) for r in profile.roles)
+    graduate: Tri = None if profile.education is None else any3_of([degree(e) for e in profile.education])
+    working: Tri = None if profile.roles is None else any3_of([engaged(r) for r in profile.roles])
     verdict = or3(graduate, working)
     if verdict is False:
         gaps.failed(1.0, STEM_REQUIREMENT)

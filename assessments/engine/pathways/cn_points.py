@@ -250,22 +250,19 @@ def _degrees(education: list[Education] | None, table: dict[str, int]) -> _Degre
 
 def _language(ctx: Context, p: WorkPermitParams, tables: _Tables, chinese_taught: Tri) -> tuple[int, int]:
     """(proven, possible) language points: the best of former national, Chinese-taught degree and HSK."""
-    known = possible = 0
-    for fact, points in (
-        (ctx.profile.former_chinese_national, p.language_former_national),
-        (chinese_taught, p.language_chinese_taught_degree),
-    ):
-        if fact:
-            known = max(known, points)
-        if fact is not False:
-            possible = max(possible, points)
+    former = ctx.profile.former_chinese_national
     hsk = ctx.profile.hsk_level
-    if hsk is None:
-        possible = max(possible, tables.hsk_best)
-    else:
-        points = tables.hsk.get(min(hsk, 5), 0)
-        known = max(known, points)
-        possible = max(possible, points)
+    hsk_points = 0 if hsk is None else tables.hsk.get(min(hsk, 5), 0)
+    known = max(
+        p.language_former_national if former else 0,
+        p.language_chinese_taught_degree if chinese_taught else 0,
+        hsk_points,
+    )
+    possible = max(
+        0 if former is False else p.language_former_national,
+        0 if chinese_taught is False else p.language_chinese_taught_degree,
+        tables.hsk_best if hsk is None else hsk_points,
+    )
     return min(known, p.language_max), min(max(possible, known), p.language_max)
 
 

@@ -81,7 +81,7 @@ def all3(*values: Tri) -> Tri:
 
 
 def any3_of(values: Iterable[Tri]) -> Tri:
-    """`any3` over an iterable, stopping at the first True."""
+    """`any3` over an iterable (a list comprehension is cheaper than a generator for a few items)."""
     unknown = False
     for value in values:
         if value:
@@ -228,22 +228,20 @@ def usd(value: Decimal | int) -> Amount:
     return Amount(Decimal(value), "USD")
 
 
-class Gaps:
+class Gaps(list[tuple[float, LazyMessage]]):
     """What-if sentences, ordered smallest change first: failed criteria by relative gap, then unknowns.
 
-    Items are (order key, message) in the order added; reading them sorts stably, so equal keys keep that order.
+    A list of (order key, message) in the order added (a list itself: one object less per pathway); reading
+    them sorts stably, so equal keys keep that order.
     """
 
-    __slots__ = ("items",)
-
-    def __init__(self) -> None:
-        self.items: list[tuple[float, LazyMessage]] = []
+    __slots__ = ()
 
     def failed(self, gap_ratio: float, message: LazyMessage) -> None:
-        self.items.append((gap_ratio if 0.0 <= gap_ratio <= 1.0 else 1.0, message))
+        self.append((gap_ratio if 0.0 <= gap_ratio <= 1.0 else 1.0, message))
 
     def unknown(self, message: LazyMessage) -> None:
-        self.items.append((2.0, message))
+        self.append((2.0, message))
 
 
 def gap(have: Decimal | int | None, need: Decimal | int) -> float:
@@ -311,7 +309,7 @@ def finish(
         version.id,
         summary or _SUMMARY[version.pathway][outcome],
         criteria,
-        gaps.items,
+        gaps,
         None if outcome is NOT_ELIGIBLE else catalogue,
         base_documents,
         None,

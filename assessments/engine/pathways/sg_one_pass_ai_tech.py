@@ -212,7 +212,7 @@ def _employer(ctx: Context, version: RuleVersion[Any], params: AiTechParams, gap
         verdict = False
     else:
         candidates = current_or_last(roles)
-        verdict = any3_of(qualifies(r) for r in candidates)
+        verdict = any3_of([qualifies(r) for r in candidates])
         organisation = candidates[0].organisation
     if verdict is False:
         gaps.failed(
