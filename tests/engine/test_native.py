@@ -106,3 +106,15 @@ def test_without_a_c_compiler_the_build_is_skipped_with_a_message(
     assert native_build.main() == 0
     assert "no C compiler found" in capsys.readouterr().out
     assert not stale.exists()  # the stale build is removed, not left behind
+
+
+@pytest.mark.skipif(
+    not os.environ.get("CI"), reason="only CI always runs `make install` right before the tests"
+)
+def test_in_ci_a_c_compiler_means_the_compiled_build_was_made_and_is_used() -> None:
+    # A failed build only warns in `make install` (pure Python still works); CI must notice it.
+    if native_build.c_compiler() is None:
+        pytest.skip("no C compiler: pure Python is the expected variant")
+    assert native.COMPILED, (
+        "make install did not produce a usable compiled engine; run it and read its output"
+    )

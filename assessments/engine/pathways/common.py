@@ -228,20 +228,23 @@ def usd(value: Decimal | int) -> Amount:
     return Amount(Decimal(value), "USD")
 
 
-class Gaps(list[tuple[float, LazyMessage]]):
+class Gaps:
     """What-if sentences, ordered smallest change first: failed criteria by relative gap, then unknowns.
 
-    A list of (order key, message) in the order added (a list itself: one object less per pathway); reading
-    them sorts stably, so equal keys keep that order.
+    Items are (order key, message) in the order added; reading them sorts stably, so equal keys keep that order.
+    (Not a list subclass: the compiled build's mypyc cannot compile one.)
     """
 
-    __slots__ = ()
+    __slots__ = ("items",)
+
+    def __init__(self) -> None:
+        self.items: list[tuple[float, LazyMessage]] = []
 
     def failed(self, gap_ratio: float, message: LazyMessage) -> None:
-        self.append((gap_ratio if 0.0 <= gap_ratio <= 1.0 else 1.0, message))
+        self.items.append((gap_ratio if 0.0 <= gap_ratio <= 1.0 else 1.0, message))
 
     def unknown(self, message: LazyMessage) -> None:
-        self.append((2.0, message))
+        self.items.append((2.0, message))
 
 
 def gap(have: Decimal | int | None, need: Decimal | int) -> float:
@@ -309,7 +312,7 @@ def finish(
         version.id,
         summary or _SUMMARY[version.pathway][outcome],
         criteria,
-        gaps,
+        gaps.items,
         None if outcome is NOT_ELIGIBLE else catalogue,
         base_documents,
         None,
