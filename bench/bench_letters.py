@@ -189,7 +189,7 @@ def measure_throughput() -> dict[str, Any]:
 
 
 def _child(part: str, env: dict[str, str]) -> dict[str, Any]:
-    result = subprocess.run(  # noqa: S603  (this module, with one of two fixed arguments)
+    result = subprocess.run(
         [sys.executable, "-m", "bench.bench_letters", part],
         cwd=ROOT,
         env=env,
