@@ -9,10 +9,12 @@ naming the characters, instead of printing empty boxes.
 
 from __future__ import annotations
 
+import gc
 import logging
 import mimetypes
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -262,7 +264,7 @@ def render_advice_letter_pdf(letter: LetterContent) -> RenderedLetter:
                 "logo_url": (LETTERS_STATIC_DIR / letter.letterhead.logo).as_uri(),
             },
         )
-    with _RENDER_LOCK:
+    with _RENDER_LOCK, _no_garbage_collection():
         font_config, stylesheet = _font_configuration()
         try:
             document = HTML(
@@ -276,6 +278,20 @@ def render_advice_letter_pdf(letter: LetterContent) -> RenderedLetter:
         pdf = document.write_pdf()
         _check_every_character_was_drawn(document)
     return RenderedLetter(pdf=pdf, page_count=len(document.pages))
+
+
+@contextmanager
+def _no_garbage_collection() -> Iterator[None]:
+    """Python's cyclic collector, paused for one render: a render allocates some 100,000 objects,
+    which set off several full collections over everything the process holds (about 4% of the render
+    time). The cycles a render leaves are collected when it ends."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _pathway_sections(views: list[LanguageView]) -> list[list[dict[str, Any]]]:

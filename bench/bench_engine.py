@@ -1,6 +1,8 @@
 """Engine throughput: parse, assess (all eight pathways) and to_data+render over 10,000 profiles.
 
 Target: assess >= 20,000 profiles/s (<= 50 µs each) on one core. Run: `.venv/bin/python -m bench engine`.
+It measures the variant that is loaded (the compiled engine when a fresh build is present, see
+assessments/engine/native.py) and says which; `ENGINE_NATIVE=0` measures pure Python.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import time
 from datetime import date, timedelta
 from typing import Any
 
-from assessments.engine import DEFAULT_RATES, assess, parse_profile, render_assessment
+from assessments.engine import DEFAULT_RATES, assess, native, parse_profile, render_assessment
 
 COUNT = 10_000
 SEED = 20261124
@@ -169,6 +171,7 @@ def _report(label: str, timer: Timer, count: int) -> float:
 
 
 def main() -> bool:
+    print(f"engine variant: {native.VARIANT}")
     rng = random.Random(SEED)  # noqa: S311 - reproducible test data, not cryptography
     raw = [random_profile(rng) for _ in range(COUNT)]
     default_as_of = date(2026, 11, 24)

@@ -20,9 +20,11 @@ PAIR = re.compile(r"^([A-Z]{3})/([A-Z]{3})$")
 PIVOTS = ("SGD", "USD")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Conversion:
-    """`amount` in the target currency (rounded to cents) and the pair keys of the rates used."""
+    """`amount` in the target currency (rounded to cents) and the pair keys of the rates used.
+
+    A value, never changed after creation (not `frozen`: that doubles the cost of creating one)."""
 
     amount: Amount
     pairs: tuple[str, ...]
@@ -71,8 +73,10 @@ class ExchangeRates:
     def factor(self, source: str, target: str) -> tuple[Decimal, tuple[str, ...]] | None:
         """The multiplier from `source` to `target` and the pairs it rests on; None if no rate."""
         key = (source, target)
-        if key in self._factors:
+        try:
             return self._factors[key]
+        except KeyError:  # the first look-up of this pair: work it out once
+            pass
         found: tuple[Decimal, tuple[str, ...]] | None = None
         if source == target:
             found = (Decimal(1), ())
@@ -91,14 +95,23 @@ class ExchangeRates:
         self._factors[key] = found
         return found
 
-    def convert(self, money: MoneyLike, target: str) -> Conversion | None:
-        """`money` in `target`, or None when no rate (direct, inverse or cross) is known."""
-        found = self.factor(money.currency, target)
+    def convert_amount(
+        self, amount: Decimal, source: str, target: str
+    ) -> tuple[Decimal, tuple[str, ...]] | None:
+        """`amount` of `source` in `target` (rounded to cents unless no rate was needed) and the pairs used;
+        None when no rate (direct, inverse or cross) is known."""
+        found = self.factor(source, target)
         if found is None:
             return None
         factor, pairs = found
-        amount = money.amount if not pairs else (money.amount * factor).quantize(CENT)
-        return Conversion(Amount(amount, target), pairs)
+        return (amount * factor).quantize(CENT) if pairs else amount, pairs
+
+    def convert(self, money: MoneyLike, target: str) -> Conversion | None:
+        """`money` in `target`, or None when no rate (direct, inverse or cross) is known."""
+        converted = self.convert_amount(money.amount, money.currency, target)
+        if converted is None:
+            return None
+        return Conversion(Amount(converted[0], target), converted[1])
 
 
 # Seed table for the Django side's exchange-rate model: rounded approximations of mid-market levels in

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from typing import Any, Protocol
 
 from assessments.engine.messages import Message
 from assessments.engine.render import render_assessment
@@ -51,9 +51,9 @@ UNKNOWN = CriterionStatus.UNKNOWN
 REVIEW = CriterionStatus.REVIEW
 
 
-def best(*outcomes: Outcome) -> Outcome:
-    """The best of several routes' outcomes (contract: eligible > likely > review > unknown > not)."""
-    return min(outcomes, key=RANK.__getitem__)
+def best(first: Outcome, second: Outcome) -> Outcome:
+    """The better of two routes' outcomes (contract: eligible > likely > review > unknown > not)."""
+    return first if RANK[first] <= RANK[second] else second
 
 
 def capped(outcome: Outcome, cap: Outcome) -> Outcome:
@@ -64,19 +64,30 @@ def capped(outcome: Outcome, cap: Outcome) -> Outcome:
 Texts = tuple[Message, Message, Message]
 
 
+class Cited(Protocol):
+    """What a criterion's citation comes from: its rule version (rules/base.py `RuleVersion`)."""
+
+    def source_for(self, code: str) -> str: ...
+
+
 @dataclass(slots=True)
 class Criterion:
-    """One criterion's verdict. `cap` is the best outcome this criterion allows when met.
+    """One criterion's verdict under a rule version. `cap` is the best outcome this criterion allows when met.
 
     The texts (requirement, actual, explanation) are built only when read: `texts` is a zero-argument
-    callable returning the three messages, so assessing pays nothing for wording.
+    callable returning the three messages, so assessing pays nothing for wording. The citation (`source`)
+    is likewise looked up in the rule version when read.
     """
 
+    version: Cited = field(repr=False)
     code: str
     status: CriterionStatus
     texts: Callable[[], Texts]
-    source: str
     cap: Outcome = Outcome.ELIGIBLE
+
+    @property
+    def source(self) -> str:
+        return self.version.source_for(self.code)
 
     @property
     def requirement(self) -> Message:
@@ -159,9 +170,14 @@ class Points:
 LazyMessage = Message | Callable[[], Message | list[Message]]
 
 
-def _realise(items: list[tuple[float, int, LazyMessage]]) -> list[Message]:
+def _order(entry: tuple[float, LazyMessage]) -> float:
+    return entry[0]
+
+
+def _realise(items: list[tuple[float, LazyMessage]]) -> list[Message]:
     messages: list[Message] = []
-    for _, _, item in sorted(items, key=lambda entry: (entry[0], entry[1])):
+    # sorted() is stable: equal order keys keep the order the criteria added them in.
+    for _, item in sorted(items, key=_order):
         value = item if isinstance(item, Message) else item()
         if isinstance(value, Message):
             messages.append(value)
@@ -179,8 +195,8 @@ class PathwayResult:
     rule_version: str
     summary: Message
     criteria: list[Criterion] = field(default_factory=list)
-    # (order key, insertion index, message or thunk); sorted when read: smallest change first.
-    what_if_items: list[tuple[float, int, LazyMessage]] = field(default_factory=list)
+    # (order key, message or thunk) in the order added; sorted (stably) when read: smallest change first.
+    what_if_items: list[tuple[float, LazyMessage]] = field(default_factory=list)
     # Evidence per criterion code, used for the criteria relied on (not `not_met`).
     document_catalogue: Mapping[str, tuple[Message, ...]] | None = None
     base_documents: tuple[Message, ...] = ()

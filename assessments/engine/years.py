@@ -11,15 +11,18 @@ Conventions (documented for staff and tested):
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Protocol, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 DAYS_PER_YEAR = 365
 
 
-@dataclass(frozen=True, slots=True)
+# Years and YearsRange are values: never changed after creation. They are not `frozen` because a frozen
+# dataclass pays a Python-level object.__setattr__ per field (about twice the cost), and every pathway of every
+# profile creates them.
+@dataclass(slots=True)
 class Years:
     """A length of time measured in days of coverage."""
 
@@ -37,21 +40,31 @@ class Years:
         return self.days // DAYS_PER_YEAR
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class YearsRange:
     """What the facts prove (`known`) and the most they could amount to (`possible`; None = unbounded).
 
-    `possible` exceeds `known` when a role might count but a fact about it is unknown.
+    `possible` exceeds `known` when a role might count but a fact about it is unknown. Kept as day counts;
+    `known` and `possible` give them as Years.
     """
 
-    known: Years
-    possible: Years | None
+    known_days: int
+    possible_days: int | None
+
+    @property
+    def known(self) -> Years:
+        return Years(self.known_days)
+
+    @property
+    def possible(self) -> Years | None:
+        return None if self.possible_days is None else Years(self.possible_days)
 
     def at_least(self, years: int) -> bool | None:
         """True if proven, False if impossible, None if the unknown facts decide."""
-        if self.known.at_least(years):
+        days = years * DAYS_PER_YEAR
+        if self.known_days >= days:
             return True
-        if self.possible is not None and not self.possible.at_least(years):
+        if self.possible_days is not None and self.possible_days < days:
             return False
         return None
 
@@ -75,8 +88,10 @@ def years_before(as_of: date, years: int) -> date:
         return as_of.replace(year=as_of.year - years, day=28)
 
 
-def covered_days(intervals: Iterable[tuple[int, int]]) -> int:
+def covered_days(intervals: Sequence[tuple[int, int]]) -> int:
     """Days covered by the union of half-open ordinal intervals [start, stop)."""
+    if len(intervals) < 2:  # most careers: nothing to merge
+        return intervals[0][1] - intervals[0][0] if intervals else 0
     total = 0
     current_start = current_stop = None
     for start, stop in sorted(intervals):
@@ -91,6 +106,57 @@ def covered_days(intervals: Iterable[tuple[int, int]]) -> int:
     return total
 
 
+class Career(Generic[R]):
+    """A profile's roles as day-number spans, measured once per profile and queried by every pathway.
+
+    `roles` None means the career is unknown (every query gives an unbounded range).
+    """
+
+    __slots__ = ("as_of", "spans")
+
+    def __init__(self, roles: Sequence[R] | None, as_of: date) -> None:
+        self.as_of = as_of
+        self.spans: list[tuple[R, int | None, int]] | None = None
+        if roles is not None:
+            today = as_of.toordinal() + 1
+            self.spans = [
+                (
+                    role,
+                    None if role.start is None else role.start.toordinal(),
+                    today if role.end is None else role.end.toordinal() + 1,
+                )
+                for role in roles
+            ]
+
+    def years(self, counts: Callable[[R], bool | None], *, within_years: int | None = None) -> YearsRange:
+        """Cumulative years in the roles for which `counts` is True (known) or not False (possible)."""
+        if self.spans is None:
+            return YearsRange(0, None)
+        floor = years_before(self.as_of, within_years).toordinal() + 1 if within_years is not None else None
+        known: list[tuple[int, int]] = []
+        possible: list[tuple[int, int]] = []
+        unbounded = False
+        for role, start, stop in self.spans:
+            verdict = counts(role)
+            if verdict is False:
+                continue
+            if start is None:
+                unbounded = True
+                continue
+            if floor is not None and start < floor:
+                start = floor
+            if stop <= start:
+                continue
+            possible.append((start, stop))
+            if verdict:
+                known.append((start, stop))
+        known_days = covered_days(known)
+        if unbounded:
+            return YearsRange(known_days, None)
+        # Where every counted role is proven, what is possible is what is known.
+        return YearsRange(known_days, known_days if len(possible) == len(known) else covered_days(possible))
+
+
 def years_in_roles(
     roles: Sequence[R] | None,
     counts: Callable[[R], bool | None],
@@ -102,30 +168,4 @@ def years_in_roles(
 
     `roles` None (career unknown) gives an unbounded range; an empty list gives zero years.
     """
-    if roles is None:
-        return YearsRange(Years(0), None)
-    stop_today = as_of.toordinal() + 1
-    floor = years_before(as_of, within_years).toordinal() + 1 if within_years is not None else None
-    known: list[tuple[int, int]] = []
-    possible: list[tuple[int, int]] = []
-    unbounded = False
-    for role in roles:
-        verdict = counts(role)
-        if verdict is False:
-            continue
-        if role.start is None:
-            unbounded = True
-            continue
-        start = role.start.toordinal()
-        stop = role.end.toordinal() + 1 if role.end is not None else stop_today
-        if floor is not None:
-            start = max(start, floor)
-        if stop <= start:
-            continue
-        possible.append((start, stop))
-        if verdict:
-            known.append((start, stop))
-    known_years = Years(covered_days(known))
-    if unbounded:
-        return YearsRange(known_years, None)
-    return YearsRange(known_years, Years(covered_days(possible)))
+    return Career(roles, as_of).years(counts, within_years=within_years)

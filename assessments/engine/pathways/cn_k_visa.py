@@ -17,7 +17,7 @@ from assessments.engine.result import (
 from assessments.engine.rules.base import RuleVersion
 from assessments.engine.rules.cn_k_visa import BOOK, KVisaParams
 
-from .common import NOT_GIVEN, Context, Gaps, Tri, all3, any3, criterion, finish, not_open, status_of
+from .common import NOT_GIVEN, Context, Gaps, Tri, all3, any3_of, criterion, finish, not_open, or3, status_of
 
 DOCUMENTS: dict[str, tuple[Message, ...]] = {
     "stem_talent": (
@@ -122,9 +122,9 @@ def _stem(ctx: Context, version: RuleVersion[Any], params: KVisaParams, gaps: Ga
             None if kind is None else kind in RESEARCH_ORGANISATIONS,
         )
 
-    graduate: Tri = None if profile.education is None else any3(*(degree(e) for e in profile.education))
-    working: Tri = None if profile.roles is None else any3(*(engaged(r) for r in profile.roles))
-    verdict = any3(graduate, working)
+    graduate: Tri = None if profile.education is None else any3_of([degree(e) for e in profile.education])
+    working: Tri = None if profile.roles is None else any3_of([engaged(r) for r in profile.roles])
+    verdict = or3(graduate, working)
     if verdict is False:
         gaps.failed(1.0, STEM_REQUIREMENT)
     elif verdict is None:

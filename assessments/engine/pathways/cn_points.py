@@ -9,25 +9,23 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from assessments.engine.messages import Amount, Message, gettext_noop, msg
-from assessments.engine.profile import Education
+from assessments.engine.profile import Education, Role
 from assessments.engine.rules.base import RuleVersion
 from assessments.engine.rules.cn_work_permit import BOOK, WorkPermitParams
-from assessments.engine.years import YearsRange, years_in_roles
+from assessments.engine.years import DAYS_PER_YEAR, YearsRange
 
-from .common import Context, MoneyCheck, Tri, all3, any3, money_in
+from .common import Context, MoneyCheck, Tri, and3, money_in, or3
 
 BACHELOR_OR_ABOVE = frozenset({"bachelor", "master", "doctorate"})
 
-FACTORS = {
-    "salary": msg(gettext_noop("Annual salary from the Chinese employer")),
-    "education": msg(gettext_noop("Education")),
-    "experience": msg(gettext_noop("Relevant work experience")),
-    "months": msg(gettext_noop("Months a year working in China")),
-    "language": msg(gettext_noop("Chinese language")),
-    "region": msg(gettext_noop("Work location in an encouraged region")),
-    "age": msg(gettext_noop("Age")),
-    "extra": msg(gettext_noop("Extra credit (top-100 university, Fortune Global 500, patents)")),
-}
+SALARY = msg(gettext_noop("Annual salary from the Chinese employer"))
+EDUCATION = msg(gettext_noop("Education"))
+EXPERIENCE = msg(gettext_noop("Relevant work experience"))
+MONTHS = msg(gettext_noop("Months a year working in China"))
+LANGUAGE = msg(gettext_noop("Chinese language"))
+REGION = msg(gettext_noop("Work location in an encouraged region"))
+AGE = msg(gettext_noop("Age"))
+EXTRA = msg(gettext_noop("Extra credit (top-100 university, Fortune Global 500, patents)"))
 
 
 @dataclass(slots=True)
@@ -50,14 +48,26 @@ class CnPoints:
         return None
 
 
-_TABLES: dict[int, tuple[dict[str, int], dict[int, int]]] = {}
+class _Tables:
+    """A parameter set's bands as lookups, built once per parameter set (the points run for every profile)."""
+
+    __slots__ = ("age", "education", "hsk", "hsk_best", "months")
+
+    def __init__(self, p: WorkPermitParams) -> None:
+        self.education = dict(p.education_points)
+        self.hsk = dict(p.language_hsk)
+        self.hsk_best = max(self.hsk.values())
+        self.months = {months: _band(months, p.months_bands) for months in range(13)}
+        self.age = {age: _age_points(age, p) for age in range(131)}
 
 
-def _tables(p: WorkPermitParams) -> tuple[dict[str, int], dict[int, int]]:
-    """The education and HSK bands as dicts, built once per parameter set."""
+_TABLES: dict[int, _Tables] = {}
+
+
+def _tables(p: WorkPermitParams) -> _Tables:
     tables = _TABLES.get(id(p))
     if tables is None:
-        tables = _TABLES[id(p)] = (dict(p.education_points), dict(p.language_hsk))
+        tables = _TABLES[id(p)] = _Tables(p)
     return tables
 
 
@@ -95,95 +105,100 @@ def cn_points(ctx: Context) -> CnPoints:
     return cached
 
 
+def _counts_for_china(role: Role) -> Tri:
+    return role.relevant_to_china_job is not False
+
+
 def _compute(ctx: Context) -> CnPoints:
     version = BOOK.select(ctx.as_of, ctx.profile.application_type)
     p = version.params
     assert p is not None
+    tables = _tables(p)
     profile = ctx.profile
-    rows: list[tuple[str, int, int, int]] = []  # factor, low, high, max
+    no_offer = profile.has_china_job_offer is False
+    offer = None if no_offer else profile.china_job_offer
+    rows: list[tuple[Message, int, int, int]] = []  # factor, proven points, possible points, max
 
-    offer = profile.china_job_offer if profile.has_china_job_offer is not False else None
     salary = money_in(ctx, offer.annual_salary if offer else None, "CNY")
-    if profile.has_china_job_offer is False:
-        rows.append(("salary", 0, 0, p.salary_max))
+    if no_offer:
+        rows.append((SALARY, 0, 0, p.salary_max))
     elif salary.value is None:
-        rows.append(("salary", 0, p.salary_max, p.salary_max))
+        rows.append((SALARY, 0, p.salary_max, p.salary_max))
     else:
         points = _salary_points(salary.value, p)
-        rows.append(("salary", points, points, p.salary_max))
+        rows.append((SALARY, points, points, p.salary_max))
 
     education = profile.education
-    degrees = _degrees(education, _tables(p)[0])
+    degrees = _degrees(education, tables.education)
     if education is None:
-        rows.append(("education", 0, p.education_max, p.education_max))
+        rows.append((EDUCATION, 0, p.education_max, p.education_max))
     else:
         best = degrees.best_points
-        rows.append(("education", best, p.education_max if degrees.unknown_level else best, p.education_max))
+        rows.append((EDUCATION, best, p.education_max if degrees.unknown_level else best, p.education_max))
 
-    years = years_in_roles(
-        profile.roles, lambda role: role.relevant_to_china_job is not False, as_of=ctx.as_of
-    )
-    low_exp = _experience_points(years.known.whole_years(), p)
+    years = ctx.career.years(_counts_for_china)
+    low_exp = _experience_points(years.known_days // DAYS_PER_YEAR, p)
     high_exp = (
-        p.experience_max if years.possible is None else _experience_points(years.possible.whole_years(), p)
+        p.experience_max
+        if years.possible_days is None
+        else _experience_points(years.possible_days // DAYS_PER_YEAR, p)
     )
-    rows.append(("experience", low_exp, high_exp, p.experience_max))
+    rows.append((EXPERIENCE, low_exp, high_exp, p.experience_max))
 
     months = offer.months_per_year_in_china if offer else None
-    if profile.has_china_job_offer is False:
-        rows.append(("months", 0, 0, p.months_max))
+    if no_offer:
+        rows.append((MONTHS, 0, 0, p.months_max))
     elif months is None:
-        rows.append(("months", 0, p.months_max, p.months_max))
+        rows.append((MONTHS, 0, p.months_max, p.months_max))
     else:
-        points = _band(months, p.months_bands)
-        rows.append(("months", points, points, p.months_max))
+        points = tables.months[months]
+        rows.append((MONTHS, points, points, p.months_max))
 
-    language = _language(ctx, p, degrees.chinese_taught)
-    rows.append(("language", *language, p.language_max))
+    rows.append((LANGUAGE, *_language(ctx, p, tables, degrees.chinese_taught), p.language_max))
 
     region = offer.in_encouraged_region if offer else None
-    if profile.has_china_job_offer is False or region is False:
-        rows.append(("region", 0, 0, p.region_points))
+    if no_offer or region is False:
+        rows.append((REGION, 0, 0, p.region_points))
     elif region is None:
-        rows.append(("region", 0, p.region_points, p.region_points))
+        rows.append((REGION, 0, p.region_points, p.region_points))
     else:
-        rows.append(("region", p.region_points, p.region_points, p.region_points))
+        rows.append((REGION, p.region_points, p.region_points, p.region_points))
 
-    if ctx.age is None:
-        rows.append(("age", 0, p.age_max, p.age_max))
+    age = ctx.age
+    if age is None:
+        rows.append((AGE, 0, p.age_max, p.age_max))
     else:
-        points = _age_points(ctx.age, p)
-        rows.append(("age", points, points, p.age_max))
+        points = tables.age.get(age, 0)
+        rows.append((AGE, points, points, p.age_max))
 
     achievements = profile.achievements
-    extra_facts: list[Tri] = [
-        degrees.top_100,
-        achievements.fortune_global_500_experience if achievements else None,
-    ]
+    extra = or3(degrees.top_100, achievements.fortune_global_500_experience if achievements else None)
     if p.extra_credit_for_patents:
-        extra_facts.append(achievements.holds_patents if achievements else None)
-    extra = any3(*extra_facts)
+        extra = or3(extra, achievements.holds_patents if achievements else None)
     rows.append(
-        ("extra", p.extra_credit if extra else 0, 0 if extra is False else p.extra_credit, p.extra_credit)
+        (EXTRA, p.extra_credit if extra else 0, 0 if extra is False else p.extra_credit, p.extra_credit)
     )
 
-    low = sum(r[1] for r in rows)
-    high = sum(r[2] for r in rows)
-    # A factor shows None only while nothing about it is proven, so the breakdown always adds up to `low`.
-    breakdown = [(FACTORS[name], lo if lo == hi or lo else None, top) for name, lo, hi, top in rows]
+    low = high = 0
+    breakdown: list[tuple[Message, int | None, int]] = []
+    for factor, proven, possible, top in rows:
+        low += proven
+        high += possible
+        # A factor shows None only while nothing about it is proven, so the breakdown always adds up to `low`.
+        breakdown.append((factor, proven if proven == possible or proven else None, top))
 
-    age_ok: Tri = None if ctx.age is None else ctx.age <= p.category_b_max_age
-    bachelor_route = all3(degrees.bachelor, years.at_least(p.category_b_min_years), age_ok)
+    age_ok: Tri = None if age is None else age <= p.category_b_max_age
+    bachelor_route = and3(and3(degrees.bachelor, years.at_least(p.category_b_min_years)), age_ok)
     return CnPoints(
-        version=version,
-        breakdown=breakdown,
-        low=low,
-        high=high,
-        salary=salary,
-        years=years,
-        bachelor_route=bachelor_route,
-        category_low=_category(low, bachelor_route is True, p),
-        category_high=_category(high, bachelor_route is not False, p),
+        version,
+        breakdown,
+        low,
+        high,
+        salary,
+        years,
+        bachelor_route,
+        _category(low, bachelor_route is True, p),
+        _category(high, bachelor_route is not False, p),
     )
 
 
@@ -207,11 +222,14 @@ class _Degrees:
 
 
 UNKNOWN_DEGREES = _Degrees(0, True, None, None, None)
+NO_DEGREES = _Degrees(0, False, False, False, False)
 
 
 def _degrees(education: list[Education] | None, table: dict[str, int]) -> _Degrees:
     if education is None:
         return UNKNOWN_DEGREES
+    if not education:
+        return NO_DEGREES
     best, unknown_level = 0, False
     bachelor: Tri = False
     top_100: Tri = False
@@ -224,38 +242,34 @@ def _degrees(education: list[Education] | None, table: dict[str, int]) -> _Degre
         else:
             best = max(best, table.get(level, 0))
             degree = level in BACHELOR_OR_ABOVE
-        bachelor = any3(bachelor, degree)
-        top_100 = any3(top_100, e.world_top_100)
-        taught = any3(taught, all3(e.taught_in_chinese, degree))
+        bachelor = or3(bachelor, degree)
+        top_100 = or3(top_100, e.world_top_100)
+        taught = or3(taught, and3(e.taught_in_chinese, degree))
     return _Degrees(best, unknown_level, bachelor, top_100, taught)
 
 
-def _language(ctx: Context, p: WorkPermitParams, chinese_taught: Tri) -> tuple[int, int]:
+def _language(ctx: Context, p: WorkPermitParams, tables: _Tables, chinese_taught: Tri) -> tuple[int, int]:
     """(proven, possible) language points: the best of former national, Chinese-taught degree and HSK."""
-    known = possible = 0
-    for fact, points in (
-        (ctx.profile.former_chinese_national, p.language_former_national),
-        (chinese_taught, p.language_chinese_taught_degree),
-    ):
-        if fact:
-            known = max(known, points)
-        if fact is not False:
-            possible = max(possible, points)
+    former = ctx.profile.former_chinese_national
     hsk = ctx.profile.hsk_level
-    hsk_points = _tables(p)[1]
-    if hsk is None:
-        possible = max(possible, max(hsk_points.values()))
-    else:
-        points = hsk_points.get(min(hsk, 5), 0)
-        known = max(known, points)
-        possible = max(possible, points)
+    hsk_points = 0 if hsk is None else tables.hsk.get(min(hsk, 5), 0)
+    known = max(
+        p.language_former_national if former else 0,
+        p.language_chinese_taught_degree if chinese_taught else 0,
+        hsk_points,
+    )
+    possible = max(
+        0 if former is False else p.language_former_national,
+        0 if chinese_taught is False else p.language_chinese_taught_degree,
+        tables.hsk_best if hsk is None else hsk_points,
+    )
     return min(known, p.language_max), min(max(possible, known), p.language_max)
 
 
 def next_hsk(ctx: Context, p: WorkPermitParams) -> tuple[int, int] | None:
     """The next HSK level that would add language points, and the points it adds."""
     hsk = ctx.profile.hsk_level or 0
-    table = _tables(p)[1]
+    table = _tables(p).hsk
     current = table.get(min(hsk, 5), 0)
     for level in range(hsk + 1, 6):
         if table.get(level, 0) > current:

@@ -7,7 +7,7 @@ from assessments.engine.result import CriterionStatus, PathwayResult, Points, al
 from assessments.engine.rules.cn_r_visa import BOOK
 
 from .cn_points import cn_points, factor_hints
-from .common import MET, NOT_MET, REVIEW, UNKNOWN, Context, Gaps, any3, criterion, finish, gap
+from .common import MET, NOT_MET, REVIEW, UNKNOWN, Context, Gaps, criterion, finish, gap, or3
 
 DOCUMENTS: dict[str, tuple[Message, ...]] = {
     "category_a": (
@@ -42,7 +42,7 @@ def evaluate(ctx: Context) -> PathwayResult:
     gaps = Gaps()
     achievements = ctx.profile.achievements
     route = (
-        any3(achievements.national_talent_programme, achievements.international_award)
+        or3(achievements.national_talent_programme, achievements.international_award)
         if achievements
         else None
     )
@@ -89,7 +89,5 @@ def evaluate(ctx: Context) -> PathwayResult:
 
     item = criterion(version, "category_a", status, texts)
     result = finish(version, all_required([item]), [item], gaps, DOCUMENTS, ctx)
-    result.points = Points(
-        total=points.low, pass_mark=target, category=points.category, rows=points.breakdown
-    )
+    result.points = Points(points.low, target, points.category, points.breakdown)
     return result

@@ -73,9 +73,7 @@ def evaluate(ctx: Context) -> PathwayResult:
     )
     criteria = [offer, adult, _category(ctx, points, gaps)]
     result = finish(version, all_required(criteria), criteria, gaps, DOCUMENTS, ctx)
-    result.points = Points(
-        total=points.low, pass_mark=p.category_b_points, category=points.category, rows=points.breakdown
-    )
+    result.points = Points(points.low, p.category_b_points, points.category, points.breakdown)
     return result
 
 
@@ -91,7 +89,7 @@ def _category(ctx: Context, points: CnPoints, gaps: Gaps) -> Criterion:
         _hint_next(ctx, points, p.category_b_points, "B", gaps)
         if points.bachelor_route is False and points.years.at_least(p.category_b_min_years) is False:
             gaps.failed(
-                gap(points.years.known.days, p.category_b_min_years * 365),
+                gap(points.years.known_days, p.category_b_min_years * 365),
                 lambda: msg(
                     gettext_noop(
                         "{years} years of relevant work experience with a bachelor's degree would qualify for "

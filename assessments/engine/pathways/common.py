@@ -8,14 +8,14 @@ summaries are cached per pathway and outcome.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from assessments.engine.messages import Amount, Message, MoneyLike, gettext_noop, msg
 from assessments.engine.profile import Profile, Role
-from assessments.engine.rates import Conversion, ExchangeRates
+from assessments.engine.rates import ExchangeRates
 from assessments.engine.result import (
     ELIGIBLE,
     NEEDS_REVIEW,
@@ -26,7 +26,6 @@ from assessments.engine.result import (
     LazyMessage,
     Outcome,
     PathwayResult,
-    Texts,
     capped,
 )
 from assessments.engine.result import (
@@ -42,6 +41,7 @@ from assessments.engine.result import (
     UNKNOWN as UNKNOWN,
 )
 from assessments.engine.rules.base import RuleVersion
+from assessments.engine.years import Career
 
 Tri = bool | None
 
@@ -80,6 +80,31 @@ def all3(*values: Tri) -> Tri:
     return None if None in values else True
 
 
+def any3_of(values: Iterable[Tri]) -> Tri:
+    """`any3` over an iterable (a list comprehension is cheaper than a generator for a few items)."""
+    unknown = False
+    for value in values:
+        if value:
+            return True
+        if value is None:
+            unknown = True
+    return None if unknown else False
+
+
+def or3(a: Tri, b: Tri) -> Tri:
+    """Kleene OR of two values: `any3(a, b)` without the cost of packing arguments (hot paths)."""
+    if a or b:
+        return True
+    return None if a is None or b is None else False
+
+
+def and3(a: Tri, b: Tri) -> Tri:
+    """Kleene AND of two values: `all3(a, b)` without the cost of packing arguments (hot paths)."""
+    if a is False or b is False:
+        return False
+    return None if a is None or b is None else True
+
+
 def ge(value: Decimal | int | None, threshold: Decimal | int) -> Tri:
     return None if value is None else value >= threshold
 
@@ -97,7 +122,7 @@ def age_on(born: date | None, on: date) -> int | None:
 class Context:
     """One profile's evaluation: facts shared by pathways, and the exchange rates actually used."""
 
-    __slots__ = ("age", "as_of", "cache", "profile", "rates", "roles", "used")
+    __slots__ = ("age", "as_of", "cache", "career", "profile", "rates", "roles", "used")
 
     def __init__(self, profile: Profile, rates: ExchangeRates) -> None:
         self.profile = profile
@@ -106,26 +131,31 @@ class Context:
         self.used: set[str] = set()
         self.age = age_on(profile.date_of_birth, profile.as_of)
         self.roles: list[Role] | None = profile.roles
+        self.career: Career[Role] = Career(profile.roles, profile.as_of)
         # Shared intermediate results (e.g. China points used by the work permit and the R visa).
         self.cache: dict[Any, Any] = {}
 
-    def convert(self, money: MoneyLike, target: str) -> Conversion | None:
-        conversion = self.rates.convert(money, target)
-        if conversion is not None:
-            self.used.update(conversion.pairs)
-        return conversion
-
 
 class MoneyCheck:
-    """An applicant amount measured in a rule's currency. `value` None = unknown (absent or no rate)."""
+    """An applicant amount measured in a rule's currency. `value` None = unknown (absent or no rate).
 
-    __slots__ = ("conversion", "money", "target", "value")
+    `pairs` are the exchange rates the conversion used: () when the amount is already in `target`, None when
+    no rate is known.
+    """
 
-    def __init__(self, money: MoneyLike | None, target: str, conversion: Conversion | None) -> None:
+    __slots__ = ("money", "pairs", "target", "value")
+
+    def __init__(
+        self,
+        money: MoneyLike | None,
+        target: str,
+        value: Decimal | None,
+        pairs: tuple[str, ...] | None,
+    ) -> None:
         self.money = money
         self.target = target
-        self.conversion = conversion
-        self.value: Decimal | None = conversion.amount.amount if conversion is not None else None
+        self.value = value
+        self.pairs = pairs
 
     def at_least(self, threshold: Decimal) -> Tri:
         return None if self.value is None else self.value >= threshold
@@ -134,21 +164,23 @@ class MoneyCheck:
     def actual(self) -> Message:
         if self.money is None:
             return NOT_GIVEN
-        if self.conversion is None:
+        if self.value is None:
             return msg(
                 gettext_noop("{amount} (no exchange rate to {currency})"),
                 amount=self.money,
                 currency=self.target,
             )
-        if not self.conversion.pairs:
+        if not self.pairs:
             return msg(gettext_noop("{amount}"), amount=self.money)
         return msg(
-            gettext_noop("{amount} (about {converted})"), amount=self.money, converted=self.conversion.amount
+            gettext_noop("{amount} (about {converted})"),
+            amount=self.money,
+            converted=Amount(self.value, self.target),
         )
 
     @property
     def missing_rate(self) -> Message | None:
-        if self.money is None or self.conversion is not None:
+        if self.money is None or self.value is not None:
             return None
         return msg(
             gettext_noop(
@@ -164,21 +196,27 @@ _NO_MONEY: dict[str, MoneyCheck] = {}
 
 
 def money_in(ctx: Context, money: MoneyLike | None, currency: str) -> MoneyCheck:
-    """`money` measured in `currency`; the same amount is converted once per profile."""
+    """`money` measured in `currency`, recording the rates used; the same amount is converted once per profile."""
     if money is None:
         check = _NO_MONEY.get(currency)
         if check is None:
-            check = _NO_MONEY[currency] = MoneyCheck(None, currency, None)
+            check = _NO_MONEY[currency] = MoneyCheck(None, currency, None, None)
         return check
     key = (id(money), currency)
     check = ctx.cache.get(key)
     if check is None:
-        conversion = (
-            Conversion(Amount(money.amount, currency), ())
+        converted = (
+            (money.amount, ())
             if money.currency == currency
-            else ctx.convert(money, currency)
+            else ctx.rates.convert_amount(money.amount, money.currency, currency)
         )
-        check = ctx.cache[key] = MoneyCheck(money, currency, conversion)
+        if converted is None:
+            check = MoneyCheck(money, currency, None, None)
+        else:
+            check = MoneyCheck(money, currency, *converted)
+            if converted[1]:
+                ctx.used.update(converted[1])
+        ctx.cache[key] = check
     return check
 
 
@@ -191,18 +229,22 @@ def usd(value: Decimal | int) -> Amount:
 
 
 class Gaps:
-    """What-if sentences, ordered smallest change first: failed criteria by relative gap, then unknowns."""
+    """What-if sentences, ordered smallest change first: failed criteria by relative gap, then unknowns.
+
+    Items are (order key, message) in the order added; reading them sorts stably, so equal keys keep that order.
+    (Not a list subclass: the compiled build's mypyc cannot compile one.)
+    """
 
     __slots__ = ("items",)
 
     def __init__(self) -> None:
-        self.items: list[tuple[float, int, LazyMessage]] = []
+        self.items: list[tuple[float, LazyMessage]] = []
 
     def failed(self, gap_ratio: float, message: LazyMessage) -> None:
-        self.items.append((gap_ratio if 0.0 <= gap_ratio <= 1.0 else 1.0, len(self.items), message))
+        self.items.append((gap_ratio if 0.0 <= gap_ratio <= 1.0 else 1.0, message))
 
     def unknown(self, message: LazyMessage) -> None:
-        self.items.append((2.0, len(self.items), message))
+        self.items.append((2.0, message))
 
 
 def gap(have: Decimal | int | None, need: Decimal | int) -> float:
@@ -229,27 +271,24 @@ SUMMARIES: dict[Outcome, str] = {
     ),
     Outcome.NOT_OPEN: gettext_noop("{pathway} takes no applications of this type on {as_of}."),
 }
-_SUMMARY_CACHE: dict[tuple[str, Outcome], Message] = {}
+# The summaries that name only the pathway, built once: finish() runs for every pathway of every profile.
+_SUMMARY: dict[str, dict[Outcome, Message]] = {
+    pathway: {
+        outcome: msg(text, pathway=name) for outcome, text in SUMMARIES.items() if outcome is not NOT_OPEN
+    }
+    for pathway, name in PATHWAY_NAMES.items()
+}
 
 
 def default_summary(pathway: str, outcome: Outcome, as_of: date) -> Message:
     if outcome is NOT_OPEN:
         return msg(SUMMARIES[outcome], pathway=PATHWAY_NAMES[pathway], as_of=as_of)
-    key = (pathway, outcome)
-    summary = _SUMMARY_CACHE.get(key)
-    if summary is None:
-        summary = _SUMMARY_CACHE[key] = msg(SUMMARIES[outcome], pathway=PATHWAY_NAMES[pathway])
-    return summary
+    return _SUMMARY[pathway][outcome]
 
 
-def criterion(
-    version: RuleVersion[Any],
-    code: str,
-    status: CriterionStatus,
-    texts: Callable[[], Texts],
-    cap: Outcome = ELIGIBLE,
-) -> Criterion:
-    return Criterion(code, status, texts, version.source_for(code), cap)
+# A criterion is built by its constructor directly (one call per criterion on the hot path):
+# criterion(version, code, status, texts, cap=ELIGIBLE).
+criterion = Criterion
 
 
 def finish(
@@ -264,25 +303,33 @@ def finish(
     base_documents: tuple[Message, ...] = (PASSPORT,),
 ) -> PathwayResult:
     """The pathway result: documents only where the outcome is not a clear no, what-ifs unless not open."""
-    outcome = capped(outcome, version.outcome_cap)
+    if version.outcome_cap is not ELIGIBLE:
+        outcome = capped(outcome, version.outcome_cap)
+    # Positional arguments: a dataclass __init__ called with keywords costs twice as much.
     return PathwayResult(
-        pathway=version.pathway,
-        outcome=outcome,
-        rule_version=version.id,
-        summary=summary or default_summary(version.pathway, outcome, ctx.as_of),
-        criteria=criteria,
-        what_if_items=gaps.items,
-        document_catalogue=None if outcome is NOT_ELIGIBLE else catalogue,
-        base_documents=base_documents,
+        version.pathway,
+        outcome,
+        version.id,
+        summary or _SUMMARY[version.pathway][outcome],
+        criteria,
+        gaps.items,
+        None if outcome is NOT_ELIGIBLE else catalogue,
+        base_documents,
+        None,
     )
 
 
 def not_open(version: RuleVersion[Any], ctx: Context, summary: Message | None = None) -> PathwayResult:
     return PathwayResult(
-        pathway=version.pathway,
-        outcome=NOT_OPEN,
-        rule_version=version.id,
-        summary=summary or default_summary(version.pathway, NOT_OPEN, ctx.as_of),
+        version.pathway,
+        NOT_OPEN,
+        version.id,
+        summary or default_summary(version.pathway, NOT_OPEN, ctx.as_of),
+        [],
+        [],
+        None,
+        (),
+        None,
     )
 
 

@@ -44,14 +44,12 @@ DOCUMENTS: dict[str, tuple[Message, ...]] = {
     ),
 }
 
-FACTORS = {
-    "C1": msg(gettext_noop("C1 Salary")),
-    "C2": msg(gettext_noop("C2 Qualifications")),
-    "C3": msg(gettext_noop("C3 Diversity")),
-    "C4": msg(gettext_noop("C4 Support for local employment")),
-    "C5": msg(gettext_noop("C5 Skills bonus (Shortage Occupation List)")),
-    "C6": msg(gettext_noop("C6 Strategic economic priorities bonus")),
-}
+C1 = msg(gettext_noop("C1 Salary"))
+C2 = msg(gettext_noop("C2 Qualifications"))
+C3 = msg(gettext_noop("C3 Diversity"))
+C4 = msg(gettext_noop("C4 Support for local employment"))
+C5 = msg(gettext_noop("C5 Skills bonus (Shortage Occupation List)"))
+C6 = msg(gettext_noop("C6 Strategic economic priorities bonus"))
 C2_POINTS = {"top_tier": 20, "degree": 10, "none": 0}
 
 OFFER_REQUIREMENT = msg(gettext_noop("A job offer from a Singapore employer, who applies for the pass"))
@@ -191,18 +189,18 @@ def _band(value: Decimal | None, top: Decimal, mid: Decimal) -> int | None:
     return 20 if value >= top else 10 if value >= mid else 0
 
 
-def compass_points(ctx: Context, c: Compass) -> list[tuple[str, int | None, int]]:
+def compass_points(ctx: Context, c: Compass) -> list[tuple[Message, int | None, int]]:
     """(factor, points or None if unknown, max) for C1..C6."""
     details = ctx.profile.singapore_job_offer
     facts = details.compass if details else None
     if facts is None:
         return [
-            ("C1", None, 20),
-            ("C2", None, 20),
-            ("C3", None, 20),
-            ("C4", None, 20),
-            ("C5", None, c.sol_bonus),
-            ("C6", None, c.sep_bonus),
+            (C1, None, 20),
+            (C2, None, 20),
+            (C3, None, 20),
+            (C4, None, 20),
+            (C5, None, c.sol_bonus),
+            (C6, None, c.sep_bonus),
         ]
     share = facts.nationality_share_of_pmets
     pmets = facts.employer_pmet_count
@@ -231,12 +229,12 @@ def compass_points(ctx: Context, c: Compass) -> list[tuple[str, int | None, int]
         c5 = c.sol_bonus_reduced if share >= c.sol_reduced_share else c.sol_bonus
     c6 = None if facts.sep_firm is None else (c.sep_bonus if facts.sep_firm else 0)
     return [
-        ("C1", c1, 20),
-        ("C2", c2, 20),
-        ("C3", c3, 20),
-        ("C4", c4, 20),
-        ("C5", c5, c.sol_bonus),
-        ("C6", c6, c.sep_bonus),
+        (C1, c1, 20),
+        (C2, c2, 20),
+        (C3, c3, 20),
+        (C4, c4, 20),
+        (C5, c5, c.sol_bonus),
+        (C6, c6, c.sep_bonus),
     ]
 
 
@@ -266,14 +264,14 @@ def _compass(
 
         return criterion(version, "compass", MET, exempt_texts), None
     scored = compass_points(ctx, c)
-    known = sum(points for _, points, _ in scored if points is not None)
-    most = sum(top if points is None else points for _, points, top in scored)
-    points = Points(
-        total=known,
-        pass_mark=c.pass_mark,
-        category=None,
-        rows=[(FACTORS[name], value, top) for name, value, top in scored],
-    )
+    known = most = 0  # points proven, and the most the unknown factors could make
+    for _, value, top in scored:
+        if value is None:
+            most += top
+        else:
+            known += value
+            most += value
+    points = Points(known, c.pass_mark, None, scored)
     if known >= c.pass_mark:
         status = MET
     elif most < c.pass_mark:

@@ -9,7 +9,6 @@ from assessments.engine.profile import Role
 from assessments.engine.result import Criterion, Outcome, PathwayResult, all_required, best
 from assessments.engine.rules.base import RuleVersion
 from assessments.engine.rules.sg_one_pass import BOOK, OnePassParams, OnePassRenewalParams
-from assessments.engine.years import years_in_roles
 
 from .common import (
     MET,
@@ -20,7 +19,7 @@ from .common import (
     Context,
     Gaps,
     Tri,
-    all3,
+    and3,
     any3,
     criterion,
     finish,
@@ -28,6 +27,7 @@ from .common import (
     ge,
     money_in,
     not_open,
+    or3,
     renewal_review,
     sgd,
     status_of,
@@ -135,12 +135,12 @@ def _salary(
     threshold = params.min_fixed_salary_sgd
     fixed = money_in(ctx, profile.monthly_fixed_salary, "SGD")
     months = profile.months_at_current_salary
-    past = all3(fixed.at_least(threshold), ge(months, params.min_months_at_salary))
+    past = and3(fixed.at_least(threshold), ge(months, params.min_months_at_salary))
     has_offer = profile.has_singapore_job_offer
     offer = profile.singapore_job_offer if has_offer is not False else None
     offered = money_in(ctx, offer.monthly_fixed_salary if offer else None, "SGD")
-    prospective = False if has_offer is False else all3(has_offer, offered.at_least(threshold))
-    verdict = any3(past, prospective)
+    prospective = False if has_offer is False else and3(has_offer, offered.at_least(threshold))
+    verdict = or3(past, prospective)
     if verdict is False:
         if fixed.value is not None and fixed.value >= threshold and months is not None:
             gaps.failed(
@@ -223,23 +223,27 @@ def _established(ctx: Context, version: RuleVersion[Any], params: OnePassParams,
         )
 
     def established(role: Role) -> Tri:
-        return any3(
+        return or3(
             ge(role.valuation_usd, params.established_min_market_cap_usd),
             ge(role.annual_revenue_usd, params.established_min_revenue_usd),
         )
 
-    years = years_in_roles(ctx.roles, established, as_of=ctx.as_of)
+    years = ctx.career.years(established)
     needed_months = params.min_months_at_established_company
-    known_months = years.known.days * 12 // 365
+    known_months = years.known_days * 12 // 365
     overseas: Tri = True if known_months >= needed_months else None
-    if overseas is None and years.possible is not None and years.possible.days * 12 // 365 < needed_months:
+    if (
+        overseas is None
+        and years.possible_days is not None
+        and years.possible_days * 12 // 365 < needed_months
+    ):
         overseas = False
     offer = profile.singapore_job_offer
     has_offer = profile.has_singapore_job_offer
     in_singapore = (
-        False if has_offer is False else all3(has_offer, offer.employer_established if offer else None)
+        False if has_offer is False else and3(has_offer, offer.employer_established if offer else None)
     )
-    verdict = any3(overseas, in_singapore)
+    verdict = or3(overseas, in_singapore)
     if verdict is False and profile.on_singapore_work_pass is None:
         verdict = None  # the test may not apply at all
     if verdict is False:

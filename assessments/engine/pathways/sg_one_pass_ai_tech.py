@@ -9,15 +9,15 @@ from assessments.engine.profile import Role
 from assessments.engine.result import Criterion, PathwayResult, all_required
 from assessments.engine.rules.base import RuleVersion
 from assessments.engine.rules.sg_one_pass_ai_tech import BOOK, AiTechParams
-from assessments.engine.years import years_in_roles
 
 from .common import (
     NOT_GIVEN,
     Context,
     Gaps,
     Tri,
-    all3,
+    and3,
     any3,
+    any3_of,
     criterion,
     finish,
     gap,
@@ -146,11 +146,11 @@ def _experience(ctx: Context, version: RuleVersion[Any], params: AiTechParams, g
     def counts(role: Role) -> Tri:
         return None if role.role_type is None else role.role_type in qualifying
 
-    years = years_in_roles(ctx.roles, counts, as_of=ctx.as_of, within_years=params.within_years)
+    years = ctx.career.years(counts, within_years=params.within_years)
     verdict = years.at_least(params.min_years)
     if verdict is False:
         gaps.failed(
-            gap(years.known.days, params.min_years * 365),
+            gap(years.known_days, params.min_years * 365),
             lambda: msg(
                 gettext_noop(
                     "{required} years as a founder, C-suite executive or technical specialist within the last "
@@ -203,7 +203,7 @@ def _employer(ctx: Context, version: RuleVersion[Any], params: AiTechParams, gap
             ge(role.aum_usd, params.min_aum_usd),
             ge(role.funding_raised_usd, params.min_funding_usd),
         )
-        return all3(None if kind is None else True, figures)
+        return and3(None if kind is None else True, figures)
 
     organisation: str | None = None
     if roles is None:
@@ -212,7 +212,7 @@ def _employer(ctx: Context, version: RuleVersion[Any], params: AiTechParams, gap
         verdict = False
     else:
         candidates = current_or_last(roles)
-        verdict = any3(*(qualifies(r) for r in candidates))
+        verdict = any3_of([qualifies(r) for r in candidates])
         organisation = candidates[0].organisation
     if verdict is False:
         gaps.failed(

@@ -17,7 +17,6 @@ from assessments.engine.result import (
 )
 from assessments.engine.rules.base import RuleVersion
 from assessments.engine.rules.sg_tech_pass import BOOK, TechPassParams, TechPassRenewalParams
-from assessments.engine.years import years_in_roles
 
 from .common import (
     MET,
@@ -26,14 +25,14 @@ from .common import (
     Context,
     Gaps,
     Tri,
-    all3,
-    any3,
+    and3,
     criterion,
     finish,
     gap,
     ge,
     money_in,
     not_open,
+    or3,
     renewal_review,
     sgd,
     status_of,
@@ -151,17 +150,17 @@ def _salary(ctx: Context, version: RuleVersion[Any], params: TechPassParams, gap
 
 def _qualifying_company(role: Role, params: TechPassParams) -> Tri:
     kind = role.organisation_type
-    company = all3(
+    company = and3(
         None if kind is None else kind == "tech_company",
-        any3(
+        or3(
             ge(role.valuation_usd, params.min_valuation_usd),
             ge(role.funding_raised_usd, params.min_funding_usd),
         ),
     )
     if params.min_vc_aum_usd is None or company:
         return company
-    vc = all3(None if kind is None else kind == "tech_vc", ge(role.aum_usd, params.min_vc_aum_usd))
-    return any3(company, vc)
+    vc = and3(None if kind is None else kind == "tech_vc", ge(role.aum_usd, params.min_vc_aum_usd))
+    return or3(company, vc)
 
 
 def _leading_role(ctx: Context, version: RuleVersion[Any], params: TechPassParams, gaps: Gaps) -> Criterion:
@@ -169,14 +168,14 @@ def _leading_role(ctx: Context, version: RuleVersion[Any], params: TechPassParam
         kind = role.role_type
         if kind is not None and kind not in LEADING:
             return False
-        return all3(None if kind is None else True, _qualifying_company(role, params))
+        return and3(None if kind is None else True, _qualifying_company(role, params))
 
-    years = years_in_roles(ctx.roles, counts, as_of=ctx.as_of)
+    years = ctx.career.years(counts)
     required = params.min_leading_years
     verdict = years.at_least(required)
     if verdict is False:
         gaps.failed(
-            gap(years.known.days, required * 365),
+            gap(years.known_days, required * 365),
             lambda: msg(
                 gettext_noop(
                     "{required} years in a leading role at a qualifying tech company; you have {years}"
@@ -237,7 +236,7 @@ def _product_role(ctx: Context, version: RuleVersion[Any], params: TechPassParam
             return True
         return None
 
-    years = years_in_roles(ctx.roles, counts, as_of=ctx.as_of)
+    years = ctx.career.years(counts)
     required = params.min_leading_years
 
     def texts() -> tuple[Message, Message, Message]:

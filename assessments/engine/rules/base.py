@@ -124,7 +124,7 @@ class RuleBook(Generic[P]):
         self._starts: dict[str, list[int]] = {}
         self._chosen: dict[str, list[RuleVersion[P]]] = {}
         # Few distinct as_of dates occur in practice; the memo is bounded by the calendar anyway.
-        self._memo: dict[tuple[date, str], RuleVersion[P]] = {}
+        self._memo: dict[str, dict[date, RuleVersion[P]]] = {"new": {}, "renewal": {}}
         for application_type in ("new", "renewal"):
             chosen = sorted(
                 (
@@ -143,10 +143,10 @@ class RuleBook(Generic[P]):
                 raise ValueError(f"{version.id}: belongs to another pathway than {pathway}")
 
     def select(self, on: date, application_type: str) -> RuleVersion[P]:
-        key = (on, application_type)
-        found = self._memo.get(key)
+        memo = self._memo[application_type]
+        found = memo.get(on)
         if found is None:
-            found = self._memo[key] = self._select(on, application_type)
+            found = memo[on] = self._select(on, application_type)
         return found
 
     def _select(self, on: date, application_type: str) -> RuleVersion[P]:
