@@ -59,3 +59,12 @@ def _default_language() -> Iterator[None]:
 
     with translation.override(settings.LANGUAGE_CODE):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _fresh_content_type_cache() -> None:
+    """Transactional tests flush the database, and Django re-creates content types under new ids; the
+    process-wide ContentType cache would still hand the old ids to the audit log (an FK failure)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    ContentType.objects.clear_cache()
