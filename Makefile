@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint typecheck pytest bench lock migrations-check messages clean system-deps engine-native
+.PHONY: install run test lint typecheck pytest bench lock migrations-check messages clean system-deps engine-native audit
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11+ is required")'
@@ -48,7 +48,11 @@ migrations-check: install
 pytest: install
 	$(BIN)/pytest
 
-test: lint typecheck migrations-check pytest
+# Known vulnerabilities in requirements.lock (pip-audit); says plainly when its data is unreachable.
+audit: install
+	bash bin/dependency-audit
+
+test: lint typecheck migrations-check audit pytest
 
 bench: install
 	$(BIN)/python -m bench

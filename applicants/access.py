@@ -1,15 +1,25 @@
-"""Who may see and work on which case. Every admin view, action and service asks these helpers.
+"""Who may see which object. Every view that touches a case, document or data request (portal and
+admin alike) fetches it through the one helper for its kind: `case_for`, `document_for`,
+`data_request_for`, `letter_for`. Anything outside the user's reach is a 404, never a 403 that confirms it exists.
 
-A consultant works on the cases assigned to them and on the unassigned queue; a case manager (the
-`manage_all_cases` permission) and a superuser work on every case.
+Staff: a consultant works on the cases assigned to them and on the unassigned queue; a case manager
+(the `manage_all_cases` permission) and a superuser work on every case, and alone handle data
+requests. Applicants (`as_applicant=True`, the portal): their own cases, documents and requests only.
 """
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AnonymousUser, User
-from django.db.models import Q
+from typing import Any
 
-from .models import Case, CaseQuerySet
+from django.contrib.auth.models import AnonymousUser, User
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from assessments.models import AdviceLetter
+
+from .models import Case, CaseQuerySet, DataRequest, Document
 
 CONSULTANT_GROUP = "Consultant"
 CASE_MANAGER_GROUP = "Case manager"
@@ -41,3 +51,78 @@ def can_work_on(user: AnyUser, case: Case) -> bool:
     if manages_all_cases(user):
         return True
     return bool(user.is_authenticated and user.is_active and case.assigned_to_id in (None, user.pk))
+
+
+def visible_cases(user: AnyUser, *, as_applicant: bool = False) -> CaseQuerySet:
+    """The cases `user` may open: their own as an applicant (portal), their scope as staff (admin)."""
+    if not user.is_authenticated or not user.is_active:
+        return Case.objects.none()
+    if as_applicant:
+        return Case.objects.filter(applicant__user=user.pk, applicant__erased_at__isnull=True)
+    if not user.is_staff:
+        return Case.objects.none()
+    return cases_visible_to(user)
+
+
+def case_for(user: AnyUser, *, as_applicant: bool = False, **lookup: Any) -> Case:
+    """The one case matching `lookup` that `user` may open; 404 otherwise."""
+    case = visible_cases(user, as_applicant=as_applicant).select_related("applicant").filter(**lookup).first()
+    if case is None:
+        raise Http404(_("No such case, or not one of yours."))
+    return case
+
+
+def document_for(user: AnyUser, pk: int, *, as_applicant: bool = False, case_pk: Any = None) -> Document:
+    """A checklist item of a case `user` may open (of case `case_pk` when given); 404 otherwise."""
+    documents = Document.objects.select_related("case").filter(
+        pk=pk, case__in=visible_cases(user, as_applicant=as_applicant)
+    )
+    if case_pk is not None:
+        documents = documents.filter(case_id=case_pk)
+    document = documents.first()
+    if document is None:
+        raise Http404(_("No such document, or not one of yours."))
+    return document
+
+
+def visible_data_requests(user: AnyUser, *, as_applicant: bool = False) -> QuerySet[DataRequest]:
+    if not user.is_authenticated or not user.is_active:
+        return DataRequest.objects.none()
+    if as_applicant:
+        return DataRequest.objects.filter(applicant__user=user.pk)
+    if user.is_staff and manages_all_cases(user):
+        return DataRequest.objects.all()
+    return DataRequest.objects.none()
+
+
+def data_request_for(user: AnyUser, pk: int, *, as_applicant: bool = False) -> DataRequest:
+    """A data request (and its export archive) `user` may see; 404 otherwise."""
+    request = (
+        visible_data_requests(user, as_applicant=as_applicant)
+        .select_related("applicant")
+        .filter(pk=pk)
+        .first()
+    )
+    if request is None:
+        raise Http404(_("No such request, or not one of yours."))
+    return request
+
+
+def letter_for(user: AnyUser, pk: int, *, as_applicant: bool = False, case_pk: Any = None) -> AdviceLetter:
+    """An advice letter on a case `user` may open (of case `case_pk` when given); 404 otherwise.
+
+    Applicants see only their ready letters; staff also need the letters' view permission (403).
+    """
+    letters = AdviceLetter.objects.select_related("case").filter(
+        pk=pk, case__in=visible_cases(user, as_applicant=as_applicant)
+    )
+    if as_applicant:
+        letters = letters.ready()
+    if case_pk is not None:
+        letters = letters.filter(case_id=case_pk)
+    letter = letters.first()
+    if letter is None:
+        raise Http404(_("No such letter, or not one of yours."))
+    if not as_applicant and not user.has_perm("assessments.view_adviceletter"):
+        raise PermissionDenied
+    return letter

@@ -10,7 +10,7 @@ class ApplicantsConfig(AppConfig):
         # History of every change (django-auditlog). Opening a case page is logged too (CaseAdmin).
         from auditlog.registry import auditlog
 
-        from .models import Applicant, Case, ConsentRecord, Document, Note, Reminder
+        from .models import Applicant, Case, ConsentRecord, DataRequest, Document, Note, Reminder
 
         auditlog.register(Applicant)
         auditlog.register(ConsentRecord)
@@ -18,3 +18,5 @@ class ApplicantsConfig(AppConfig):
         auditlog.register(Document)
         auditlog.register(Note)
         auditlog.register(Reminder)
+        # Who approved an export or an erasure, and every download of an export archive.
+        auditlog.register(DataRequest, exclude_fields=["archive"])

@@ -20,6 +20,9 @@ from .models import Applicant, Case
 
 CONSENT_TEXT_VERSION = "2026-11"
 
+# A minimal but complete PDF (uploads are checked by content, demo files included).
+DEMO_PDF = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"
+
 
 def _engineer_profile() -> dict[str, Any]:
     return {
@@ -226,9 +229,7 @@ def seed_demo_cases(*, consultant: User, manager: User) -> int:
         for name, outcome in demo.documents:
             document = services.add_checklist_item(case=case, name=name)
             if outcome:
-                services.upload_document(
-                    document=document, file=ContentFile(b"%PDF-1.4 demo", name="scan.pdf")
-                )
+                services.upload_document(document=document, file=ContentFile(DEMO_PDF, name="scan.pdf"))
             if outcome == "accepted":
                 services.accept_document(document=document, by=consultant)
             elif outcome == "reupload":
@@ -250,9 +251,7 @@ def _walk(case: Case, demo: DemoCase, *, by: User, today: date) -> None:
             # The demo's filed cases predate our records: document them as accepted first.
             for name in ("Passport bio page", "Signed application form"):
                 document = services.add_checklist_item(case=case, name=name)
-                services.upload_document(
-                    document=document, file=ContentFile(b"%PDF-1.4 demo", name="scan.pdf")
-                )
+                services.upload_document(document=document, file=ContentFile(DEMO_PDF, name="scan.pdf"))
                 services.accept_document(document=document, by=by)
             if not case.assessments.exists():
                 run_assessment(applicant=case.applicant, case=case, profile=_engineer_profile(), as_of=today)

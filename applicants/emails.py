@@ -73,9 +73,10 @@ def notify_new_case(*, case: Case) -> None:
     )
 
 
-def notify_deletion_request(*, request: DataRequest) -> None:
+def notify_data_request(*, request: DataRequest) -> None:
+    """Tell the consultancy that an applicant asked for their data or for deletion (staff approve it)."""
     _send(
-        template="deletion_request",
+        template="deletion_request" if request.kind == DataRequest.Kind.DELETION else "export_request",
         context={"request": request, "applicant": request.applicant},
         to=settings.CONSULTANCY_NOTIFY_EMAIL,
         language=settings.LANGUAGE_CODE,

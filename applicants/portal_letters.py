@@ -8,18 +8,17 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpRequest
-from django.shortcuts import get_object_or_404
+from django.urls import reverse_lazy
 from django.views.decorators.http import require_GET
 
 from assessments.letter_downloads import letter_pdf_response
-from assessments.models import AdviceLetter
+
+from .access import letter_for
 
 
+# Signed-in check first, so an anonymous visitor is sent to the portal's sign-in whatever the method.
+@login_required(login_url=reverse_lazy("applicants:portal-login"))
 @require_GET
-@login_required
 def letter_download(request: HttpRequest, letter_id: int) -> FileResponse:
     """A ready letter of one of the signed-in applicant's cases; 404 for every other letter."""
-    letter = get_object_or_404(
-        AdviceLetter.objects.of_applicant_user(request.user).ready().select_related("case"), pk=letter_id
-    )
-    return letter_pdf_response(letter)
+    return letter_pdf_response(letter_for(request.user, letter_id, as_applicant=True))

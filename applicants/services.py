@@ -21,6 +21,7 @@ from .access import CONSULTANT_GROUP, can_work_on, manages_all_cases
 from .errors import AccessDenied, CaseRuleError
 from .models import Applicant, Case, ConsentRecord, Document, Note, Pathway, Reminder
 from .models.cases import generate_reference
+from .uploads import validate_upload
 
 _PASSPORT_PATTERN = re.compile(r"^[A-Z0-9]{5,20}$")
 
@@ -229,8 +230,18 @@ def add_checklist_item(*, case: Case, name: str, is_required: bool = True) -> Do
 
 @transaction.atomic
 def upload_document(*, document: Document, file: File[bytes]) -> Document:
-    """Attach a (new) file to a checklist item; it then waits for review again."""
-    document.file.save(file.name or "document", file, save=False)
+    """Attach a (new) file to a checklist item; it then waits for review again.
+
+    The file is checked by content and stored under a random name (`uploads.validate_upload`) whoever
+    uploads it; a replaced file is deleted from storage once the change is committed.
+    Raises ValidationError for a file we do not accept.
+    """
+    checked = validate_upload(file)
+    previous = document.file.name if document.file else ""
+    document.file.save(checked.name or "document", checked, save=False)
+    if previous:
+        storage = document.file.storage
+        transaction.on_commit(lambda: storage.delete(previous))
     document.uploaded_at = timezone.now()
     document.review_status = Document.Review.UPLOADED
     document.reason_for_applicant = ""

@@ -57,10 +57,16 @@ def notify_new_case_task(case_id: int) -> None:
         emails.notify_new_case(case=case)
 
 
-@shared_task(
-    name="applicants.notify_deletion_request", autoretry_for=_RETRY_ON, retry_backoff=30, max_retries=5
-)
-def notify_deletion_request_task(request_id: int) -> None:
+@shared_task(name="applicants.notify_data_request", autoretry_for=_RETRY_ON, retry_backoff=30, max_retries=5)
+def notify_data_request_task(request_id: int) -> None:
     request = DataRequest.objects.select_related("applicant").filter(pk=request_id).first()
     if request:
-        emails.notify_deletion_request(request=request)
+        emails.notify_data_request(request=request)
+
+
+@shared_task(name="applicants.enforce_retention")
+def enforce_retention_task() -> dict[str, int]:
+    """Beat, daily: purge personal data past its retention period; the counts are kept and logged."""
+    from .privacy.retention import enforce_retention  # here: privacy.services imports this module
+
+    return dict(enforce_retention(now=timezone.now()).purged)

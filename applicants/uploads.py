@@ -1,19 +1,23 @@
-"""What an applicant may upload: PDF, JPEG or PNG, recognised by content, within the size limit.
+"""What an applicant (or staff) may upload: PDF, JPEG or PNG, recognised by content, within the size limit.
 
-The file name and the browser's content type are not trusted: the first bytes decide. Stored files
-get a random name, so nothing about the applicant or the original name is in the storage path.
+The file name and the browser's content type are never trusted: the bytes decide. A PDF must look
+like one from end to end (header, end-of-file marker) and carry no active content (scripts, launch
+actions, embedded files); an image must decode. Stored files get a random name with the extension
+of the type found, so nothing about the person or the original name is in the storage path, and
+they are only ever served as downloads through permission-checked views.
 """
 
 from __future__ import annotations
 
+import re
 import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
-from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+from PIL import Image, UnidentifiedImageError
 
 # Content type -> (magic bytes at offset 0, extension for the stored name).
 SIGNATURES: dict[str, tuple[bytes, str]] = {
@@ -21,6 +25,10 @@ SIGNATURES: dict[str, tuple[bytes, str]] = {
     "image/png": (b"\x89PNG\r\n\x1a\n", ".png"),
     "image/jpeg": (b"\xff\xd8\xff", ".jpg"),
 }
+# PDF features that run code or carry other files; a payslip or a degree certificate needs none.
+_PDF_ACTIVE_CONTENT = re.compile(rb"/(?:JavaScript|JS|Launch|EmbeddedFile|RichMedia|XFA)\b")
+_PDF_TAIL_BYTES = 2048
+_CHUNK = 1024 * 1024
 
 
 def content_type_of(head: bytes) -> str | None:
@@ -39,15 +47,42 @@ def sniff(file: File[bytes]) -> str | None:
     return content_type_of(head)
 
 
-def validate_upload(file: UploadedFile) -> File[bytes]:
-    """Check size and type; return the same content under a random name with the right extension."""
+def _pdf_problem(file: File[bytes]) -> str | None:
+    file.seek(0)
+    previous = b""
+    tail = b""
+    while chunk := file.read(_CHUNK):
+        # Overlap the chunks so a keyword split across two reads is still found.
+        if _PDF_ACTIVE_CONTENT.search(previous[-32:] + chunk):
+            return _("This PDF contains scripts or embedded files. Print it to a new PDF and upload that.")
+        previous = chunk
+        tail = (tail + chunk)[-_PDF_TAIL_BYTES:]
+    if b"%%EOF" not in tail:
+        return _("This PDF is incomplete or damaged. Save or scan it again and upload the new file.")
+    return None
+
+
+def _image_problem(file: File[bytes]) -> str | None:
+    file.seek(0)
+    try:
+        with Image.open(file) as image:
+            image.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        return _("This image is damaged or not really a JPEG or PNG. Take the photo or scan again.")
+    return None
+
+
+def validate_upload(file: File[bytes]) -> File[bytes]:
+    """Check size, type and content; return the same content under a random name with the right
+    extension. Raises ValidationError with a message the uploader can act on."""
     limit = settings.DOCUMENT_UPLOAD_MAX_BYTES
-    if file.size is None or file.size == 0:
+    size = file.size
+    if not size:
         raise ValidationError(_("The file is empty. Choose the file again."), code="empty")
-    if file.size > limit:
+    if size > limit:
         raise ValidationError(
             _("The file is %(size)s; the limit is %(limit)s. Scan at a lower resolution or split it.")
-            % {"size": filesizeformat(file.size), "limit": filesizeformat(limit)},
+            % {"size": filesizeformat(size), "limit": filesizeformat(limit)},
             code="too_large",
         )
     content_type = sniff(file)
@@ -56,4 +91,8 @@ def validate_upload(file: UploadedFile) -> File[bytes]:
             _("Upload a PDF, JPEG or PNG file. This file is none of these, whatever its name says."),
             code="wrong_type",
         )
+    problem = _pdf_problem(file) if content_type == "application/pdf" else _image_problem(file)
+    file.seek(0)
+    if problem:
+        raise ValidationError(problem, code="bad_content")
     return File(file, name=f"{uuid.uuid4().hex}{SIGNATURES[content_type][1]}")

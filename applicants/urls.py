@@ -41,5 +41,6 @@ urlpatterns = [
     path("portal/documents/<int:pk>/upload/", portal.upload, name="portal-upload"),
     path("portal/reassess/", portal.reassess, name="portal-reassess"),
     path("portal/my-data/", portal.my_data, name="portal-my-data"),
+    path("portal/my-data/<int:pk>/", portal.data_export_download, name="portal-data-export"),
     path("portal/delete-account/", portal.delete_account, name="portal-delete-account"),
 ]

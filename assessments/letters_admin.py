@@ -16,14 +16,13 @@ from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from applicants.access import case_scope
+from applicants.access import case_scope, letter_for
 from applicants.models import Case
 
 from . import services
@@ -189,10 +188,7 @@ def letter_download_view(
 ) -> FileResponse:
     """Stream a ready letter to staff who may see its case and its letters (404 otherwise); logged."""
     case = _case_for(modeladmin, request, object_id)
-    if not request.user.has_perm(VIEW_LETTER):
-        raise PermissionDenied
-    letter = get_object_or_404(case.advice_letters.select_related("case"), pk=letter_id)
-    return letter_pdf_response(letter)
+    return letter_pdf_response(letter_for(request.user, letter_id, case_pk=case.pk))
 
 
 @admin.action(description=gettext_lazy("Request an advice letter"), permissions=["change"])

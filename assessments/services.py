@@ -341,7 +341,9 @@ def send_letter_ready_emails(*, letter_id: int) -> bool:
     Returns False if there was nothing to send (not ready, or already sent).
     """
     letter = (
-        AdviceLetter.objects.select_for_update()
+        # Lock the letter row only: PostgreSQL refuses FOR UPDATE on the outer-joined (nullable)
+        # consultant and requester.
+        AdviceLetter.objects.select_for_update(of=("self",))
         .select_related("case__applicant", "case__assigned_to", "requested_by")
         .filter(pk=letter_id)
         .first()

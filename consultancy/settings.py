@@ -6,11 +6,13 @@ There are no production-only branches: production is these settings with product
 from __future__ import annotations
 
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import django_stubs_ext
 import environ
 from celery.schedules import crontab
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -49,7 +51,8 @@ CSRF_TRUSTED_ORIGINS: list[str] = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", defaul
 SITE_URL: str = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin with our site class: staff need a verified second factor (accounts.admin_site).
+    "accounts.apps.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -61,12 +64,20 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_countries",
     "auditlog",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
+    "accounts",
+    "outbox",
     "applicants",
     "assessments",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Security headers on every response, static files included.
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -75,10 +86,17 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Marks the user verified once they passed their second factor (request.user.is_verified()).
+    "django_otp.middleware.OTPMiddleware",
     # After authentication: stamps every audit-log entry written during the request with its user.
     "auditlog.middleware.AuditlogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Staff sessions end after 30 idle minutes and after 12 hours whatever the activity (after the
+    # messages middleware: it says why on the sign-in page).
+    "accounts.middleware.StaffSessionTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: answers a locked-out client's login with the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "consultancy.urls"
@@ -131,6 +149,29 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "admin:login"
+# django-axes first: it refuses to even check the password of a locked-out user or address.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Lock-out (django-axes): after AXES_FAILURE_LIMIT failed logins for one user name, or from one client
+# address, further attempts are refused for AXES_COOLOFF_TIME, the admin's and the portal's alike.
+AXES_FAILURE_LIMIT: int = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each on its own, not only the pair
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.locked_out"  # our translated page, 429 with Retry-After
+AXES_CLIENT_IP_CALLABLE = "consultancy.ratelimits.client_ip"
+AXES_VERBOSE = False  # its log lines quote user names and addresses; lock-outs are in the database
+# Staff sessions (the admin): signed out after this long without a request, and this long after
+# signing in whatever the activity. Applicants' sessions keep Django's default lifetime.
+STAFF_SESSION_IDLE_MINUTES: int = env.int("STAFF_SESSION_IDLE_MINUTES", default=30)
+STAFF_SESSION_MAX_HOURS: int = env.int("STAFF_SESSION_MAX_HOURS", default=12)
+# The name staff see in their authenticator app.
+OTP_TOTP_ISSUER: str = env.str("OTP_TOTP_ISSUER", default="Tech talent visas")
+# A TOTP secret is shown once, to its owner, at enrolment: the admin never shows devices' keys or QR
+# codes (an administrator deletes a lost device; its owner enrols a new one).
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # --- Internationalisation ---------------------------------------------------------------------------
 LANGUAGE_CODE = "en"
@@ -147,6 +188,9 @@ STATIC_ROOT = Path(env.str("DJANGO_STATIC_ROOT", default=str(VAR_DIR / "staticfi
 # Applicant documents and letters are private: they live outside any served URL and are only
 # streamed by permission-checked views.
 PRIVATE_STORAGE_ROOT = Path(env.str("PRIVATE_STORAGE_ROOT", default=str(VAR_DIR / "private")))
+# Uploaded files and folders readable by the application's user only.
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 STORAGES = {
     "default": {
         "BACKEND": "consultancy.storage.PrivateFileSystemStorage",
@@ -249,6 +293,10 @@ CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     "worker-heartbeat": {"task": "consultancy.heartbeat", "schedule": 60.0},
+    # Personal data past its retention period is purged (applicants.privacy.retention).
+    "enforce-retention": {"task": "applicants.enforce_retention", "schedule": crontab(hour=3, minute=0)},
+    # Task calls stored while the broker was unreachable are published once it answers again.
+    "outbox-publish-pending": {"task": "outbox.publish_pending", "schedule": 60.0},
     # Open cases re-assessed when new rule versions take effect (first: 2027-01-01), before the digest.
     "reassess-open-cases": {"task": "applicants.reassess_open_cases", "schedule": crontab(hour=6, minute=0)},
     # Consultants' digest (next actions, expiring passes, re-assessments) once a day, local time.
@@ -262,9 +310,10 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
 }
 
 # --- Security -------------------------------------------------------------------------------------
-SECURE_PROXY_SSL_HEADER = (
-    ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("DJANGO_BEHIND_PROXY", default=False) else None
-)
+# Behind a reverse proxy: trust its X-Forwarded-Proto, and take the client address from the last hop
+# it adds to X-Forwarded-For (rate limits and lock-outs count per client, not per proxy).
+BEHIND_PROXY: bool = env.bool("DJANGO_BEHIND_PROXY", default=False)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
 SESSION_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
@@ -275,12 +324,43 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True  # no page script reads it: forms carry the token
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
+# Content-Security-Policy (django-csp): our pages load scripts, styles, fonts and images from this
+# site only, with no inline script or style (Bootstrap's own icons are data: URIs). A test walks every
+# page for the header and a browser test checks that no page breaks the policy.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+    }
+}
+# Browser features no page of ours uses.
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: []
+    for feature in ("camera", "microphone", "geolocation", "payment", "usb", "display-capture", "fullscreen")
+}
 SILENCED_SYSTEM_CHECKS: list[str] = env.list("DJANGO_SILENCED_SYSTEM_CHECKS", default=[])
 
 # --- Rate limits (django-ratelimit, counted in the shared cache) --------------------------------------
+# Per client address (consultancy.ratelimits.client_ip); past a limit the answer is 429 with Retry-After.
 ASSESSMENT_API_RATE: str = env.str("ASSESSMENT_API_RATE", default="60/m")
-# Portal sign-in attempts and magic-link requests per client address.
+# Portal sign-in attempts, password-reset and sign-in-link requests, first passwords.
 PORTAL_LOGIN_RATE: str = env.str("PORTAL_LOGIN_RATE", default="20/m")
+# Staff sign-in attempts and second-factor codes.
+STAFF_LOGIN_RATE: str = env.str("STAFF_LOGIN_RATE", default="20/m")
+# Saved self-assessments ("save and talk to a consultant") and intake answers posted.
+INTAKE_SUBMIT_RATE: str = env.str("INTAKE_SUBMIT_RATE", default="10/m")
+INTAKE_STEP_RATE: str = env.str("INTAKE_STEP_RATE", default="120/m")
+RATELIMIT_IP_META_KEY = "consultancy.ratelimits.client_ip"
 
 # --- Applicant portal -------------------------------------------------------------------------------
 # The e-mailed link that opens a saved assessment in the portal, and the one-time sign-in link.
@@ -288,6 +368,20 @@ RESUME_LINK_MAX_AGE_DAYS: int = env.int("RESUME_LINK_MAX_AGE_DAYS", default=14)
 MAGIC_LINK_MAX_AGE_MINUTES: int = env.int("MAGIC_LINK_MAX_AGE_MINUTES", default=30)
 # Largest document an applicant may upload (PDF, JPEG or PNG, checked by content).
 DOCUMENT_UPLOAD_MAX_BYTES: int = env.int("DOCUMENT_UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
+
+# --- Data protection: retention schedule ----------------------------------------------------------------
+# Days each category of personal data is kept (applicants.privacy.retention, enforced daily at 03:00).
+# Override any of them with RETENTION_DAYS, e.g. "data_exports=14,audit_log=3650".
+RETENTION_DAYS: dict[str, int] = {
+    "finished_case_people": 6 * 365,  # decided/closed cases: records kept 6 years, then erased
+    "people_without_case": 365,
+    "finished_case_documents": 365,  # uploaded files, 1 year after the decision
+    "data_exports": 30,
+    "audit_log": 6 * 365,
+    "login_attempts": 90,
+    "expired_sessions": 0,
+    **{key: int(value) for key, value in env.dict("RETENTION_DAYS", default={}).items()},
+}
 
 # --- Forms ----------------------------------------------------------------------------------------
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
@@ -319,5 +413,8 @@ LOGGING = {
         # letter. Their warnings (e.g. a glyph missing) still show.
         "weasyprint.progress": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
+        # django-axes logs every successful sign-in with the request path, which for the resume and
+        # sign-in links holds the token: only its lock-out warnings are kept.
+        "axes": {"level": "WARNING"},
     },
 }

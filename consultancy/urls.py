@@ -22,3 +22,6 @@ urlpatterns += i18n_patterns(
     path("", include("applicants.urls")),
     prefix_default_language=False,
 )
+
+# A database outage answers 503 with a "back soon" page; other errors keep Django's 500 page.
+handler500 = "consultancy.errors.server_error"

@@ -68,3 +68,19 @@ def _fresh_content_type_cache() -> None:
     from django.contrib.contenttypes.models import ContentType
 
     ContentType.objects.clear_cache()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits() -> None:
+    """Rate-limit counters start at zero in every test. With the database cache the test transaction
+    already isolates them; a Redis cache (CI) outlives tests, so it is emptied."""
+    from django.conf import settings
+    from django.core.cache import cache
+
+    if "redis" in settings.CACHES["default"]["BACKEND"].lower():
+        cache.clear()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Fault tests stop shared services (PostgreSQL, Redis): they run last, after everything else."""
+    items.sort(key=lambda item: item.get_closest_marker("faults") is not None)

@@ -19,9 +19,12 @@ from consultancy.logging import RedactPersonalData, redact
         ("passport K1234567X checked", "passport [redacted-id] checked"),
         ("case TP-7K3M9Q moved to in_review", "case TP-7K3M9Q moved to in_review"),
         ("consultant 42 has 3 cases", "consultant 42 has 3 cases"),
+        ("login from 203.0.113.7 failed", "login from [redacted-ip] failed"),
+        ("login from 2001:db8::8a2e:370:7334 failed", "login from [redacted-ip] failed"),
+        ("renders at 12:30:45 on 2026-11-24", "renders at 12:30:45 on 2026-11-24"),
     ],
 )
-def test_redact_masks_emails_and_passport_numbers_but_keeps_ids(text: str, expected: str) -> None:
+def test_redact_masks_emails_addresses_and_passport_numbers_but_keeps_ids(text: str, expected: str) -> None:
     assert redact(text) == expected
 
 

@@ -1,5 +1,5 @@
 """The staff product: case list, case page, applicants, with access scoped per role."""
 
-from . import cases, people
+from . import cases, people, privacy
 
-__all__ = ["cases", "people"]
+__all__ = ["cases", "people", "privacy"]

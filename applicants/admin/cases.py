@@ -14,10 +14,10 @@ from django.contrib import admin
 from django.contrib.admin import ShowFacets
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db.models import F, Q, QuerySet
 from django.forms import BaseInlineFormSet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
 from django.urls import URLPattern, path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -31,9 +31,10 @@ from assessments.letters_admin import (
 )
 
 from .. import services, transitions
-from ..access import manages_all_cases
+from ..access import document_for, manages_all_cases
 from ..models import Applicant, Case, CaseStatusChange, Document, Note, Reminder
 from ..models.cases import REFERENCE_ALPHABET, REFERENCE_LENGTH, REFERENCE_PREFIX
+from ..uploads import validate_upload
 from .actions import CaseActionForm, assign_to_me, export_csv, move_status, reassess
 from .filters import ConsultantFilter, LateFilter, PassExpiryFilter, PathwayFilter
 from .scoping import CaseScopedAdminMixin, ReadOnlyInlineMixin
@@ -84,6 +85,13 @@ class DocumentInlineForm(forms.ModelForm[Document]):
         # Files are private: no link to a storage URL here; the "download" column goes through a
         # permission-checked view instead.
         widgets = {"file": forms.FileInput}
+
+    def clean_file(self) -> Any:
+        """A new upload is checked like an applicant's (type by content, size); the stored file stays."""
+        file = self.cleaned_data.get("file")
+        if isinstance(file, UploadedFile):
+            return validate_upload(file)
+        return file
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -367,10 +375,9 @@ class CaseAdmin(CaseScopedAdminMixin, AuditlogHistoryAdminMixin, admin.ModelAdmi
 
     def document_view(self, request: HttpRequest, object_id: str, document_id: int) -> FileResponse:
         """Stream an uploaded document to staff who may see its case (404 otherwise); logged."""
-        case = self.get_object(request, object_id)
-        if not self.has_view_permission(request, case):
+        if not self.has_view_permission(request):
             raise PermissionDenied
-        document = get_object_or_404(case.documents, pk=document_id)
+        document = document_for(request.user, document_id, case_pk=object_id if object_id.isdigit() else -1)
         if not document.file:
             raise Http404("Nothing uploaded for this item.")
         accessed.send(sender=Document, instance=document)

@@ -5,15 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 from auditlog.mixins import AuditlogHistoryAdminMixin
+from auditlog.signals import accessed
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db.models import Count, QuerySet
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import URLPattern, path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from .. import services
 from ..models import Applicant, Case, ConsentRecord
+from .privacy import access_log_view
 from .scoping import ReadOnlyInlineMixin, applicants_visible_to
 
 
@@ -77,7 +81,7 @@ class ApplicantAdmin(AuditlogHistoryAdminMixin, admin.ModelAdmin[Applicant]):  #
     ]
     list_filter = ["preferred_language", "nationality"]
     search_fields = ["full_name", "^email"]
-    readonly_fields = ["masked_passport", "created_at"]
+    readonly_fields = ["masked_passport", "created_at", "erased_at", "access_log_link"]
     fields = [
         "full_name",
         "email",
@@ -89,6 +93,8 @@ class ApplicantAdmin(AuditlogHistoryAdminMixin, admin.ModelAdmin[Applicant]):  #
         "masked_passport",
         "user",
         "created_at",
+        "erased_at",
+        "access_log_link",
     ]
     raw_id_fields = ["user"]
     inlines = [ConsentInline, CaseLinkInline]
@@ -108,6 +114,40 @@ class ApplicantAdmin(AuditlogHistoryAdminMixin, admin.ModelAdmin[Applicant]):  #
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False  # applicants are erased through a data-protection request, not a delete button
+
+    def get_urls(self) -> list[URLPattern]:
+        extra = [
+            path(
+                "<path:object_id>/access-log/",
+                self.admin_site.admin_view(self.access_log),
+                name="applicants_applicant_access_log",
+            )
+        ]
+        return extra + super().get_urls()
+
+    def access_log(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        applicant = self.get_object(request, object_id)
+        assert applicant is not None  # get_object raises 404 instead
+        return access_log_view(self.admin_site, request, applicant)
+
+    def change_view(
+        self,
+        request: HttpRequest,
+        object_id: str,
+        form_url: str = "",
+        extra_context: dict[str, Any] | None = None,
+    ) -> HttpResponse:
+        if request.method == "GET":
+            # Opening a person's record is itself an access the access log must show.
+            accessed.send(sender=Applicant, instance=self.get_object(request, object_id))
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    @admin.display(description=_("access log"))
+    def access_log_link(self, obj: Applicant) -> str:
+        if not obj.pk:
+            return "—"
+        url = reverse("admin:applicants_applicant_access_log", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Who accessed this person's data"))
 
     @admin.display(description=_("passport"))
     def masked_passport(self, obj: Applicant) -> str:

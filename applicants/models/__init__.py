@@ -16,7 +16,7 @@ from .cases import (
 )
 from .documents import Document
 from .people import Applicant, ConsentRecord
-from .requests import DataRequest
+from .requests import DataRequest, RetentionRun
 
 __all__ = [
     "CLOSED_STATUSES",
@@ -35,4 +35,5 @@ __all__ = [
     "Pathway",
     "Reminder",
     "ReminderQuerySet",
+    "RetentionRun",
 ]

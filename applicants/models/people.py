@@ -52,6 +52,15 @@ class Applicant(models.Model):
         help_text=_("Only the last four characters are kept; the full number is never stored."),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    erased_at = models.DateTimeField(
+        _("erased"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "When the person's data was erased; the record and their cases stay as anonymous statistics."
+        ),
+    )
 
     class Meta:
         verbose_name = _("applicant")

@@ -14,7 +14,8 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from consultancy.ratelimits import over_limit
+from consultancy.ratelimits import limited
+from outbox.services import enqueue_on_commit
 
 from ..intake.base import error_links
 from ..portal_forms import CreatePasswordForm, MagicLinkForm, PortalLoginForm
@@ -26,11 +27,8 @@ _BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
 def _too_many(request: HttpRequest) -> HttpResponse | None:
-    if request.method == "POST" and over_limit(
-        request, group="portal-login", rate=settings.PORTAL_LOGIN_RATE
-    ):
-        return render(request, "applicants/portal_too_many.html", status=429)
-    return None
+    """Sign-in attempts, link requests and password resets share one limit per client address."""
+    return limited(request, group="portal-login", rate=settings.PORTAL_LOGIN_RATE)
 
 
 class PortalLoginView(auth_views.LoginView):
@@ -60,7 +58,7 @@ def magic_link(request: HttpRequest) -> HttpResponse:
             email__iexact=form.cleaned_data["email"], is_active=True, applicant__isnull=False
         ).first()
         if user is not None:
-            send_magic_link_task.delay_on_commit(user.pk)  # type: ignore[attr-defined]  # celery-types lacks DjangoTask
+            enqueue_on_commit(send_magic_link_task, user.pk)
         return render(request, "applicants/portal_magic_sent.html")
     return render(request, "applicants/portal_magic_link.html", {"form": form, "errors": error_links(form)})
 
@@ -77,6 +75,9 @@ def magic_login(request: HttpRequest, token: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def resume(request: HttpRequest, token: str) -> HttpResponse:
     """The e-mailed resume link: create the portal password on first use, sign straight in later."""
+    too_many = _too_many(request)
+    if too_many:
+        return too_many
     applicant = read_resume_token(token)
     if applicant is None:
         messages.error(

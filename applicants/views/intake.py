@@ -6,6 +6,7 @@ save them (see `applicants.views.save`) or to finish without saving.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
@@ -13,6 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
+
+from consultancy.ratelimits import limited
 
 from ..intake.base import error_links
 from ..intake.flow import STEPS, STEPS_BY_SLUG, AnsweredStep, Answers, Step
@@ -59,6 +62,9 @@ def start(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def step(request: HttpRequest, slug: str) -> HttpResponse:
+    too_many = limited(request, group="intake-step", rate=settings.INTAKE_STEP_RATE)
+    if too_many:
+        return too_many
     current = STEPS_BY_SLUG.get(slug)
     if current is None:
         raise Http404(_("There is no such question page."))

@@ -1,7 +1,8 @@
 """The applicant portal: my cases, their documents and letters, re-assessment, my data.
 
-Every object is fetched through `_applicant_for` / `_case_for` / `_document_for`, which only find the
-signed-in applicant's own objects: anyone else's is a 404, never a 403 that confirms it exists.
+Every object is fetched through the access helpers (`applicants.access.case_for`, `document_for`,
+`data_request_for` with `as_applicant=True`), which only find the signed-in applicant's own objects:
+anyone else's is a 404, never a 403 that confirms it exists. Downloads are recorded in the audit log.
 """
 
 from __future__ import annotations
@@ -9,28 +10,27 @@ from __future__ import annotations
 from functools import wraps
 from typing import Any, Protocol
 
+from auditlog.signals import accessed
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from assessments import evaluation
 from assessments.engine import ProfileError
 
+from ..access import case_for, data_request_for, document_for
 from ..intake.base import error_links
 from ..models import Applicant, Case, DataRequest, Document
 from ..portal_forms import ConfirmForm, UploadForm
-from ..portal_services import (
-    UPLOADABLE,
-    export_applicant_data,
-    request_account_deletion,
-    upload_for_applicant,
-)
+from ..portal_services import UPLOADABLE, upload_for_applicant
+from ..privacy.downloads import export_archive_response
+from ..privacy.services import request_data
 from ..results import present
 from ..statuses import next_step
 from ..uploads import SIGNATURES, sniff
@@ -51,16 +51,6 @@ def _applicant_for(request: HttpRequest) -> Applicant:
     if applicant is None:
         raise Http404(_("There is no applicant account for this login."))
     return applicant
-
-
-def _case_for(applicant: Applicant, reference: str) -> Case:
-    return get_object_or_404(
-        Case.objects.select_related("applicant"), reference=reference, applicant=applicant
-    )
-
-
-def _document_for(applicant: Applicant, pk: int) -> Document:
-    return get_object_or_404(Document.objects.select_related("case"), pk=pk, case__applicant=applicant)
 
 
 def applicant_view(view: Any) -> PortalView:
@@ -96,13 +86,16 @@ def home(request: HttpRequest, applicant: Applicant) -> HttpResponse:
             "deletion": DataRequest.objects.filter(
                 applicant=applicant, kind=DataRequest.Kind.DELETION, completed_at__isnull=True
             ).first(),
+            "exports": list(
+                DataRequest.objects.filter(applicant=applicant, kind=DataRequest.Kind.EXPORT)[:5]
+            ),
         },
     )
 
 
 @applicant_view
 def case_detail(request: HttpRequest, applicant: Applicant, reference: str) -> HttpResponse:
-    case = _case_for(applicant, reference)
+    case = case_for(request.user, as_applicant=True, reference=reference)
     documents = list(case.documents.all())
     return render(
         request,
@@ -129,7 +122,7 @@ def _letters_for(case: Case) -> list[Any]:
 @applicant_view
 @require_POST
 def upload(request: HttpRequest, applicant: Applicant, pk: int) -> HttpResponse:
-    document = _document_for(applicant, pk)
+    document = document_for(request.user, pk, as_applicant=True)
     form = UploadForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -167,10 +160,11 @@ def upload(request: HttpRequest, applicant: Applicant, pk: int) -> HttpResponse:
 
 @applicant_view
 def document_download(request: HttpRequest, applicant: Applicant, pk: int) -> FileResponse:
-    document = _document_for(applicant, pk)
+    document = document_for(request.user, pk, as_applicant=True)
     if not document.file:
         raise Http404(_("Nothing is uploaded for this item yet."))
     handle = document.file.open("rb")
+    accessed.send(sender=Document, instance=document)
     content_type = sniff(handle) or "application/octet-stream"
     extension = SIGNATURES[content_type][1] if content_type in SIGNATURES else ""
     return FileResponse(
@@ -204,10 +198,20 @@ def reassess(request: HttpRequest, applicant: Applicant) -> HttpResponse:
 @applicant_view
 @require_POST
 def my_data(request: HttpRequest, applicant: Applicant) -> HttpResponse:
-    archive = export_applicant_data(applicant=applicant)
-    response = HttpResponse(archive, content_type="application/zip")
-    response["Content-Disposition"] = f'attachment; filename="my-data-{timezone.localdate().isoformat()}.zip"'
-    return response
+    """Ask for a copy of my data: staff approve it, then the archive is listed on the portal home."""
+    request_data(applicant=applicant, kind=DataRequest.Kind.EXPORT)
+    messages.success(
+        request,
+        _("We have your request. Your data will be ready to download here within 30 days; we e-mail you."),
+    )
+    return redirect("applicants:portal-home")
+
+
+@applicant_view
+@require_GET
+def data_export_download(request: HttpRequest, applicant: Applicant, pk: int) -> FileResponse:
+    data_request = data_request_for(request.user, pk, as_applicant=True)
+    return export_archive_response(data_request)
 
 
 @applicant_view
@@ -215,7 +219,7 @@ def my_data(request: HttpRequest, applicant: Applicant) -> HttpResponse:
 def delete_account(request: HttpRequest, applicant: Applicant) -> HttpResponse:
     form = ConfirmForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        request_account_deletion(applicant=applicant)
+        request_data(applicant=applicant, kind=DataRequest.Kind.DELETION)
         messages.success(
             request, _("We have your request. We will confirm the deletion by e-mail within 30 days.")
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -10,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from assessments.engine import ProfileError
+from consultancy.ratelimits import limited
 
 from ..consent import CONSENT_TEXT_VERSION
 from ..intake.base import error_links
@@ -23,6 +25,9 @@ SAVED_KEY = "saved_reference"
 
 @require_http_methods(["GET", "POST"])
 def save(request: HttpRequest) -> HttpResponse:
+    too_many = limited(request, group="intake-save", rate=settings.INTAKE_SUBMIT_RATE)
+    if too_many:
+        return too_many
     answers = Answers(request.session)
     profile = answers.profile()
     if profile is None:

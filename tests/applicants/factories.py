@@ -9,8 +9,12 @@ import itertools
 from typing import Any
 
 from django.contrib.auth.models import Group, User
+from django.test import Client
 from django.utils import timezone
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from accounts.middleware import start_staff_session
 from applicants.access import CASE_MANAGER_GROUP, CONSULTANT_GROUP
 from applicants.models import Applicant, Case, Document, Pathway
 from applicants.models.cases import generate_reference
@@ -22,10 +26,27 @@ _serial = itertools.count(1)
 
 
 def make_user(username: str = "", **kwargs: Any) -> User:
+    """A staff user (unless is_staff=False) with a confirmed authenticator device, as after enrolment."""
     username = username or f"user{next(_serial)}"
     fields: dict[str, Any] = {"email": f"{username}@consultancy.example", "is_staff": True}
     fields.update(kwargs)
-    return User.objects.create_user(username=username, password=PASSWORD, **fields)
+    user = User.objects.create_user(username=username, password=PASSWORD, **fields)
+    if user.is_staff:
+        TOTPDevice.objects.create(user=user, name="test phone", confirmed=True)
+    return user
+
+
+def staff_login(client: Client, user: User) -> Client:
+    """Sign `user` in as after both steps: password (force_login) and their TOTP device's code."""
+    client.force_login(user)
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="test phone", confirmed=True)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    start_staff_session(session)
+    session.save()
+    return client
 
 
 def consultant(username: str = "", **kwargs: Any) -> User:

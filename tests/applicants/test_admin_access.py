@@ -15,6 +15,7 @@ from tests.applicants.factories import (
     make_case,
     make_user,
     snapshot,
+    staff_login,
 )
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +29,7 @@ def _change_url(case: Case) -> str:
 
 def _client_for(user) -> Client:
     client = Client()
-    client.force_login(user)
+    staff_login(client, user)
     return client
 
 

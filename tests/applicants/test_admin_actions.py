@@ -12,7 +12,7 @@ from django.test import Client
 from django.urls import reverse
 
 from applicants.models import Case, CaseStatusChange
-from tests.applicants.factories import case_manager, consultant, make_applicant, make_case
+from tests.applicants.factories import case_manager, consultant, make_applicant, make_case, staff_login
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,7 @@ CHANGELIST = reverse("admin:applicants_case_changelist")
 
 def _client_for(user) -> Client:
     client = Client()
-    client.force_login(user)
+    staff_login(client, user)
     return client
 
 

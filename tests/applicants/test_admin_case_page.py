@@ -13,7 +13,15 @@ from django.urls import reverse
 from applicants import services
 from applicants.models import Case, Document
 from tests.applicants.adminpost import case_form_data
-from tests.applicants.factories import case_manager, consultant, make_applicant, make_case, make_document
+from tests.applicants.factories import (
+    case_manager,
+    consultant,
+    make_applicant,
+    make_case,
+    make_document,
+    staff_login,
+)
+from tests.applicants.portal_helpers import PDF
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +34,7 @@ def alice():
 @pytest.fixture
 def client(alice) -> Client:
     client = Client()
-    client.force_login(alice)
+    staff_login(client, alice)
     return client
 
 
@@ -95,7 +103,7 @@ def test_uploading_a_file_inline_puts_the_item_up_for_review(client, alice, sett
                 "id": doc.pk,
                 "name": doc.name,
                 "is_required": "on",
-                "file": SimpleUploadedFile("passport.pdf", b"%PDF-1.4 test", content_type="application/pdf"),
+                "file": SimpleUploadedFile("passport.pdf", PDF, content_type="application/pdf"),
             }
         ],
     )
@@ -116,7 +124,7 @@ def test_rejecting_a_document_inline_stores_the_reason_the_applicant_sees(client
     }
     case = make_case(assigned_to=alice)
     doc = make_document(case=case, name="Degree certificate")
-    services.upload_document(document=doc, file=ContentFile(b"scan", name="degree.pdf"))
+    services.upload_document(document=doc, file=ContentFile(PDF, name="degree.pdf"))
 
     response = _post(
         client,
@@ -181,7 +189,7 @@ def test_a_case_added_by_a_consultant_gets_a_reference_and_is_theirs(client, ali
 def test_a_case_added_by_a_case_manager_goes_to_the_unassigned_queue():
     manager = case_manager()
     client = Client()
-    client.force_login(manager)
+    staff_login(client, manager)
     applicant = make_applicant()
 
     client.post(
@@ -210,7 +218,7 @@ def test_an_uploaded_document_downloads_through_the_case_for_whoever_may_see_it(
 
     case = make_case(assigned_to=alice)
     doc = make_document(case=case, name="Passport bio page")
-    services.upload_document(document=doc, file=ContentFile(b"%PDF-1.4 passport", name="passport.pdf"))
+    services.upload_document(document=doc, file=ContentFile(PDF, name="passport.pdf"))
     url = reverse("admin:applicants_case_document", args=[case.pk, doc.pk])
 
     page = client.get(reverse("admin:applicants_case_change", args=[case.pk])).content.decode()
@@ -219,16 +227,16 @@ def test_an_uploaded_document_downloads_through_the_case_for_whoever_may_see_it(
     assert url in page
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment;")
-    assert b"".join(response.streaming_content) == b"%PDF-1.4 passport"
+    assert b"".join(response.streaming_content) == PDF
     assert LogEntry.objects.get_for_object(doc).filter(action=LogEntry.Action.ACCESS, actor=alice).exists()
 
 
 def test_another_consultant_cannot_download_the_document(alice, private_storage):
     case = make_case(assigned_to=alice)
     doc = make_document(case=case, name="Passport bio page")
-    services.upload_document(document=doc, file=ContentFile(b"secret", name="passport.pdf"))
+    services.upload_document(document=doc, file=ContentFile(PDF, name="passport.pdf"))
     bob = Client()
-    bob.force_login(consultant("bob"))
+    staff_login(bob, consultant("bob"))
 
     assert bob.get(reverse("admin:applicants_case_document", args=[case.pk, doc.pk])).status_code == 404
 
@@ -236,7 +244,7 @@ def test_another_consultant_cannot_download_the_document(alice, private_storage)
 def test_a_document_of_another_case_cannot_be_reached_through_your_own_case(client, alice, private_storage):
     mine, theirs = make_case(assigned_to=alice), make_case(assigned_to=consultant("bob"))
     doc = make_document(case=theirs, name="Payslips")
-    services.upload_document(document=doc, file=ContentFile(b"secret", name="pay.pdf"))
+    services.upload_document(document=doc, file=ContentFile(PDF, name="pay.pdf"))
 
     assert client.get(reverse("admin:applicants_case_document", args=[mine.pk, doc.pk])).status_code == 404
 

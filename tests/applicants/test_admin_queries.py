@@ -15,7 +15,7 @@ from django.utils import timezone
 from applicants.admin.cases import CaseAdmin
 from applicants.models import Applicant, Case, Pathway
 from applicants.models.cases import generate_reference
-from tests.applicants.factories import case_manager, consultant
+from tests.applicants.factories import case_manager, consultant, staff_login
 
 pytestmark = pytest.mark.django_db
 
@@ -91,7 +91,7 @@ def test_case_list_runs_the_same_queries_for_10_and_500_cases(role, show_all_500
     # out of the seed so every filtered page has rows to show even at 10 cases.
     holders = [alice] if role == "consultant" else [alice, bob]
     client = Client()
-    client.force_login(viewer)
+    staff_login(client, viewer)
 
     _seed(10, holders)
     small = {url: _queries(client, url) for url in PAGES}
@@ -106,7 +106,7 @@ def test_show_all_really_renders_every_visible_row(show_all_500):
     manager = case_manager("manager")
     _seed(500, [manager])
     client = Client()
-    client.force_login(manager)
+    staff_login(client, manager)
 
     response = client.get(CHANGELIST + "?all=")
 

@@ -18,9 +18,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from applicants.models import Applicant, Case, DataRequest, Document
+from applicants.privacy.services import approve_data_request
 from applicants.services import accept_document, reject_document
 
-from .factories import consultant
+from .factories import case_manager, consultant
 from .portal_helpers import PASSWORD, PDF, PNG, link_in, open_portal, pdf, save_assessment
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("celery_eager")]
@@ -158,7 +159,10 @@ def test_password_reset_by_e_mail_sets_a_new_password(
     new = "Another long passphrase 7"
     response = fresh.post(form_url, {"new_password1": new, "new_password2": new})
     assert response["Location"] == reverse("applicants:portal-password-reset-complete")
-    assert Client().login(username=applicant.email.lower(), password=new)
+    signed_in = Client().post(
+        reverse("applicants:portal-login"), {"username": applicant.email, "password": new}
+    )
+    assert signed_in["Location"] == reverse("applicants:portal-home")
 
 
 def test_portal_pages_need_a_signed_in_applicant(client: Client) -> None:
@@ -340,9 +344,19 @@ def test_my_cases_list_only_mine(two_applicants) -> None:
     assert Case.objects.get(applicant=other).reference not in html
 
 
+def _approved_export(client: Client, applicant: Applicant) -> zipfile.ZipFile:
+    """Ask for my data in the portal, have a case manager approve it, download it from the portal."""
+    client.post(reverse("applicants:portal-my-data"))
+    request = DataRequest.objects.get(applicant=applicant, kind="export", completed_at=None)
+    approve_data_request(request=request, by=case_manager())
+    response = client.get(reverse("applicants:portal-data-export", args=[request.pk]))
+    assert response["Content-Type"] == "application/zip"
+    return zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))  # type: ignore[attr-defined]
+
+
 def test_my_data_export_holds_only_my_data(two_applicants) -> None:
     mine, me, other = two_applicants
-    archive = zipfile.ZipFile(io.BytesIO(mine.post(reverse("applicants:portal-my-data")).content))
+    archive = _approved_export(mine, me)
     data = json.loads(archive.read("data.json"))
     assert data["applicant"]["email"] == me.email
     assert other.email not in archive.read("data.json").decode()
@@ -361,19 +375,31 @@ def test_re_assessment_shows_my_saved_profile_under_todays_rules(
     assert html.count('class="card mb-4 border-') == 8
 
 
+def test_asking_for_my_data_waits_for_staff_approval(
+    client: Client, django_capture_on_commit_callbacks
+) -> None:
+    applicant = open_portal(client, django_capture_on_commit_callbacks)
+
+    client.post(reverse("applicants:portal-my-data"))
+    client.post(reverse("applicants:portal-my-data"))
+
+    request = DataRequest.objects.get(applicant=applicant, kind="export")
+    assert request.completed_at is None
+    assert "waiting for approval" in client.get(reverse("applicants:portal-home")).content.decode()
+    assert client.get(reverse("applicants:portal-data-export", args=[request.pk])).status_code == 404
+
+
 def test_download_my_data_gives_json_and_my_documents(
     client: Client, django_capture_on_commit_callbacks
 ) -> None:
     applicant = open_portal(client, django_capture_on_commit_callbacks)
     document = first_document(applicant)
     client.post(reverse("applicants:portal-upload", args=[document.pk]), {"file": pdf()})
-    response = client.post(reverse("applicants:portal-my-data"))
-    assert response["Content-Type"] == "application/zip"
-    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    archive = _approved_export(client, applicant)
     data = json.loads(archive.read("data.json"))
     assert data["applicant"]["full_name"] == "Lena Fischer"
     assert data["consents"][0]["for_cross_border_transfer"] is True
-    assert data["assessments"][0]["inputs"]["nationality"] == "DE"
+    assert data["cases"][0]["assessments"][0]["inputs"]["nationality"] == "DE"
     uploaded = [name for name in archive.namelist() if name.startswith("documents/")]
     assert len(uploaded) == 1
     assert archive.read(uploaded[0]) == PDF

@@ -20,7 +20,7 @@ from applicants.reassessment import reassess_case, reassess_open_cases
 from assessments.models import Assessment
 from assessments.services import run_assessment
 from consultancy.celery import app as celery_app
-from tests.applicants.factories import consultant, make_case, make_document
+from tests.applicants.factories import consultant, make_case, make_document, staff_login
 from tests.assessments.profiles import senior_engineer
 
 pytestmark = pytest.mark.django_db
@@ -156,7 +156,7 @@ def test_the_admin_action_reassesses_selected_cases_and_explains_the_ones_it_can
     assessed, bare = _assessed_case(assigned_to=alice), make_case(assigned_to=alice)
     make_document(case=bare, name="Passport")
     client = Client()
-    client.force_login(alice)
+    staff_login(client, alice)
 
     response = client.post(
         reverse("admin:applicants_case_changelist"),

@@ -11,6 +11,7 @@ from applicants import services, transitions
 from applicants.errors import AccessDenied, TransitionRefused
 from applicants.models import Case, CaseStatusChange
 from tests.applicants.factories import consultant, make_case, make_document, snapshot
+from tests.applicants.portal_helpers import PDF
 
 pytestmark = pytest.mark.django_db
 S = Case.Status
@@ -25,7 +26,7 @@ def _ready_case(status: str, owner) -> Case:
     """A case in `status`, assigned to `owner`, whose ready-to-file guards all pass."""
     case = make_case(status=status, assigned_to=owner)
     doc = make_document(case=case, name="Passport bio page")
-    services.upload_document(document=doc, file=ContentFile(b"%PDF-1.4", name="passport.pdf"))
+    services.upload_document(document=doc, file=ContentFile(PDF, name="passport.pdf"))
     services.accept_document(document=doc, by=owner)
     snapshot(case)
     return case
@@ -93,7 +94,7 @@ def test_ready_to_file_is_refused_when_a_required_document_was_rejected():
     case = make_case(status=S.IN_REVIEW, assigned_to=owner)
     snapshot(case)
     doc = make_document(case=case, name="Degree certificate")
-    services.upload_document(document=doc, file=ContentFile(b"scan", name="degree.pdf"))
+    services.upload_document(document=doc, file=ContentFile(PDF, name="degree.pdf"))
     services.reject_document(document=doc, by=owner, reason="The scan is cut off at the bottom.")
 
     with pytest.raises(TransitionRefused, match="Degree certificate"):

@@ -15,7 +15,7 @@ from assessments import services
 from assessments.letter_content import sample_letter_content
 from assessments.letters import render_advice_letter_pdf
 from assessments.models import AdviceLetter, LetterLanguage
-from tests.applicants.factories import consultant, make_case, make_user
+from tests.applicants.factories import consultant, make_case, make_user, staff_login
 from tests.assessments.letter_factories import case_with_snapshot, ready_letter
 
 pytestmark = pytest.mark.django_db
@@ -27,9 +27,7 @@ def pdf() -> bytes:
 
 
 def _client(user: Any) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
+    return staff_login(Client(), user)
 
 
 def _fail(letter: AdviceLetter, error: str) -> None:

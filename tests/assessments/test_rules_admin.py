@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from assessments.engine import rule_catalogue
+from tests.applicants.factories import staff_login
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +17,7 @@ URL = "/admin/rules/"
 @pytest.fixture
 def staff_client(client: Client) -> Client:
     user = get_user_model().objects.create_user("staffer", password="pw-for-tests-only", is_staff=True)
-    client.force_login(user)
+    staff_login(client, user)
     return client
 
 
@@ -47,4 +48,5 @@ def test_non_staff_users_cannot_see_the_rules_page(client: Client) -> None:
     user = get_user_model().objects.create_user("applicant", password="pw-for-tests-only")
     client.force_login(user)
 
-    assert client.get(URL).status_code == 302
+    # Signed in, but not staff: refused outright rather than sent to the staff sign-in page.
+    assert client.get(URL).status_code == 403

@@ -1,0 +1,155 @@
+"""The staff-approved data-protection writes: an applicant asks (portal), staff approve, we carry out.
+
+Erasure anonymises the person and keeps their cases as anonymous statistics (status, pathways,
+dates, status history without comments); it deletes their files, advice letters, notes, reminders,
+assessment snapshots, portal account and login records, and scrubs the audit log's copies of their data while
+keeping who did what when. The approval itself is logged with the approving staff member.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from auditlog.context import disable_auditlog, set_actor
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.contrib.admin.models import LogEntry as AdminLogEntry
+from django.contrib.auth.models import User
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import Storage
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from assessments.models import AdviceLetter
+from outbox.services import enqueue_on_commit
+
+from ..models import Applicant, CaseStatusChange, ConsentRecord, DataRequest, Document, Note, Reminder
+from ..tasks import notify_data_request_task
+from .export import build_archive, log_entries_about, subject_objects
+
+logger = logging.getLogger(__name__)
+
+ERASED_NAME = "Erased applicant"
+ERASED_REPR = "[erased]"
+
+
+@transaction.atomic
+def request_data(*, applicant: Applicant, kind: str) -> DataRequest:
+    """The applicant asks for a copy of their data or for deletion; staff are told. Asking again while
+    one is open returns the open request."""
+    open_requests = DataRequest.objects.filter(applicant=applicant, kind=kind, completed_at__isnull=True)
+    existing = open_requests.first()
+    if existing is not None:
+        return existing
+    try:
+        with transaction.atomic():
+            request = DataRequest.objects.create(applicant=applicant, kind=kind)
+    except IntegrityError:  # a concurrent second click
+        return open_requests.get()
+    enqueue_on_commit(notify_data_request_task, request.pk)
+    return request
+
+
+@transaction.atomic
+def approve_data_request(*, request: DataRequest, by: User) -> DataRequest:
+    """Carry out an open request: build and keep the export archive, or erase the person.
+
+    Raises ValidationError when the request was completed already.
+    """
+    request = DataRequest.objects.select_for_update().select_related("applicant").get(pk=request.pk)
+    if request.completed_at is not None:
+        raise ValidationError(_("This request was completed already."))
+    if request.kind == DataRequest.Kind.EXPORT:
+        archive = build_archive(request.applicant)
+        request.archive.save(f"export-{request.pk}.zip", ContentFile(archive), save=False)
+    else:
+        erase_applicant(applicant=request.applicant)
+        request.refresh_from_db(fields=["applicant"])
+    with set_actor(by):
+        request.completed_at = timezone.now()
+        request.completed_by = by
+        request.save(update_fields=["completed_at", "completed_by", "archive"])
+    logger.info("data request %s (%s) completed by user %s", request.pk, request.kind, by.pk)
+    return request
+
+
+def _delete_after_commit(storage: Storage, names: list[str]) -> None:
+    def delete() -> None:
+        for name in names:
+            storage.delete(name)
+
+    transaction.on_commit(delete)
+
+
+@transaction.atomic
+def erase_applicant(*, applicant: Applicant) -> Applicant:
+    """Anonymise `applicant` and delete everything personal about them (see the module docstring).
+
+    Files are deleted from storage once the transaction commits. Safe to run twice.
+    """
+    applicant = Applicant.objects.select_for_update().get(pk=applicant.pk)
+    subjects = subject_objects(applicant)
+    cases = applicant.cases.all()
+    documents = Document.objects.filter(case__applicant=applicant)
+    files = [d.file.name for d in documents if d.file]
+    archives = [r.archive.name for r in applicant.data_requests.exclude(archive="")]
+    letters = AdviceLetter.objects.filter(case__in=cases)
+    letter_files = [letter.file.name for letter in letters if letter.file]
+    for storage, names in (
+        (Document.file.field.storage, files),
+        (DataRequest.archive.field.storage, archives),
+        (AdviceLetter.file.field.storage, letter_files),
+    ):
+        if names:
+            _delete_after_commit(storage, names)
+
+    # Written without audit entries of their own: an entry's diff would keep the very data erased.
+    with disable_auditlog():
+        _scrub_logs(applicant, subjects)
+        documents.delete()
+        letters.delete()  # before the snapshots they were written from
+        Note.objects.filter(case__in=cases).delete()
+        Reminder.objects.filter(case__in=cases).delete()
+        CaseStatusChange.objects.filter(case__in=cases).update(comment="")
+        cases.update(next_action="")
+        applicant.assessments.all().delete()
+        applicant.data_requests.exclude(archive="").update(archive="")
+        ConsentRecord.objects.filter(applicant=applicant, withdrawn_at__isnull=True).update(
+            withdrawn_at=timezone.now()
+        )
+        user = applicant.user
+        applicant.full_name = ERASED_NAME
+        applicant.email = f"erased-{applicant.pk}@erased.invalid"
+        applicant.phone = ""
+        applicant.nationality = ""
+        applicant.date_of_birth = None
+        applicant.passport_last4 = ""
+        applicant.user = None
+        applicant.erased_at = applicant.erased_at or timezone.now()
+        applicant.save()
+        if user is not None:
+            AccessAttempt.objects.filter(username__iexact=user.username).delete()
+            AccessLog.objects.filter(username__iexact=user.username).delete()
+            AccessFailureLog.objects.filter(username__iexact=user.username).delete()
+            user.delete()
+    logger.info("applicant %s erased", applicant.pk)
+    return applicant
+
+
+def _scrub_logs(applicant: Applicant, subjects: dict[type, list[int]]) -> None:
+    """Keep who did what when to the person's records; drop the copies of their data in the logs."""
+    entries = log_entries_about(applicant)
+    if applicant.user_id is not None:
+        entries.filter(actor_id=applicant.user_id).update(remote_addr=None, actor_email=None)
+    entries.update(
+        object_repr=ERASED_REPR, changes=None, changes_text="", serialized_data=None, additional_data=None
+    )
+    condition = Q(pk__in=[])
+    for model, ids in subjects.items():
+        if ids:
+            content_type = ContentType.objects.get_for_model(model)
+            condition |= Q(content_type=content_type, object_id__in=[str(i) for i in ids])
+    AdminLogEntry.objects.filter(condition).update(object_repr=ERASED_REPR, change_message="")

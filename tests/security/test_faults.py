@@ -1,0 +1,247 @@
+"""Fault tests against the real services of this machine (as in CI): Redis stopped while applicants
+submit and staff request a letter, PostgreSQL restarted under a running gunicorn.
+
+They stop shared services, so they run only when the suite is configured for them (DATABASE_URL
+postgres, CELERY_BROKER_URL redis), last in the run (tests/conftest.py), and keep each outage to a few
+seconds; every test restores its service in `finally` and waits until it answers again.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.db import connection
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from applicants import services
+from applicants.models import Applicant
+from assessments.models import AdviceLetter
+from assessments.services import sweep_stuck_letters
+from outbox.models import OutboxMessage
+from outbox.services import publish_pending
+from tests.applicants.factories import case_manager, staff_login
+from tests.applicants.intake_answers import answer_everything
+from tests.applicants.portal_helpers import SAVE
+from tests.workers import ROOT, WorkerProcess, wait_until
+
+POSTGRES = settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+REDIS = settings.CELERY_BROKER_URL.startswith("redis://")
+pytestmark = [pytest.mark.faults, pytest.mark.django_db(transaction=True)]
+
+REDIS_START = [
+    "redis-server",
+    "--daemonize",
+    "yes",
+    "--bind",
+    "127.0.0.1",
+    "-::1",
+    "--port",
+    "6379",
+    "--save",
+    "",
+    "--appendonly",
+    "no",
+    "--dir",
+    "/var/lib/redis",
+    "--logfile",
+    "/var/log/redis/ci.log",
+]
+
+
+def _redis_answers() -> bool:
+    result = subprocess.run(["redis-cli", "-p", "6379", "ping"], capture_output=True, text=True, timeout=5)
+    return result.stdout.strip() == "PONG"
+
+
+@contextmanager
+def redis_outage() -> Iterator[None]:
+    """Redis stopped for the body of the `with`; afterwards it is running again, whatever happened."""
+    assert _redis_answers(), "Redis must be running before the test stops it"
+    subprocess.run(["redis-cli", "-p", "6379", "shutdown", "nosave"], capture_output=True, timeout=10)
+    try:
+        assert wait_until(lambda: not _redis_answers(), timeout=10)
+        yield
+    finally:
+        if not _redis_answers():
+            subprocess.run(REDIS_START, check=True, timeout=30)
+        assert wait_until(_redis_answers, timeout=30), "Redis did not come back"
+
+
+@pytest.mark.skipif(
+    not (REDIS and POSTGRES), reason="needs CELERY_BROKER_URL=redis://… and PostgreSQL (as in CI)"
+)
+def test_redis_stopped_while_applicants_submit_loses_nothing_and_letters_render_after_it_returns(
+    celery_worker: WorkerProcess,
+) -> None:
+    manager = case_manager("manager")
+    applicant_client, staff = Client(), staff_login(Client(), manager)
+    answer_everything(applicant_client)
+
+    with redis_outage():
+        saved = applicant_client.post(reverse("applicants:intake-save"), SAVE)
+        applicant = Applicant.objects.get(email__iexact=SAVE["email"])
+        case = applicant.cases.get()
+        requested = staff.post(
+            reverse("admin:applicants_case_request_letter", args=[case.pk]),
+            {"assessment": case.assessments.get().pk, "language": "en", "note": "Redis was down."},
+        )
+        # Nothing reached the broker, nothing was lost: the calls wait in the outbox, the letter queued.
+        assert saved.status_code == 302, saved.content.decode()[:2000]
+        assert requested.status_code == 302, requested.content.decode()[:2000]
+        waiting = set(OutboxMessage.objects.values_list("task_name", flat=True))
+        assert waiting == {"applicants.send_resume_link", "applicants.notify_new_case"}
+        letter = AdviceLetter.objects.get(case=case)
+        assert letter.status == AdviceLetter.Status.QUEUED
+
+    # Redis is back: what the beat jobs do every minute, done now.
+    assert wait_until(
+        lambda: publish_pending(older_than=timedelta(0)) >= 0 and not OutboxMessage.objects.exists(),
+        timeout=30,
+    )
+    sweep_stuck_letters(
+        now=timezone.now() + timedelta(hours=1), queued_for=timedelta(0), rendering_for=timedelta(hours=2)
+    )
+
+    def rendered() -> bool:
+        letter.refresh_from_db()
+        return letter.status == AdviceLetter.Status.READY
+
+    assert wait_until(rendered, timeout=120), celery_worker.log_path.read_text()[-4000:]
+    log = celery_worker.log_path.read_text()
+    for task in ("applicants.send_resume_link", "applicants.notify_new_case"):
+        assert re.search(rf"Task {re.escape(task)}\[[\w-]+\] succeeded", log), log[-4000:]
+
+
+# --- PostgreSQL ------------------------------------------------------------------------------------
+
+
+def _pg_cluster() -> list[str]:
+    version = sorted(os.listdir("/etc/postgresql"))[-1]
+    return ["pg_ctlcluster", "--skip-systemctl-redirect", version, "main"]
+
+
+def _pg_answers() -> bool:
+    return subprocess.run(["pg_isready", "-q", "-h", "127.0.0.1", "-p", "5432"], timeout=10).returncode == 0
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _get(url: str, cookie: str) -> tuple[int, str]:
+    request = urllib.request.Request(url, headers={"Cookie": cookie})  # noqa: S310  # our own loopback server
+    try:
+        with urllib.request.urlopen(request, timeout=20) as response:  # noqa: S310  # our own loopback server
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+@pytest.fixture
+def web_server() -> Iterator[str]:
+    """gunicorn with production settings on the test database; yields its base URL."""
+    db = connection.settings_dict
+    static_root = Path(tempfile.mkdtemp(prefix="faults-static-"))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.update(
+        {
+            "DJANGO_DEBUG": "0",
+            "DJANGO_SECRET_KEY": settings.SECRET_KEY,
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+            "DJANGO_SECURE_SSL_REDIRECT": "0",
+            "DJANGO_SECURE_COOKIES": "0",
+            "DJANGO_HSTS_SECONDS": "0",
+            "DJANGO_STATIC_ROOT": str(static_root),
+            "DATABASE_URL": f"postgres://{db['USER'] or 'postgres'}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}",
+            "LOG_LEVEL": "WARNING",
+        }
+    )
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--no-input"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    port = _free_port()
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "consultancy.wsgi",
+            "--workers=1",
+            "--threads=2",
+            f"--bind=127.0.0.1:{port}",
+            "--log-level=warning",
+            "--timeout=60",
+        ],
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        assert wait_until(lambda: _get(f"{base}/healthz", "")[0] in (200, 503), timeout=60)
+        yield base
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        shutil.rmtree(static_root, ignore_errors=True)
+
+
+@pytest.mark.skipif(not POSTGRES, reason="needs DATABASE_URL=postgres://… (as in CI)")
+def test_postgresql_restarted_requests_get_a_clear_503_and_the_app_recovers_without_a_restart(
+    web_server: str,
+) -> None:
+    user = User.objects.create_user(
+        "lena@mail.example", email="lena@mail.example", password=secrets.token_urlsafe()
+    )
+    services.create_applicant(full_name="Lena Fischer", email="lena@mail.example", user=user)
+    signed_in = Client()
+    signed_in.force_login(user)
+    cookie = f"sessionid={signed_in.cookies['sessionid'].value}"
+    portal = f"{web_server}/portal/"
+    assert _get(portal, cookie)[0] == 200
+
+    during: list[tuple[int, str]] = []
+    subprocess.run([*_pg_cluster(), "stop"], check=True, capture_output=True, timeout=60)
+    try:
+        during = [_get(portal, cookie), _get(f"{web_server}/healthz", "")]
+    finally:
+        subprocess.run([*_pg_cluster(), "start"], check=True, capture_output=True, timeout=60)
+        assert wait_until(_pg_answers, timeout=60), "PostgreSQL did not come back"
+        connection.close()  # this process's own connection died with the server
+
+    (page_status, page), (health_status, _health) = during
+    assert page_status == 503
+    assert "Back in a moment" in page
+    assert "try again in 30 seconds" in page
+    assert health_status == 503
+    # The same gunicorn process, never restarted, serves the page again once the database is back.
+    assert wait_until(lambda: _get(portal, cookie)[0] == 200, timeout=30)
+    assert "Lena Fischer" in _get(portal, cookie)[1]
