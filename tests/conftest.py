@@ -62,6 +62,15 @@ def _default_language() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
+def _fresh_content_type_cache() -> None:
+    """Transactional tests flush the database, and Django re-creates content types under new ids; the
+    process-wide ContentType cache would still hand the old ids to the audit log (an FK failure)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    ContentType.objects.clear_cache()
+
+
+@pytest.fixture(autouse=True)
 def _fresh_rate_limits() -> None:
     """Rate-limit counters start at zero in every test. With the database cache the test transaction
     already isolates them; a Redis cache (CI) outlives tests, so it is emptied."""
