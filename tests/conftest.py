@@ -84,3 +84,32 @@ def _fresh_rate_limits() -> None:
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Fault tests stop shared services (PostgreSQL, Redis): they run last, after everything else."""
     items.sort(key=lambda item: item.get_closest_marker("faults") is not None)
+
+
+@pytest.fixture
+def reference_rows(transactional_db: None) -> None:
+    """Re-create what the data migrations seed (pathways, staff roles with their permissions, exchange
+    rates), for transactional tests that run after another one flushed the database."""
+    import importlib
+
+    from django.apps import apps
+    from django.contrib.auth.models import Group, Permission
+
+    from applicants.models import Pathway
+
+    roles = importlib.import_module("applicants.migrations.0002_pathways_and_roles")
+    rates = importlib.import_module("assessments.migrations.0003_seed_exchange_rates")
+    for code in roles.PATHWAY_CODES:
+        Pathway.objects.get_or_create(code=code)
+    for name, grants in roles.ROLES.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        for app_label, codenames in grants.items():
+            group.permissions.add(
+                *Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
+            )
+    letters = importlib.import_module("assessments.migrations.0006_letter_permissions")
+    for name, codenames in letters.GRANTS.items():
+        Group.objects.get(name=name).permissions.add(
+            *Permission.objects.filter(content_type__app_label="assessments", codename__in=codenames)
+        )
+    rates.seed(apps, None)

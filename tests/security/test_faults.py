@@ -44,7 +44,12 @@ from tests.workers import ROOT, WorkerProcess, wait_until
 
 POSTGRES = settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 REDIS = settings.CELERY_BROKER_URL.startswith("redis://")
-pytestmark = [pytest.mark.faults, pytest.mark.django_db(transaction=True)]
+# Earlier transactional tests may have flushed the data migrations' rows: `reference_rows` restores them.
+pytestmark = [
+    pytest.mark.faults,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("reference_rows"),
+]
 
 REDIS_START = [
     "redis-server",
@@ -142,6 +147,14 @@ def _pg_answers() -> bool:
     return subprocess.run(["pg_isready", "-q", "-h", "127.0.0.1", "-p", "5432"], timeout=10).returncode == 0
 
 
+def _answers(url: str) -> bool:
+    """The server is up (healthy or not); a refused connection while it boots is just "not yet"."""
+    try:
+        return _get(url, "")[0] in (200, 503)
+    except OSError:
+        return False
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -203,7 +216,7 @@ def web_server() -> Iterator[str]:
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        assert wait_until(lambda: _get(f"{base}/healthz", "")[0] in (200, 503), timeout=60)
+        assert wait_until(lambda: _answers(f"{base}/healthz"), timeout=60)
         yield base
     finally:
         server.terminate()
