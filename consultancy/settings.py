@@ -162,6 +162,7 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each on its own, not onl
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.lockout.locked_out"  # our translated page, 429 with Retry-After
 AXES_CLIENT_IP_CALLABLE = "consultancy.ratelimits.client_ip"
+AXES_USERNAME_CALLABLE = "accounts.lockout.username_for_lockout"  # cut to the length axes can store
 AXES_VERBOSE = False  # its log lines quote user names and addresses; lock-outs are in the database
 # Staff sessions (the admin): signed out after this long without a request, and this long after
 # signing in whatever the activity. Applicants' sessions keep Django's default lifetime.

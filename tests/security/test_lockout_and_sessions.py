@@ -124,3 +124,18 @@ def test_weak_passwords_are_refused_by_the_validators(password: str, problem: st
     with pytest.raises(ValidationError) as error:
         validate_password(password, User(username="carla"))
     assert problem in " ".join(error.value.messages)
+
+
+@pytest.mark.parametrize("url", [LOGIN, PORTAL_LOGIN])
+def test_a_user_name_longer_than_the_lockout_table_holds_is_a_form_error_not_a_500(
+    client: Client, url: str
+) -> None:
+    # Found by the fuzz test on PostgreSQL: django-axes saves each attempt's user name in 255 characters.
+    long_name = "x" * 300 + "@mail.example"
+
+    response = client.post(url, {"username": long_name, "password": "wrong"})
+
+    assert response.status_code == 200
+    for _ in range(5):
+        client.post(url, {"username": long_name, "password": "wrong"})
+    assert client.post(url, {"username": long_name, "password": "wrong"}).status_code == 429
