@@ -28,10 +28,9 @@ from ..access import case_for, data_request_for, document_for
 from ..intake.base import error_links
 from ..models import Applicant, Case, DataRequest, Document
 from ..portal_forms import ConfirmForm, UploadForm
-from ..portal_services import UPLOADABLE, upload_for_applicant
 from ..privacy.downloads import export_archive_response
-from ..privacy.services import request_data
 from ..results import present
+from ..services.portal import UPLOADABLE, request_data, upload_for_applicant
 from ..statuses import next_step
 from ..uploads import SIGNATURES, sniff
 

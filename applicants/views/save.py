@@ -18,7 +18,7 @@ from ..intake.base import error_links
 from ..intake.flow import Answers
 from ..models import Applicant
 from ..portal_forms import SaveForm
-from ..portal_services import submit_for_consultation
+from ..services.portal import submit_for_consultation
 
 SAVED_KEY = "saved_reference"
 

@@ -18,8 +18,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from applicants.models import Applicant, Case, DataRequest, Document
-from applicants.privacy.services import approve_data_request
-from applicants.services import accept_document, reject_document
+from applicants.services.documents import accept_document, reject_document
+from applicants.services.privacy import approve_data_request
 
 from .factories import case_manager, consultant
 from .portal_helpers import PASSWORD, PDF, PNG, link_in, open_portal, pdf, save_assessment
