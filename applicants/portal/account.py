@@ -16,9 +16,9 @@ from django.views.decorators.http import require_http_methods
 from consultancy.ratelimits import limited
 
 from ..intake.base import error_links
-from ..portal_forms import CreatePasswordForm, MagicLinkForm, PortalLoginForm
 from ..services.portal import activate_portal_account, send_sign_in_link
 from ..tokens import read_magic_token, read_resume_token
+from .forms import CreatePasswordForm, MagicLinkForm, PortalLoginForm
 
 _BACKEND = "django.contrib.auth.backends.ModelBackend"
 
