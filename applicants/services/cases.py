@@ -114,6 +114,7 @@ def update_case(
 
 
 def is_consultant(user: User) -> bool:
+    """Whether `user` may be given cases: an active consultant, case manager or superuser."""
     return bool(
         user.is_active
         and (

@@ -21,6 +21,7 @@ _PASSPORT_PATTERN = re.compile(r"^[A-Z0-9]{5,20}$")
 
 
 def normalise_email(email: str) -> str:
+    """The address as we store it: trimmed, its domain in lower case (the local part is left alone)."""
     local, _sep, domain = email.strip().rpartition("@")
     return f"{local}@{domain.lower()}" if local else email.strip()
 

@@ -25,6 +25,7 @@ RULE_CHANGE_CATCH_UP_DAYS = 7
 
 
 def latest_snapshot(case: Case) -> Assessment | None:
+    """The case's newest assessment snapshot, if it has one."""
     return case.assessments.latest_first().first()
 
 

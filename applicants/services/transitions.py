@@ -50,6 +50,7 @@ def months_before(day: date, months: int) -> date:
 
 
 def allowed_next_statuses(case: Case) -> list[str]:
+    """The statuses `case` may move to next (guards not checked), in pipeline order."""
     return [s for s in S.values if s in ALLOWED[case.status]]
 
 
