@@ -52,9 +52,10 @@ def open_case(
     pass_expires_on: date | None = None,
     renewal_window_opens_on: date | None = None,
 ) -> Case:
-    """Open a new case (status "new") with a fresh unique reference. Refuses unknown pathway codes."""
+    """Open a new case (status "new") with a fresh unique reference. Refuses unknown pathway codes
+    (and the database a renewal window after the pass's expiry: the admin's form checks that first)."""
     targets = _pathways(pathways)
-    case = Case(
+    case = Case.objects.create(
         reference=_unused_reference(),
         applicant=applicant,
         priority=priority,
@@ -64,8 +65,6 @@ def open_case(
         pass_expires_on=pass_expires_on,
         renewal_window_opens_on=renewal_window_opens_on,
     )
-    case.full_clean()
-    case.save()
     case.pathways.set(targets)
     return case
 

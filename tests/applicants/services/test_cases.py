@@ -64,16 +64,15 @@ def test_a_new_case_may_carry_its_pass_dates():
     )
 
 
-def test_a_new_case_with_a_renewal_window_after_the_expiry_is_refused():
-    with pytest.raises(ValidationError):
-        open_case(
-            applicant=make_applicant(),
-            pathways=[],
-            pass_expires_on=date(2027, 6, 30),
-            renewal_window_opens_on=date(2027, 7, 1),
-        )
+def test_updating_a_case_with_a_renewal_window_after_the_expiry_is_refused():
+    owner = consultant()
+    case = make_case(assigned_to=owner)
 
-    assert not Case.objects.exists()
+    with pytest.raises(ValidationError):
+        _update(case, by=owner, pass_expires_on=date(2027, 6, 30), renewal_window_opens_on=date(2027, 7, 1))
+
+    case.refresh_from_db()
+    assert case.pass_expires_on is None
 
 
 def test_updating_a_case_changes_its_fields_and_pathways_but_not_its_status():
