@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from assessments.models import AdviceLetter, Assessment
 
-from ..models import Applicant, Case, Document
+from ..models import Applicant, Case, CaseStatusChange, ConsentRecord, DataRequest, Document, Note, Reminder
 
 # Internal keys that say nothing about the person.
 _SKIPPED = {"id", "applicant", "case", "user"}
@@ -95,8 +95,6 @@ def subject_objects(applicant: Applicant) -> dict[type[models.Model], list[int]]
 
 
 def _related(applicant: Applicant, case_ids: list[int]) -> list[tuple[type[models.Model], str, Any]]:
-    from ..models import CaseStatusChange, ConsentRecord, DataRequest, Note, Reminder
-
     return [
         (ConsentRecord, "applicant", applicant.pk),
         (DataRequest, "applicant", applicant.pk),

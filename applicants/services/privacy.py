@@ -1,4 +1,5 @@
-"""The staff-approved data-protection writes: an applicant asks (portal), staff approve, we carry out.
+"""The staff-approved data-protection writes: an applicant asks (`portal.request_data`), staff approve,
+we carry out.
 
 Erasure anonymises the person and keeps their cases as anonymous statistics (status, pathways,
 dates, status history without comments); it deletes their files, advice letters, notes, reminders,
@@ -17,40 +18,21 @@ from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.files.storage import Storage
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from assessments.models import AdviceLetter
-from outbox.services import enqueue_on_commit
 
 from ..models import Applicant, CaseStatusChange, ConsentRecord, DataRequest, Document, Note, Reminder
-from ..tasks import notify_data_request_task
-from .export import build_archive, log_entries_about, subject_objects
+from ..privacy.export import build_archive, log_entries_about, subject_objects
+from .files import delete_files_on_commit
 
 logger = logging.getLogger(__name__)
 
 ERASED_NAME = "Erased applicant"
 ERASED_REPR = "[erased]"
-
-
-@transaction.atomic
-def request_data(*, applicant: Applicant, kind: str) -> DataRequest:
-    """The applicant asks for a copy of their data or for deletion; staff are told. Asking again while
-    one is open returns the open request."""
-    open_requests = DataRequest.objects.filter(applicant=applicant, kind=kind, completed_at__isnull=True)
-    existing = open_requests.first()
-    if existing is not None:
-        return existing
-    try:
-        with transaction.atomic():
-            request = DataRequest.objects.create(applicant=applicant, kind=kind)
-    except IntegrityError:  # a concurrent second click
-        return open_requests.get()
-    enqueue_on_commit(notify_data_request_task, request.pk)
-    return request
 
 
 @transaction.atomic
@@ -76,14 +58,6 @@ def approve_data_request(*, request: DataRequest, by: User) -> DataRequest:
     return request
 
 
-def _delete_after_commit(storage: Storage, names: list[str]) -> None:
-    def delete() -> None:
-        for name in names:
-            storage.delete(name)
-
-    transaction.on_commit(delete)
-
-
 @transaction.atomic
 def erase_applicant(*, applicant: Applicant) -> Applicant:
     """Anonymise `applicant` and delete everything personal about them (see the module docstring).
@@ -103,8 +77,7 @@ def erase_applicant(*, applicant: Applicant) -> Applicant:
         (DataRequest.archive.field.storage, archives),
         (AdviceLetter.file.field.storage, letter_files),
     ):
-        if names:
-            _delete_after_commit(storage, names)
+        delete_files_on_commit(storage, names)
 
     # Written without audit entries of their own: an entry's diff would keep the very data erased.
     with disable_auditlog():
