@@ -13,7 +13,7 @@ import time
 from datetime import date, timedelta
 from typing import Any
 
-from assessments.engine import DEFAULT_RATES, assess, native, parse_profile, render_assessment
+from assessments.engine import DEFAULT_RATES, assess, parse_profile, render_assessment
 
 COUNT = 10_000
 SEED = 20261124
@@ -171,7 +171,6 @@ def _report(label: str, timer: Timer, count: int) -> float:
 
 
 def main() -> bool:
-    print(f"engine variant: {native.VARIANT}")
     rng = random.Random(SEED)  # noqa: S311 - reproducible test data, not cryptography
     raw = [random_profile(rng) for _ in range(COUNT)]
     default_as_of = date(2026, 11, 24)

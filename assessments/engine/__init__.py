@@ -12,18 +12,11 @@ any language; msgids are marked with the engine's own `gettext_noop` and transla
 `assessments/locale/`. The output adds `exchange_rate_dates` (pair -> ISO date) to the contract's
 `exchange_rates`. `ExchangeRates` also takes an optional `dates=` mapping for per-pair dates.
 
-The engine runs compiled (mypyc) when a fresh build is present, else as pure Python: see `native`
-(`native.VARIANT` says which).
-
 Public names: `parse_profile`, `ProfileError`, `Profile`, `profile_json_schema`, `ExchangeRates`,
 `DEFAULT_RATES`, `assess`, `Assessment`, `PathwayResult`, `render_assessment`, `rule_catalogue`,
 `RuleVersion`, `Source`, `Confidence`, `ENGINE_VERSION`, `PATHWAY_CODES`, `Outcome`, `CriterionStatus`.
 """
 
-# First: choose the compiled or the pure-Python modules before any of them is imported.
-from assessments.engine import native  # noqa: F401
-
-# isort: split
 from assessments.engine.assess import ENGINE_VERSION, PATHWAY_CODES, assess, rule_catalogue
 from assessments.engine.profile import Profile, ProfileError, parse_profile, profile_json_schema
 from assessments.engine.rates import DEFAULT_RATES, ExchangeRates

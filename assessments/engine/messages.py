@@ -2,7 +2,7 @@
 
 The engine never translates. It marks msgids with `gettext_noop` (an identity function named so that
 Django's `makemessages` extracts them) and keeps parameters raw until `to_data()` makes them JSON-able,
-so the hot loop pays nothing for formatting.
+so a stored snapshot can be worded later in any language.
 """
 
 from __future__ import annotations
@@ -28,9 +28,7 @@ class MoneyLike(Protocol):
     def currency(self) -> str: ...
 
 
-# Amount and Message are values, never changed after creation; not `frozen` because a frozen dataclass pays
-# a Python-level object.__setattr__ per field, about twice the cost, on the engine's hot path.
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Amount:
     """An engine-side amount of money (thresholds, converted figures)."""
 
@@ -38,7 +36,7 @@ class Amount:
     currency: str
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Message:
     """A msgid and its raw parameters (str, int, Decimal, date, Years, money, or nested Message)."""
 
@@ -50,7 +48,7 @@ class Message:
 
 
 def msg(msgid: str, **params: Any) -> Message:
-    return Message(msgid, params)
+    return Message(id=msgid, params=params)
 
 
 CENT = Decimal("0.01")

@@ -37,19 +37,6 @@ class CriterionStatus(StrEnum):
 
 RANK: dict[Outcome, int] = {outcome: rank for rank, outcome in enumerate(Outcome)}
 
-# Module-level aliases: reading `Outcome.ELIGIBLE` goes through the enum's class machinery (about 0.1 µs
-# on CPython 3.11), a global does not; the hot paths below run for every criterion of every profile.
-ELIGIBLE = Outcome.ELIGIBLE
-LIKELY_ELIGIBLE = Outcome.LIKELY_ELIGIBLE
-NEEDS_REVIEW = Outcome.NEEDS_REVIEW
-INSUFFICIENT_INFORMATION = Outcome.INSUFFICIENT_INFORMATION
-NOT_ELIGIBLE = Outcome.NOT_ELIGIBLE
-NOT_OPEN = Outcome.NOT_OPEN
-MET = CriterionStatus.MET
-NOT_MET = CriterionStatus.NOT_MET
-UNKNOWN = CriterionStatus.UNKNOWN
-REVIEW = CriterionStatus.REVIEW
-
 
 def best(first: Outcome, second: Outcome) -> Outcome:
     """The better of two routes' outcomes (contract: eligible > likely > review > unknown > not)."""
@@ -115,21 +102,15 @@ class Criterion:
 
 def all_required(criteria: list[Criterion]) -> Outcome:
     """All criteria required: the worst decides (not_met > unknown > review), then the caps apply."""
-    unknown = review = False
-    cap = ELIGIBLE
+    statuses = {criterion.status for criterion in criteria}
+    if CriterionStatus.NOT_MET in statuses:
+        return Outcome.NOT_ELIGIBLE
+    if CriterionStatus.UNKNOWN in statuses:
+        return Outcome.INSUFFICIENT_INFORMATION
+    outcome = Outcome.NEEDS_REVIEW if CriterionStatus.REVIEW in statuses else Outcome.ELIGIBLE
     for criterion in criteria:
-        status = criterion.status
-        if status is NOT_MET:
-            return NOT_ELIGIBLE
-        if status is UNKNOWN:
-            unknown = True
-        elif status is REVIEW:
-            review = True
-        if criterion.cap is not ELIGIBLE:
-            cap = capped(cap, criterion.cap)
-    if unknown:
-        return INSUFFICIENT_INFORMATION
-    return capped(NEEDS_REVIEW if review else ELIGIBLE, cap)
+        outcome = capped(outcome, criterion.cap)
+    return outcome
 
 
 @dataclass(slots=True)
@@ -155,7 +136,7 @@ class Points:
 
     @property
     def breakdown(self) -> list[PointsFactor]:
-        return [PointsFactor(factor, points, top) for factor, points, top in self.rows]
+        return [PointsFactor(factor=factor, points=points, max=top) for factor, points, top in self.rows]
 
     def to_data(self) -> dict[str, Any]:
         return {
@@ -213,7 +194,7 @@ class PathwayResult:
         seen = {m.id for m in self.base_documents}
         documents = list(self.base_documents)
         for criterion in self.criteria:
-            if criterion.status is NOT_MET:
+            if criterion.status is CriterionStatus.NOT_MET:
                 continue
             for message in self.document_catalogue.get(criterion.code, ()):
                 if message.id not in seen:

@@ -19,10 +19,7 @@ from typing import Generic, Protocol, TypeVar
 DAYS_PER_YEAR = 365
 
 
-# Years and YearsRange are values: never changed after creation. They are not `frozen` because a frozen
-# dataclass pays a Python-level object.__setattr__ per field (about twice the cost), and every pathway of every
-# profile creates them.
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Years:
     """A length of time measured in days of coverage."""
 
@@ -40,7 +37,7 @@ class Years:
         return self.days // DAYS_PER_YEAR
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class YearsRange:
     """What the facts prove (`known`) and the most they could amount to (`possible`; None = unbounded).
 

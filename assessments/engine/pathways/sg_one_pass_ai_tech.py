@@ -15,10 +15,9 @@ from .common import (
     Context,
     Gaps,
     Tri,
-    and3,
+    all3,
     any3,
     any3_of,
-    criterion,
     finish,
     gap,
     ge,
@@ -135,8 +134,10 @@ def _pay(ctx: Context, version: RuleVersion[Any], params: AiTechParams, gaps: Ga
         )
 
     return [
-        criterion(version, "total_compensation", status_of(total_verdict), total_texts),
-        criterion(version, "fixed_salary", status_of(fixed_verdict), fixed_texts),
+        Criterion(
+            version=version, code="total_compensation", status=status_of(total_verdict), texts=total_texts
+        ),
+        Criterion(version=version, code="fixed_salary", status=status_of(fixed_verdict), texts=fixed_texts),
     ]
 
 
@@ -178,7 +179,7 @@ def _experience(ctx: Context, version: RuleVersion[Any], params: AiTechParams, g
             OVERLAPS,
         )
 
-    return criterion(version, "experience", status_of(verdict), texts)
+    return Criterion(version=version, code="experience", status=status_of(verdict), texts=texts)
 
 
 def current_or_last(roles: list[Role]) -> list[Role]:
@@ -203,7 +204,7 @@ def _employer(ctx: Context, version: RuleVersion[Any], params: AiTechParams, gap
             ge(role.aum_usd, params.min_aum_usd),
             ge(role.funding_raised_usd, params.min_funding_usd),
         )
-        return and3(None if kind is None else True, figures)
+        return all3(None if kind is None else True, figures)
 
     organisation: str | None = None
     if roles is None:
@@ -256,7 +257,7 @@ def _employer(ctx: Context, version: RuleVersion[Any], params: AiTechParams, gap
             TECH_MEANING,
         )
 
-    return criterion(version, "employer", status_of(verdict), texts)
+    return Criterion(version=version, code="employer", status=status_of(verdict), texts=texts)
 
 
 def _evaluate(ctx: Context, version: RuleVersion[Any], params: AiTechParams) -> PathwayResult:

@@ -78,7 +78,7 @@ class RuleVersion(Generic[P]):
             and (self.effective_to is None or on <= self.effective_to)
         )
 
-    # Citations per criterion code, built once (this is read for every criterion of every profile).
+    # Citations per criterion code, worked out when the version is created.
     _cites: dict[str, str] = field(init=False, repr=False, compare=False)
     _default_cite: str = field(init=False, repr=False, compare=False)
 
@@ -123,8 +123,6 @@ class RuleBook(Generic[P]):
         self.versions = tuple(versions)
         self._starts: dict[str, list[int]] = {}
         self._chosen: dict[str, list[RuleVersion[P]]] = {}
-        # Few distinct as_of dates occur in practice; the memo is bounded by the calendar anyway.
-        self._memo: dict[str, dict[date, RuleVersion[P]]] = {"new": {}, "renewal": {}}
         for application_type in ("new", "renewal"):
             chosen = sorted(
                 (
@@ -143,13 +141,6 @@ class RuleBook(Generic[P]):
                 raise ValueError(f"{version.id}: belongs to another pathway than {pathway}")
 
     def select(self, on: date, application_type: str) -> RuleVersion[P]:
-        memo = self._memo[application_type]
-        found = memo.get(on)
-        if found is None:
-            found = memo[on] = self._select(on, application_type)
-        return found
-
-    def _select(self, on: date, application_type: str) -> RuleVersion[P]:
         index = bisect.bisect_right(self._starts[application_type], on.toordinal()) - 1
         if index < 0:
             raise LookupError(f"{self.pathway}: no rule version before {on.isoformat()}")
