@@ -14,7 +14,8 @@ any language; msgids are marked with the engine's own `gettext_noop` and transla
 
 Public names: `parse_profile`, `ProfileError`, `Profile`, `profile_json_schema`, `ExchangeRates`,
 `DEFAULT_RATES`, `assess`, `Assessment`, `PathwayResult`, `render_assessment`, `rule_catalogue`,
-`RuleVersion`, `Source`, `Confidence`, `ENGINE_VERSION`, `PATHWAY_CODES`, `Outcome`, `CriterionStatus`.
+`RuleVersion`, `Source`, `Confidence`, `ENGINE_VERSION`, `PATHWAY_CODES`, `Outcome`, `CriterionStatus`,
+`versions_in_force`, `versions_starting`, `versions_with_ids`.
 """
 
 from assessments.engine.assess import ENGINE_VERSION, PATHWAY_CODES, assess, rule_catalogue
@@ -23,6 +24,7 @@ from assessments.engine.rates import DEFAULT_RATES, ExchangeRates
 from assessments.engine.render import render_assessment
 from assessments.engine.result import Assessment, CriterionStatus, Outcome, PathwayResult
 from assessments.engine.rules.base import Confidence, RuleVersion, Source
+from assessments.engine.versions import versions_in_force, versions_starting, versions_with_ids
 
 __all__ = [
     "DEFAULT_RATES",
@@ -43,4 +45,7 @@ __all__ = [
     "profile_json_schema",
     "render_assessment",
     "rule_catalogue",
+    "versions_in_force",
+    "versions_starting",
+    "versions_with_ids",
 ]

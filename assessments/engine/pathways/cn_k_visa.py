@@ -58,11 +58,7 @@ def evaluate(ctx: Context) -> PathwayResult:
     version = BOOK.select(ctx.as_of, ctx.profile.application_type)
     params = version.params
     if params is None:
-        summary = msg(
-            gettext_noop("The K visa exists from 1 October 2025; it takes no applications on {as_of}."),
-            as_of=ctx.as_of,
-        )
-        return not_open(version, ctx, summary)
+        return not_open(version, ctx)
     gaps = Gaps()
     criteria = [_age(ctx, version, params, gaps), _stem(ctx, version, params, gaps)]
     outcome = all_required(criteria)

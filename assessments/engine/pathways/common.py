@@ -214,10 +214,15 @@ SUMMARIES: dict[Outcome, str] = {
 }
 
 
-def default_summary(pathway: str, outcome: Outcome, as_of: date) -> Message:
-    if outcome is Outcome.NOT_OPEN:
-        return msg(SUMMARIES[outcome], pathway=PATHWAY_NAMES[pathway], as_of=as_of)
+def default_summary(pathway: str, outcome: Outcome) -> Message:
     return msg(SUMMARIES[outcome], pathway=PATHWAY_NAMES[pathway])
+
+
+def closed_summary(version: RuleVersion[Any], as_of: date) -> Message:
+    """Why the pathway takes no applications: the version's own closure summary, else the general one."""
+    text = version.closure or SUMMARIES[Outcome.NOT_OPEN]
+    params = {"pathway": PATHWAY_NAMES[version.pathway], "as_of": as_of}
+    return msg(text, **{name: value for name, value in params.items() if f"{{{name}}}" in text})
 
 
 def finish(
@@ -237,7 +242,7 @@ def finish(
         pathway=version.pathway,
         outcome=outcome,
         rule_version=version.id,
-        summary=summary or default_summary(version.pathway, outcome, ctx.as_of),
+        summary=summary or default_summary(version.pathway, outcome),
         criteria=criteria,
         what_if_items=gaps.items,
         document_catalogue=None if outcome is Outcome.NOT_ELIGIBLE else catalogue,
@@ -245,12 +250,12 @@ def finish(
     )
 
 
-def not_open(version: RuleVersion[Any], ctx: Context, summary: Message | None = None) -> PathwayResult:
+def not_open(version: RuleVersion[Any], ctx: Context) -> PathwayResult:
     return PathwayResult(
         pathway=version.pathway,
         outcome=Outcome.NOT_OPEN,
         rule_version=version.id,
-        summary=summary or default_summary(version.pathway, Outcome.NOT_OPEN, ctx.as_of),
+        summary=closed_summary(version, ctx.as_of),
         base_documents=(),
     )
 

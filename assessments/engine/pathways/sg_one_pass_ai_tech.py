@@ -72,14 +72,6 @@ TECH_MEANING = msg(
 def evaluate(ctx: Context) -> PathwayResult:
     version = BOOK.select(ctx.as_of, ctx.profile.application_type)
     if version.params is None:
-        if version.id.endswith("/before_launch"):
-            summary = msg(
-                gettext_noop(
-                    "The ONE Pass (AI and Tech) track opens on 1 January 2027; it takes no applications on {as_of}."
-                ),
-                as_of=ctx.as_of,
-            )
-            return not_open(version, ctx, summary)
         return not_open(version, ctx)
     return _evaluate(ctx, version, version.params)
 

@@ -61,12 +61,6 @@ OVERLAPS = msg(
 )
 GIVE_ROLES = msg(gettext_noop("The role type, organisation type, dates and company figures of each role"))
 NO_MAU = msg(gettext_noop("Monthly active users are not collected; only product revenue is checked."))
-CLOSED_2027 = msg(
-    gettext_noop(
-        "Tech.Pass takes no new applications from 1 January 2027: the ONE Pass (AI and Tech) track replaces it "
-        "(the cut-over details are unconfirmed)."
-    )
-)
 RENEWAL_EXPLANATION = msg(
     gettext_noop(
         "Tech.Pass renewal rests on your tax assessment, your company's spending and your current roles, which "
@@ -79,7 +73,7 @@ def evaluate(ctx: Context) -> PathwayResult:
     version = BOOK.select(ctx.as_of, ctx.profile.application_type)
     params = version.params
     if params is None:
-        return not_open(version, ctx, CLOSED_2027 if version.id == "sg_tech_pass/closed_2027" else None)
+        return not_open(version, ctx)
     if isinstance(params, TechPassRenewalParams):
         requirement = msg(
             gettext_noop(

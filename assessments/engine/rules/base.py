@@ -2,7 +2,8 @@
 
 A pathway's versions tile the calendar for each application type from `COVERAGE_START` on (checked at
 import): every `as_of` selects exactly one version. A version whose `params` is None means the pathway
-takes no applications of that type in that window (`not_open`).
+takes no applications of that type in that window (`not_open`); its `closure` says why, where the
+general not-open summary would say too little.
 """
 
 from __future__ import annotations
@@ -66,6 +67,9 @@ class RuleVersion(Generic[P]):
     outcome_cap: Outcome = Outcome.ELIGIBLE
     # Criterion code -> index into `sources` (default: the first source).
     criterion_sources: dict[str, int] = field(default_factory=dict)
+    # Only on a version that keeps the pathway closed (`params` None): the summary given instead of the general
+    # not-open one, as an English msgid marked with `gettext_noop`; it may name {pathway} and {as_of}.
+    closure: str | None = None
 
     @property
     def is_open(self) -> bool:
@@ -83,6 +87,8 @@ class RuleVersion(Generic[P]):
     _default_cite: str = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        if self.closure is not None and self.params is not None:
+            raise ValueError(f"{self.id}: only a version that takes no applications has a closure summary")
         object.__setattr__(self, "_default_cite", self.sources[0].cite())
         object.__setattr__(
             self,
