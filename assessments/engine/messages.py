@@ -62,18 +62,18 @@ def decimal_to_str(value: Decimal) -> str:
 
 
 def param_to_data(value: Any) -> Any:
+    """A parameter as JSON: numbers, words and booleans as given, money as {"amount", "currency"} strings,
+    years to one decimal, dates ISO, nested messages as their own data."""
+    if isinstance(value, int | str):  # bool is an int: it stays a JSON boolean
+        return value
     if isinstance(value, Message):
         return value.to_data()
+    if isinstance(value, Amount) or (hasattr(value, "amount") and hasattr(value, "currency")):
+        return {"amount": decimal_to_str(value.amount), "currency": value.currency}
     if isinstance(value, Years):
         return value.display()
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, int | str):
-        return value
     if isinstance(value, Decimal):
         return decimal_to_str(value)
     if isinstance(value, date):
         return value.isoformat()
-    if hasattr(value, "amount") and hasattr(value, "currency"):
-        return {"amount": decimal_to_str(value.amount), "currency": value.currency}
     raise TypeError(f"message parameter of unsupported type {type(value).__name__}")

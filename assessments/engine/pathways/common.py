@@ -214,8 +214,15 @@ SUMMARIES: dict[Outcome, str] = {
 }
 
 
-def default_summary(pathway: str, outcome: Outcome) -> Message:
-    return msg(SUMMARIES[outcome], pathway=PATHWAY_NAMES[pathway])
+# Each pathway's summary for each outcome but not_open (which names the day: see closed_summary).
+PATHWAY_SUMMARIES: dict[str, dict[Outcome, Message]] = {
+    pathway: {
+        outcome: msg(text, pathway=name)
+        for outcome, text in SUMMARIES.items()
+        if outcome is not Outcome.NOT_OPEN
+    }
+    for pathway, name in PATHWAY_NAMES.items()
+}
 
 
 def closed_summary(version: RuleVersion[Any], as_of: date) -> Message:
@@ -242,7 +249,7 @@ def finish(
         pathway=version.pathway,
         outcome=outcome,
         rule_version=version.id,
-        summary=summary or default_summary(version.pathway, outcome),
+        summary=summary or PATHWAY_SUMMARIES[version.pathway][outcome],
         criteria=criteria,
         what_if_items=gaps.items,
         document_catalogue=None if outcome is Outcome.NOT_ELIGIBLE else catalogue,
