@@ -36,14 +36,15 @@ def catalogue(language: str | None = None) -> Catalogue:
     return _CATALOGUES[language]
 
 
-def parse(data: Mapping[str, Any], *, as_of: date | None = None) -> Profile:
-    """Validate a contract profile; `as_of` (if given) overrides the profile's own.
+def parse(data: Mapping[str, Any], *, as_of: date | None = None, today: date | None = None) -> Profile:
+    """Validate a contract profile; `as_of` (if given) overrides the profile's own, which defaults to `today`
+    (the local date unless given: callers parsing many profiles read the clock once).
 
     Raises `engine.ProfileError` (`.errors`: field path -> messages) on bad input.
     """
     if as_of is not None:
         data = {**data, "as_of": as_of.isoformat()}
-    return parse_profile(data, default_as_of=timezone.localdate())
+    return parse_profile(data, default_as_of=today or timezone.localdate())
 
 
 def evaluate(profile: Profile, *, rates: ExchangeRates | None = None) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
-from assessments.engine.messages import Message, param_to_data
+from assessments.engine.messages import Amount, Message, decimal_to_str, param_to_data
 
 Translate = Callable[[str], str]
 
@@ -99,6 +99,8 @@ def _param_text(value: Any, catalogue: Catalogue) -> str:
         return str(value)
     if isinstance(value, Message):
         return message_text(value, catalogue)
+    if isinstance(value, Amount):
+        return format_money(decimal_to_str(value.amount), value.currency)
     return _param(param_to_data(value), catalogue)
 
 

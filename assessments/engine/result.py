@@ -129,13 +129,10 @@ class PointsFactor:
     points: int | None
     max: int
 
-    def to_data(self, write: Write = as_data) -> dict[str, Any]:
-        return {"factor": write(self.factor), "points": self.points, "max": self.max}
-
 
 @dataclass(slots=True)
 class Points:
-    """A points test. `rows` holds (factor, points or None if unknown, max); `breakdown` is built when read."""
+    """A points test. `rows` holds (factor, points or None if unknown, max); `breakdown` gives them as objects."""
 
     total: int
     pass_mark: int
@@ -151,7 +148,9 @@ class Points:
             "total": self.total,
             "pass_mark": self.pass_mark,
             "category": self.category,
-            "breakdown": [f.to_data(write) for f in self.breakdown],
+            "breakdown": [
+                {"factor": write(factor), "points": points, "max": top} for factor, points, top in self.rows
+            ],
         }
 
 

@@ -20,7 +20,7 @@ from typing import Any
 import ujson
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
-from django.utils import translation
+from django.utils import timezone, translation
 
 from assessments import evaluation
 from assessments.engine import ExchangeRates, Profile, ProfileError
@@ -104,6 +104,7 @@ class Command(BaseCommand):
         def prefix(index: int) -> str:
             return f"[{index}]" if isinstance(data, list) else ""
 
+        today = timezone.localdate()
         profiles: list[Profile] = []
         problems: list[str] = []
         for index, item in enumerate(items):
@@ -111,7 +112,7 @@ class Command(BaseCommand):
                 problems.append(f"{prefix(index)}: expected a profile (JSON object).")
                 continue
             try:
-                profiles.append(evaluation.parse(item, as_of=as_of))
+                profiles.append(evaluation.parse(item, as_of=as_of, today=today))
             except ProfileError as exc:
                 for path, messages in exc.errors.items():
                     where = f"{prefix(index)}.{path}" if prefix(index) and path else prefix(index) + path
