@@ -70,7 +70,7 @@ class Criterion:
     """One criterion's verdict under a rule version. `cap` is the best outcome this criterion allows when met.
 
     The texts (requirement, actual, explanation) are built only when read: `texts` is a zero-argument
-    callable returning the three messages, so assessing pays nothing for wording. The citation (`source`)
+    callable returning the three messages, so assessing alone builds no wording. The citation (`source`)
     is likewise looked up in the rule version when read.
     """
 

@@ -87,8 +87,6 @@ def years_before(as_of: date, years: int) -> date:
 
 def covered_days(intervals: Sequence[tuple[int, int]]) -> int:
     """Days covered by the union of half-open ordinal intervals [start, stop)."""
-    if len(intervals) < 2:  # most careers: nothing to merge
-        return intervals[0][1] - intervals[0][0] if intervals else 0
     total = 0
     current_start = current_stop = None
     for start, stop in sorted(intervals):
