@@ -25,7 +25,7 @@ from kombu.exceptions import OperationalError as KombuOperationalError
 
 from applicants.models import Applicant, Case
 
-from .engine import ExchangeRates, assess, parse_profile, rule_catalogue
+from .engine import ExchangeRates, assess, parse_profile, versions_in_force
 from .letter_emails import send_ready_emails
 from .models import AdviceLetter, Assessment, ExchangeRate, LetterLanguage
 
@@ -39,11 +39,7 @@ def current_rates(as_of: date) -> ExchangeRates:
 
 def rule_versions_in_force(*, on: date, application_type: str = "new") -> dict[str, str]:
     """Pathway code → id of the rule version in force on `on` for this kind of application."""
-    versions: dict[str, str] = {}
-    for version in rule_catalogue():
-        if version.in_force(on, application_type):
-            versions.setdefault(version.pathway, version.id)
-    return versions
+    return {code: version.id for code, version in versions_in_force(on, application_type).items()}
 
 
 def outdated_rule_versions(

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext as _
 
-from assessments.engine import ProfileError, rule_catalogue
+from assessments.engine import ProfileError, versions_starting
 from assessments.models import Assessment
 from assessments.services import outdated_rule_versions, run_assessment
 
@@ -50,7 +50,7 @@ def reassess_case(*, case: Case, as_of: date, by: User | None = None) -> Assessm
 
 def rule_versions_taking_effect(*, after: date, until: date) -> list[str]:
     """Ids of rule versions whose first day is in (after, until]."""
-    return [v.id for v in rule_catalogue() if after < v.effective_from <= until]
+    return [version.id for version in versions_starting(after, until)]
 
 
 def reassess_open_cases(*, today: date) -> int:
