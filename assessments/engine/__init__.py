@@ -17,7 +17,9 @@ The engine runs compiled (mypyc) when a fresh build is present, else as pure Pyt
 
 Public names: `parse_profile`, `ProfileError`, `Profile`, `profile_json_schema`, `ExchangeRates`,
 `DEFAULT_RATES`, `assess`, `Assessment`, `PathwayResult`, `render_assessment`, `rule_catalogue`,
-`RuleVersion`, `Source`, `Confidence`, `ENGINE_VERSION`, `PATHWAY_CODES`, `Outcome`, `CriterionStatus`.
+`RuleVersion`, `Source`, `Confidence`, `ENGINE_VERSION`, `PATHWAY_CODES`, `Outcome`, `CriterionStatus`,
+and the pathway registry: `REGISTRY` (one `PathwayEntry` per pathway, contract order: code, country, name,
+facts, rule book, evaluator), `pathway(code)`, `PassFacts`, `COUNTRIES`.
 """
 
 # First: choose the compiled or the pure-Python modules before any of them is imported.
@@ -25,21 +27,27 @@ from assessments.engine import native  # noqa: F401
 
 # isort: split
 from assessments.engine.assess import ENGINE_VERSION, PATHWAY_CODES, assess, rule_catalogue
+from assessments.engine.descriptions import COUNTRIES, PassFacts
 from assessments.engine.profile import Profile, ProfileError, parse_profile, profile_json_schema
 from assessments.engine.rates import DEFAULT_RATES, ExchangeRates
+from assessments.engine.registry import REGISTRY, PathwayEntry, pathway
 from assessments.engine.render import render_assessment
 from assessments.engine.result import Assessment, CriterionStatus, Outcome, PathwayResult
 from assessments.engine.rules.base import Confidence, RuleVersion, Source
 
 __all__ = [
+    "COUNTRIES",
     "DEFAULT_RATES",
     "ENGINE_VERSION",
     "PATHWAY_CODES",
+    "REGISTRY",
     "Assessment",
     "Confidence",
     "CriterionStatus",
     "ExchangeRates",
     "Outcome",
+    "PassFacts",
+    "PathwayEntry",
     "PathwayResult",
     "Profile",
     "ProfileError",
@@ -47,6 +55,7 @@ __all__ = [
     "Source",
     "assess",
     "parse_profile",
+    "pathway",
     "profile_json_schema",
     "render_assessment",
     "rule_catalogue",

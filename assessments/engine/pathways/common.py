@@ -13,6 +13,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from assessments.engine.descriptions import NAMES
 from assessments.engine.messages import Amount, Message, MoneyLike, gettext_noop, msg
 from assessments.engine.profile import Profile, Role
 from assessments.engine.rates import ExchangeRates
@@ -44,17 +45,6 @@ from assessments.engine.rules.base import RuleVersion
 from assessments.engine.years import Career
 
 Tri = bool | None
-
-PATHWAY_NAMES: dict[str, Message] = {
-    "sg_tech_pass": msg(gettext_noop("Tech.Pass")),
-    "sg_one_pass": msg(gettext_noop("ONE Pass")),
-    "sg_one_pass_ai_tech": msg(gettext_noop("ONE Pass (AI and Tech)")),
-    "sg_employment_pass": msg(gettext_noop("Employment Pass")),
-    "sg_entrepass": msg(gettext_noop("EntrePass")),
-    "cn_k_visa": msg(gettext_noop("K visa")),
-    "cn_work_permit": msg(gettext_noop("China work permit")),
-    "cn_r_visa": msg(gettext_noop("R visa (high-level talent)")),
-}
 
 NOT_GIVEN = msg(gettext_noop("not given"))
 YES = msg(gettext_noop("yes"))
@@ -274,15 +264,17 @@ SUMMARIES: dict[Outcome, str] = {
 # The summaries that name only the pathway, built once: finish() runs for every pathway of every profile.
 _SUMMARY: dict[str, dict[Outcome, Message]] = {
     pathway: {
-        outcome: msg(text, pathway=name) for outcome, text in SUMMARIES.items() if outcome is not NOT_OPEN
+        outcome: msg(text, pathway=msg(name))
+        for outcome, text in SUMMARIES.items()
+        if outcome is not NOT_OPEN
     }
-    for pathway, name in PATHWAY_NAMES.items()
+    for pathway, name in NAMES.items()
 }
 
 
 def default_summary(pathway: str, outcome: Outcome, as_of: date) -> Message:
     if outcome is NOT_OPEN:
-        return msg(SUMMARIES[outcome], pathway=PATHWAY_NAMES[pathway], as_of=as_of)
+        return msg(SUMMARIES[outcome], pathway=msg(NAMES[pathway]), as_of=as_of)
     return _SUMMARY[pathway][outcome]
 
 
