@@ -6,8 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from assessments.engine import PATHWAY_CODES, rule_catalogue
-
-from .pathway_facts import pathway_name
+from assessments.presentation import pathway_name
 
 
 @dataclass(frozen=True)

@@ -131,7 +131,7 @@ def open_case(
 ) -> Case:
     """Open a new case (status "new") with a fresh unique reference."""
     codes = sorted(set(pathways))
-    unknown = sorted(set(codes) - set(Pathway.Code.values))
+    unknown = sorted(set(codes) - set(Pathway.CODES))
     if unknown:
         raise ValidationError({"pathways": _("Unknown pathway code(s): %s.") % ", ".join(unknown)})
     reference = generate_reference()

@@ -36,6 +36,7 @@ from ..models import Applicant, Case, CaseStatusChange, Document, Note, Reminder
 from ..models.cases import REFERENCE_ALPHABET, REFERENCE_LENGTH, REFERENCE_PREFIX
 from ..uploads import validate_upload
 from .actions import CaseActionForm, assign_to_me, export_csv, move_status, reassess
+from .assessments import AssessmentInline
 from .filters import ConsultantFilter, LateFilter, PassExpiryFilter, PathwayFilter
 from .scoping import CaseScopedAdminMixin, ReadOnlyInlineMixin
 
@@ -172,12 +173,6 @@ class StatusChangeInline(ReadOnlyInlineMixin, admin.TabularInline[CaseStatusChan
         return super().get_queryset(request).select_related("changed_by")
 
 
-def _assessment_inline() -> type[admin.TabularInline[Any, Case]]:
-    from assessments.admin import AssessmentInline
-
-    return AssessmentInline
-
-
 class CaseAdminForm(forms.ModelForm[Case]):
     class Meta:
         model = Case
@@ -256,7 +251,7 @@ class CaseAdmin(CaseScopedAdminMixin, AuditlogHistoryAdminMixin, admin.ModelAdmi
             DocumentInline,
             NoteInline,
             ReminderInline,
-            _assessment_inline(),
+            AssessmentInline,
             AdviceLetterInline,
             StatusChangeInline,
         ]

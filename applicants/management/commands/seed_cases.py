@@ -165,7 +165,7 @@ class Command(BaseCommand):
         ]
         cases = Case.objects.bulk_create(cases)
         through = Case.pathways.through
-        valid = set(Pathway.Code.values)
+        valid = set(Pathway.CODES)
         through.objects.bulk_create(
             through(case_id=case.pk, pathway_id=code)
             for case in cases
