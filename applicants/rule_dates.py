@@ -6,8 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from assessments.engine import versions_in_force, versions_starting
-
-from .pathway_facts import pathway_name
+from assessments.presentation import pathway_name
 
 
 @dataclass(frozen=True)

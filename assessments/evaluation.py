@@ -47,6 +47,17 @@ def parse(data: Mapping[str, Any], *, as_of: date | None = None, today: date | N
     return parse_profile(data, default_as_of=today or timezone.localdate())
 
 
+def snapshot_data(profile: Profile, *, rates: ExchangeRates | None = None) -> dict[str, Any]:
+    """Assess every pathway; the result in the stored snapshot's shape (texts as msgids with parameters).
+
+    What `presentation.present` takes. `rates` defaults to the table's rates in force on the profile's
+    `as_of`; callers assessing many profiles pass them in to read the table once.
+    """
+    if rates is None:
+        rates = ExchangeRate.objects.rates_on(profile.as_of)
+    return assess(profile, rates=rates).to_data()
+
+
 def evaluate(profile: Profile, *, rates: ExchangeRates | None = None) -> dict[str, Any]:
     """Assess every pathway and return the contract JSON, worded in the active language.
 

@@ -7,7 +7,7 @@ the letterhead from the settings. Nothing here writes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -15,8 +15,8 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from .engine import DEFAULT_RATES, assess, parse_profile, render_assessment, versions_with_ids
-from .letters import ApplicantDetails, LetterContent, LetterContentError, Letterhead, RuleVersionInfo
+from .engine import DEFAULT_RATES, assess, parse_profile, render_assessment
+from .letters import ApplicantDetails, LetterContent, LetterContentError, Letterhead
 from .models import AdviceLetter, LetterLanguage
 
 
@@ -27,19 +27,6 @@ def rendered_in_each_language(data: Mapping[str, Any], language: LetterLanguage)
         with translation.override(code):
             rendered[code] = render_assessment(dict(data), translate=gettext)
     return rendered
-
-
-def rule_versions_applied(version_ids: Iterable[str]) -> tuple[RuleVersionInfo, ...]:
-    """The catalogue entries of the rule versions an assessment applied: first source and last check."""
-    return tuple(
-        RuleVersionInfo(
-            pathway=version.pathway,
-            rule_version=version.id,
-            source=f"{version.sources[0].title} ({version.sources[0].published})" if version.sources else "",
-            last_verified_on=version.last_verified,
-        )
-        for version in versions_with_ids(version_ids)
-    )
 
 
 def _signer(user: AbstractBaseUser | None) -> str:
@@ -82,7 +69,6 @@ def letter_content(letter: AdviceLetter) -> LetterContent:
         consultant_name=_signer(letter.requested_by) or _signer(case.assigned_to),
         consultant_note=letter.consultant_note,
         assessments=assessments,
-        rule_versions=rule_versions_applied((letter.assessment.rule_versions or {}).values()),
         relied_on=relied_on,
     )
 
@@ -168,6 +154,5 @@ def sample_letter_content(language: LetterLanguage) -> LetterContent:
         consultant_name="Priya Raman",
         consultant_note=SAMPLE_NOTE,
         assessments=rendered_in_each_language(data, language),
-        rule_versions=rule_versions_applied(r["rule_version"] for r in data["results"]),
         relied_on=("sg_tech_pass", "cn_k_visa", "cn_work_permit"),
     )

@@ -42,7 +42,6 @@ __all__ = [
     "LetterRenderError",
     "Letterhead",
     "RenderedLetter",
-    "RuleVersionInfo",
     "StaticLettersFetcher",
     "render_advice_letter_pdf",
 ]
@@ -90,16 +89,6 @@ class ApplicantDetails:
 
 
 @dataclass(frozen=True)
-class RuleVersionInfo:
-    """One rule version the assessment applied, with where it comes from and when we last checked it."""
-
-    pathway: str
-    rule_version: str
-    source: str
-    last_verified_on: date
-
-
-@dataclass(frozen=True)
 class LetterContent:
     """Everything a letter prints. Plain values: building it is the caller's job, printing it is ours.
 
@@ -117,7 +106,6 @@ class LetterContent:
     consultant_name: str
     consultant_note: str
     assessments: Mapping[str, Mapping[str, Any]]
-    rule_versions: tuple[RuleVersionInfo, ...] = ()
     relied_on: tuple[str, ...] = ()
     governing_language: str = "en"
     case_reference: str = ""

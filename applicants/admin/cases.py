@@ -22,7 +22,6 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from assessments.admin import AssessmentInline
 from assessments.letters_admin import (
     AdviceLetterInline,
     letter_download_view,
@@ -35,6 +34,7 @@ from ..models import Applicant, Case, Document
 from ..models.cases import REFERENCE_ALPHABET, REFERENCE_LENGTH, REFERENCE_PREFIX
 from ..services import cases, transitions
 from .actions import CaseActionForm, assign_to_me, export_csv, move_status, reassess
+from .assessments import AssessmentInline
 from .filters import ConsultantFilter, LateFilter, PassExpiryFilter, PathwayFilter
 from .inlines import DocumentInline, NoteInline, ReminderInline, StatusChangeInline, save_rows
 from .saving import RefusalsAsMessagesMixin

@@ -23,12 +23,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from assessments import evaluation
 from assessments.engine import ProfileError
+from assessments.presentation import ResultView, present
 
 from ..access import case_for, data_request_for, document_for
 from ..intake.base import error_links
 from ..models import Applicant, Case, DataRequest, Document
 from ..privacy.downloads import export_archive_response
-from ..results import present
 from ..services.portal import UPLOADABLE, request_data, upload_for_applicant
 from ..statuses import next_step
 from ..uploads import SIGNATURES, sniff
@@ -107,8 +107,17 @@ def case_detail(request: HttpRequest, applicant: Applicant, reference: str) -> H
                 for d in documents
             ],
             "letters": _letters_for(case),
+            "result": _saved_result(case),
         },
     )
+
+
+def _saved_result(case: Case) -> ResultView | None:
+    """The case's latest saved assessment as the applicant reads it: the routes it targets relied on."""
+    snapshot = case.assessments.latest_first().first()
+    if snapshot is None:
+        return None
+    return present(snapshot.results, relied_on=[p.code for p in case.pathways.all()])
 
 
 def _letters_for(case: Case) -> list[Any]:
@@ -150,6 +159,7 @@ def upload(request: HttpRequest, applicant: Applicant, pk: int) -> HttpResponse:
             "next_step": next_step(case),
             "items": items,
             "letters": _letters_for(case),
+            "result": _saved_result(case),
             "errors": error_links(form),
             "failed_pk": document.pk,
         },
@@ -179,7 +189,7 @@ def reassess(request: HttpRequest, applicant: Applicant) -> HttpResponse:
         raise Http404(_("There is no saved assessment to re-assess."))
     profile = {key: value for key, value in snapshot.inputs.items() if key != "as_of"}
     try:
-        result = present(evaluation.evaluate(evaluation.parse(profile, as_of=timezone.localdate())))
+        result = present(evaluation.snapshot_data(evaluation.parse(profile, as_of=timezone.localdate())))
     except ProfileError:
         messages.error(
             request, _("Your saved answers no longer fit the current questions; your consultant will help.")

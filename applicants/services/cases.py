@@ -27,7 +27,7 @@ from .files import delete_files_on_commit
 
 def _pathways(codes: Iterable[str]) -> list[Pathway]:
     codes = sorted(set(codes))
-    unknown = sorted(set(codes) - set(Pathway.Code.values))
+    unknown = sorted(set(codes) - set(Pathway.CODES))
     if unknown:
         raise ValidationError({"pathways": _("Unknown pathway code(s): %s.") % ", ".join(unknown)})
     return list(Pathway.objects.filter(code__in=codes))
@@ -278,7 +278,7 @@ def import_cases(*, rows: Sequence[ImportedCase]) -> list[Case]:
     and a fresh unique reference. Refuses unknown pathway codes; an e-mail already in use is refused
     by the database (the whole batch is rolled back).
     """
-    known = set(Pathway.Code.values)
+    known = set(Pathway.CODES)
     unknown = sorted({code for row in rows for code in row.pathways} - known)
     if unknown:
         raise ValidationError({"pathways": _("Unknown pathway code(s): %s.") % ", ".join(unknown)})

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from assessments.models import Assessment
+from assessments.presentation import outcome_lines
 
 from ..models import Case, DigestDelivery, Reminder
 
@@ -122,7 +123,9 @@ def build_digests(*, today: date) -> list[Digest]:
     )
     for snapshot in rerun:
         assert snapshot.case is not None
-        outcomes = ", ".join(f"{code}: {word}" for code, word in sorted(snapshot.outcomes().items()))
+        outcomes = "; ".join(
+            f"{line.name}: {line.headline.label}" for line in outcome_lines(snapshot.outcomes())
+        )
         digest_for(snapshot.case).reassessed.append(_line(snapshot.case, outcomes))
 
     return sorted(digests.values(), key=lambda d: d.consultant.get_username())

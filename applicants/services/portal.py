@@ -17,16 +17,14 @@ from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
-from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 
-from assessments.engine import render_assessment
 from assessments.models import Assessment
+from assessments.presentation import ResultView, present
 from assessments.services import run_assessment
 from outbox.services import enqueue_on_commit
 
 from ..models import Applicant, Case, DataRequest, Document, Pathway
-from ..results import present
 from ..tasks import (
     notify_data_request_task,
     notify_new_case_task,
@@ -49,17 +47,15 @@ class Submission:
     is_new_applicant: bool
 
 
-def _snapshot(
-    *, applicant: Applicant, case: Case, profile: dict[str, Any]
-) -> tuple[Assessment, dict[str, Any]]:
-    """Store the snapshot (inputs, rule versions, results) and return it with its English rendering.
+def _snapshot(*, applicant: Applicant, case: Case, profile: dict[str, Any]) -> tuple[Assessment, ResultView]:
+    """Store the snapshot (inputs, rule versions, results) and return it with its English presentation.
 
     English because checklist item names are the engine's English texts, translated on display.
     """
     assessment = run_assessment(applicant=applicant, case=case, profile=profile, as_of=timezone.localdate())
     with translation.override("en"):
-        rendered = render_assessment(assessment.results, translate=gettext)
-    return assessment, rendered
+        view = present(assessment.results)
+    return assessment, view
 
 
 @transaction.atomic
@@ -100,11 +96,8 @@ def submit_for_consultation(
         for_cross_border_transfer=for_cross_border_transfer,
     )
     case = open_case(applicant=applicant, pathways=[])
-    assessment, results = _snapshot(applicant=applicant, case=case, profile=profile)
-    view = present(results)
-    fitting = [p for p in view.pathways if p.outcome in {"eligible", "likely_eligible", "needs_review"}]
-    targets = fitting or [p for p in view.best.values() if p is not None]
-    case.pathways.set(Pathway.objects.filter(code__in=[p.code for p in targets]))
+    assessment, view = _snapshot(applicant=applicant, case=case, profile=profile)
+    case.pathways.set(Pathway.objects.filter(code__in=[p.code for p in view.relied_on]))
     seen: set[str] = set()
     for document in view.documents:
         name = document[:_ITEM_NAME_MAX]

@@ -17,27 +17,35 @@ once); `render_assessment` and `to_contract` take one, or a plain `translate` ca
 Public names: `parse_profile`, `ProfileError`, `Profile`, `profile_json_schema`, `ExchangeRates`,
 `DEFAULT_RATES`, `assess`, `Assessment`, `PathwayResult`, `render_assessment`, `Catalogue`, `rule_catalogue`,
 `RuleVersion`, `Source`, `Confidence`, `ENGINE_VERSION`, `PATHWAY_CODES`, `Outcome`, `CriterionStatus`,
-`versions_in_force`, `versions_starting`, `versions_with_ids`.
+`versions_in_force`, `versions_starting`, `versions_with_ids`, and the pathway registry: `REGISTRY` (one
+`PathwayEntry` per pathway, contract order: code, country, name, facts, rule book, evaluator),
+`pathway(code)`, `PassFacts`, `COUNTRIES`.
 """
 
 from assessments.engine.assess import ENGINE_VERSION, PATHWAY_CODES, assess, rule_catalogue
+from assessments.engine.descriptions import COUNTRIES, PassFacts
 from assessments.engine.profile import Profile, ProfileError, parse_profile, profile_json_schema
 from assessments.engine.rates import DEFAULT_RATES, ExchangeRates
+from assessments.engine.registry import REGISTRY, PathwayEntry, pathway
 from assessments.engine.render import Catalogue, render_assessment
 from assessments.engine.result import Assessment, CriterionStatus, Outcome, PathwayResult
 from assessments.engine.rules.base import Confidence, RuleVersion, Source
 from assessments.engine.versions import versions_in_force, versions_starting, versions_with_ids
 
 __all__ = [
+    "COUNTRIES",
     "DEFAULT_RATES",
     "ENGINE_VERSION",
     "PATHWAY_CODES",
+    "REGISTRY",
     "Assessment",
     "Catalogue",
     "Confidence",
     "CriterionStatus",
     "ExchangeRates",
     "Outcome",
+    "PassFacts",
+    "PathwayEntry",
     "PathwayResult",
     "Profile",
     "ProfileError",
@@ -45,6 +53,7 @@ __all__ = [
     "Source",
     "assess",
     "parse_profile",
+    "pathway",
     "profile_json_schema",
     "render_assessment",
     "rule_catalogue",

@@ -11,7 +11,7 @@ from django.test import override_settings
 from django.utils import translation
 
 from assessments.letter_content import sample_letter_content
-from assessments.letter_sections import OUTCOME_LABELS, build_language_view
+from assessments.letter_sections import build_language_view
 from assessments.letters import (
     LetterContentError,
     Letterhead,
@@ -21,6 +21,7 @@ from assessments.letters import (
     render_advice_letter_pdf,
 )
 from assessments.models import LetterLanguage
+from assessments.presentation import headline
 from tests.assessments.letter_helpers import CJK, embedded_fonts, full_text, page_texts, squash
 
 PAGE_LABELS = {"en": "Page {page} of {pages}", "zh-hans": "第 {page} 页，共 {pages} 页"}
@@ -40,7 +41,7 @@ def _outcome_words(language: LetterLanguage) -> set[str]:
     words = set()
     for code in language.language_codes:
         with translation.override(code):
-            words |= {str(OUTCOME_LABELS[r["outcome"]]) for r in content.assessments[code]["results"]}
+            words |= {headline(r["outcome"]).label for r in content.assessments[code]["results"]}
     return words
 
 

@@ -12,6 +12,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from assessments.engine.descriptions import NAMES
 from assessments.engine.messages import Amount, Message, MoneyLike, gettext_noop, msg
 from assessments.engine.profile import Profile, Role
 from assessments.engine.rates import ExchangeRates
@@ -20,17 +21,6 @@ from assessments.engine.rules.base import RuleVersion
 from assessments.engine.years import Career
 
 Tri = bool | None
-
-PATHWAY_NAMES: dict[str, Message] = {
-    "sg_tech_pass": msg(gettext_noop("Tech.Pass")),
-    "sg_one_pass": msg(gettext_noop("ONE Pass")),
-    "sg_one_pass_ai_tech": msg(gettext_noop("ONE Pass (AI and Tech)")),
-    "sg_employment_pass": msg(gettext_noop("Employment Pass")),
-    "sg_entrepass": msg(gettext_noop("EntrePass")),
-    "cn_k_visa": msg(gettext_noop("K visa")),
-    "cn_work_permit": msg(gettext_noop("China work permit")),
-    "cn_r_visa": msg(gettext_noop("R visa (high-level talent)")),
-}
 
 NOT_GIVEN = msg(gettext_noop("not given"))
 YES = msg(gettext_noop("yes"))
@@ -217,18 +207,18 @@ SUMMARIES: dict[Outcome, str] = {
 # Each pathway's summary for each outcome but not_open (which names the day: see closed_summary).
 PATHWAY_SUMMARIES: dict[str, dict[Outcome, Message]] = {
     pathway: {
-        outcome: msg(text, pathway=name)
+        outcome: msg(text, pathway=msg(name))
         for outcome, text in SUMMARIES.items()
         if outcome is not Outcome.NOT_OPEN
     }
-    for pathway, name in PATHWAY_NAMES.items()
+    for pathway, name in NAMES.items()
 }
 
 
 def closed_summary(version: RuleVersion[Any], as_of: date) -> Message:
     """Why the pathway takes no applications: the version's own closure summary, else the general one."""
     text = version.closure or SUMMARIES[Outcome.NOT_OPEN]
-    params = {"pathway": PATHWAY_NAMES[version.pathway], "as_of": as_of}
+    params = {"pathway": msg(NAMES[version.pathway]), "as_of": as_of}
     return msg(text, **{name: value for name, value in params.items() if f"{{{name}}}" in text})
 
 

@@ -112,7 +112,7 @@ def test_the_digest_lists_the_consultants_own_due_work_and_nothing_else(cast):
     assert "Chase payslips (due 2026-11-23)" in bob.body
     assert "Not yet" not in bob.body
     assert "Re-assessed today" in bob.body
-    assert "sg_tech_pass: eligible" in bob.body
+    assert "Tech.Pass: Eligible" in bob.body
 
 
 def test_running_the_digest_twice_the_same_day_sends_nothing_more(cast):

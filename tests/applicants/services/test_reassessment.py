@@ -147,7 +147,7 @@ def test_beat_reassesses_at_six_and_the_seven_oclock_digest_lists_the_results(po
     assert message.to == ["alice@consultancy.example"]
     assert "Re-assessed today under the rule versions now in force" in message.body
     assert portfolio["tech_pass"].reference in message.body
-    assert "sg_tech_pass: not_open" in message.body
+    assert "Tech.Pass: Not open yet" in message.body
     assert portfolio["k_visa"].reference not in message.body
 
 
