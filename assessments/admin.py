@@ -15,7 +15,6 @@ from django.utils.translation import gettext_lazy as _
 from applicants.access import case_scope, manages_all_cases
 from applicants.models import Case
 
-from . import letters_admin  # noqa: F401  (registers the advice letter admin)
 from .models import Assessment, ExchangeRate
 
 

@@ -71,6 +71,8 @@ INSTALLED_APPS = [
     "outbox",
     "applicants",
     "assessments",
+    # After applicants: its admin extends the case admin with the letters inline, action and pages.
+    "letters",
 ]
 
 MIDDLEWARE = [
@@ -229,7 +231,7 @@ CONSULTANCY_NOTIFY_EMAIL = env.str("CONSULTANCY_NOTIFY_EMAIL", default="cases@lo
 
 # --- Advice letters ---------------------------------------------------------------------------------
 # The letterhead printed on every PDF advice letter. CONSULTANCY_LOGO is a file under static/letters/
-# (the only folder the letter renderer may read); the `assessments` system checks verify it.
+# (the only folder the letter renderer may read); the `letters` system checks verify it.
 CONSULTANCY_NAME: str = env.str("CONSULTANCY_NAME", default="Demo Talent Advisory Pte. Ltd.")
 # Lines separated by "|" (a .env value is one line).
 CONSULTANCY_ADDRESS: list[str] = [
@@ -282,7 +284,7 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # A worker process is replaced after a task that left it above this resident size (in KiB).
 CELERY_WORKER_MAX_MEMORY_PER_CHILD = env.int("CELERY_WORKER_MAX_MEMORY_PER_CHILD_KB", default=300_000)
 # Letters render on their own queue, so a burst of letters never delays e-mails or the heartbeat.
-CELERY_TASK_ROUTES = {"assessments.render_letter": {"queue": "letters"}}
+CELERY_TASK_ROUTES = {"letters.render_letter": {"queue": "letters"}}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_CONNECTION_TIMEOUT = 3
 CELERY_TASK_ALWAYS_EAGER = False  # tests switch it on per test; never in a running process
@@ -307,7 +309,7 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     },
     # Letters no worker is moving (broker down when requested, worker killed mid-render) go back on
     # the queue.
-    "sweep-stuck-letters": {"task": "assessments.sweep_stuck_letters", "schedule": 60.0},
+    "sweep-stuck-letters": {"task": "letters.sweep_stuck_letters", "schedule": 60.0},
 }
 
 # --- Security -------------------------------------------------------------------------------------

@@ -107,9 +107,10 @@ def reference_rows(transactional_db: None) -> None:
             group.permissions.add(
                 *Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
             )
+    # The letter permissions were granted by assessments 0006; their content type now belongs to letters.
     letters = importlib.import_module("assessments.migrations.0006_letter_permissions")
     for name, codenames in letters.GRANTS.items():
         Group.objects.get(name=name).permissions.add(
-            *Permission.objects.filter(content_type__app_label="assessments", codename__in=codenames)
+            *Permission.objects.filter(content_type__app_label="letters", codename__in=codenames)
         )
     rates.seed(apps, None)

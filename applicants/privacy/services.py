@@ -23,7 +23,6 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from assessments.models import AdviceLetter
 from outbox.services import enqueue_on_commit
 
 from ..models import Applicant, CaseStatusChange, ConsentRecord, DataRequest, Document, Note, Reminder
@@ -76,9 +75,9 @@ def approve_data_request(*, request: DataRequest, by: User) -> DataRequest:
     return request
 
 
-def _delete_after_commit(storage: Storage, names: list[str]) -> None:
+def _delete_after_commit(files: list[tuple[Storage, str]]) -> None:
     def delete() -> None:
-        for name in names:
+        for storage, name in files:
             storage.delete(name)
 
     transaction.on_commit(delete)
@@ -94,23 +93,25 @@ def erase_applicant(*, applicant: Applicant) -> Applicant:
     subjects = subject_objects(applicant)
     cases = applicant.cases.all()
     documents = Document.objects.filter(case__applicant=applicant)
-    files = [d.file.name for d in documents if d.file]
-    archives = [r.archive.name for r in applicant.data_requests.exclude(archive="")]
-    letters = AdviceLetter.objects.filter(case__in=cases)
-    letter_files = [letter.file.name for letter in letters if letter.file]
-    for storage, names in (
-        (Document.file.field.storage, files),
-        (DataRequest.archive.field.storage, archives),
-        (AdviceLetter.file.field.storage, letter_files),
-    ):
-        if names:
-            _delete_after_commit(storage, names)
+    # Advice letters (the `letters` app, a layer above) through the cases' reverse relation.
+    cases_with_letters = list(cases.prefetch_related("advice_letters"))
+    letters = [letter for case in cases_with_letters for letter in case.advice_letters.all()]
+    _delete_after_commit(
+        [(d.file.storage, d.file.name) for d in documents if d.file and d.file.name]
+        + [
+            (r.archive.storage, r.archive.name)
+            for r in applicant.data_requests.exclude(archive="")
+            if r.archive.name
+        ]
+        + [(letter.file.storage, letter.file.name) for letter in letters if letter.file and letter.file.name]
+    )
 
     # Written without audit entries of their own: an entry's diff would keep the very data erased.
     with disable_auditlog():
         _scrub_logs(applicant, subjects)
         documents.delete()
-        letters.delete()  # before the snapshots they were written from
+        for case in cases_with_letters:
+            case.advice_letters.all().delete()  # before the snapshots they were written from
         Note.objects.filter(case__in=cases).delete()
         Reminder.objects.filter(case__in=cases).delete()
         CaseStatusChange.objects.filter(case__in=cases).update(comment="")

@@ -16,8 +16,9 @@ from django.utils import timezone
 from applicants import services
 from applicants.models import Applicant, Case, DataRequest, Document
 from applicants.privacy.services import approve_data_request, request_data
-from assessments.models import AdviceLetter
-from assessments.services import claim_letter, request_advice_letter, run_assessment, store_rendered_letter
+from assessments.services import run_assessment
+from letters.models import AdviceLetter
+from letters.services import claim_letter, request_advice_letter, store_rendered_letter
 from tests.applicants.factories import (
     case_manager,
     consultant,

@@ -36,8 +36,9 @@ from applicants.models import (
 )
 from applicants.privacy.retention import enforce_retention
 from applicants.privacy.services import approve_data_request, request_data
-from assessments.models import AdviceLetter, Assessment
+from assessments.models import Assessment
 from assessments.services import run_assessment
+from letters.models import AdviceLetter
 from tests.applicants.factories import case_manager, consultant, make_case, staff_login
 from tests.applicants.portal_helpers import PDF
 from tests.assessments.profiles import senior_engineer

@@ -33,8 +33,8 @@ from django.utils import timezone
 
 from applicants import services
 from applicants.models import Applicant
-from assessments.models import AdviceLetter
-from assessments.services import sweep_stuck_letters
+from letters.models import AdviceLetter
+from letters.services import sweep_stuck_letters
 from outbox.models import OutboxMessage
 from outbox.services import publish_pending
 from tests.applicants.factories import case_manager, staff_login
