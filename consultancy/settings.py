@@ -247,12 +247,11 @@ CONSULTANCY_REGISTRATION: str = env.str(
 CONSULTANCY_LOGO: str = env.str("CONSULTANCY_LOGO", default="logo.svg")
 # Rendering a letter takes about a second; these bound a stuck one. The soft limit interrupts the render
 # (it is retried), the hard limit kills the worker process. The sweeper re-queues a letter still
-# "rendering" after LETTER_RENDERING_DEADLINE (past the hard limit: its worker is gone) or still
-# "queued" after LETTER_QUEUED_DEADLINE without reaching a worker (e.g. the broker was down).
+# "rendering" after LETTER_RENDERING_DEADLINE (past the hard limit: its worker is gone). A letter
+# requested while the broker is down needs no deadline: its render task waits in the outbox.
 LETTER_SOFT_TIME_LIMIT = env.int("LETTER_SOFT_TIME_LIMIT_SECONDS", default=60)
 LETTER_TIME_LIMIT = env.int("LETTER_TIME_LIMIT_SECONDS", default=90)
 LETTER_RENDERING_DEADLINE = env.int("LETTER_RENDERING_DEADLINE_SECONDS", default=180)
-LETTER_QUEUED_DEADLINE = env.int("LETTER_QUEUED_DEADLINE_SECONDS", default=600)
 # After this many attempts (retries after errors and restarts after a dead worker) a letter fails.
 LETTER_MAX_ATTEMPTS = env.int("LETTER_MAX_ATTEMPTS", default=5)
 
@@ -307,9 +306,8 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "task": "applicants.send_daily_digests",
         "schedule": crontab(hour=7, minute=0),
     },
-    # Letters no worker is moving (broker down when requested, worker killed mid-render) go back on
-    # the queue.
-    "sweep-stuck-letters": {"task": "letters.sweep_stuck_letters", "schedule": 60.0},
+    # Letters whose worker died mid-render go back on the queue (through the outbox).
+    "sweep-stalled-letter-renders": {"task": "letters.sweep_stalled_renders", "schedule": 60.0},
 }
 
 # --- Security -------------------------------------------------------------------------------------

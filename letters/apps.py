@@ -10,7 +10,10 @@ class LettersConfig(AppConfig):
         # Who downloaded which letter, and each letter's status changes, go to the audit log.
         from auditlog.registry import auditlog
 
-        from . import checks  # noqa: F401  (registers the letter settings checks)
+        # Imported to register them: the letter settings checks, and the letter tasks in every process,
+        # not only in workers (Celery's autodiscovery is lazy): the services enqueue the tasks by name,
+        # and the outbox publishes a name it can look up.
+        from . import checks, tasks  # noqa: F401
         from .models import AdviceLetter
 
         auditlog.register(AdviceLetter, include_fields=["status"])

@@ -11,8 +11,6 @@ from datetime import datetime, timedelta
 from typing import Any, cast
 
 from django.conf import settings
-from django.contrib.auth.base_user import AbstractBaseUser
-from django.contrib.auth.models import AnonymousUser
 from django.core.files.storage import Storage, storages
 from django.core.signals import setting_changed
 from django.db import models
@@ -70,21 +68,9 @@ class AdviceLetterQuerySet(models.QuerySet["AdviceLetter"]):
     def ready(self) -> AdviceLetterQuerySet:
         return self.filter(status=AdviceLetter.Status.READY)
 
-    def stuck(
-        self, *, now: datetime, queued_for: timedelta, rendering_for: timedelta
-    ) -> AdviceLetterQuerySet:
-        """Letters no worker is moving: queued and not (re-)enqueued for `queued_for`, or claimed by a
-        worker longer ago than `rendering_for` (it died, or the broker lost the message)."""
-        return self.filter(
-            models.Q(status=AdviceLetter.Status.QUEUED, enqueued_at__lt=now - queued_for)
-            | models.Q(status=AdviceLetter.Status.RENDERING, rendering_started_at__lt=now - rendering_for)
-        )
-
-    def of_applicant_user(self, user: AbstractBaseUser | AnonymousUser) -> AdviceLetterQuerySet:
-        """Letters on the cases of the applicant whose portal login is `user` (none for anyone else)."""
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(case__applicant__user_id=user.pk)
+    def stalled(self, *, now: datetime, rendering_for: timedelta) -> AdviceLetterQuerySet:
+        """Letters a worker claimed longer ago than `rendering_for` and never finished: it died."""
+        return self.filter(status=AdviceLetter.Status.RENDERING, rendering_started_at__lt=now - rendering_for)
 
 
 class AdviceLetter(models.Model):

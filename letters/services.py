@@ -1,14 +1,19 @@
 """Writes for advice letters, from request to ready (or failed), including what the letter workers and
 the sweeper change.
+
+request → (outbox → worker) claim → render → store | release for a retry | fail; the ready e-mails
+follow through the outbox. Every task call goes through `outbox.services.enqueue_on_commit` in the
+transaction of the change it follows, so a broker outage delays a letter but never loses it; the
+sweeper is left with renders whose worker died. Every step re-reads the row under a lock, so a second
+delivery of the same message, a retry and a re-queued letter can never both store a PDF: `attempts`
+fences them.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
-from datetime import UTC, datetime, timedelta
-from functools import partial
-from typing import Any
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import User
@@ -18,10 +23,10 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from kombu.exceptions import OperationalError as KombuOperationalError
 
 from applicants.models import Case
 from assessments.models import Assessment
+from outbox.services import enqueue_on_commit
 
 from .content import LetterContentError, letter_content
 from .emails import send_ready_emails
@@ -29,15 +34,12 @@ from .models import AdviceLetter, LetterLanguage
 
 logger = logging.getLogger(__name__)
 
-
-# --- Advice letters -----------------------------------------------------------------------------------
-# request → (worker) claim → render → store | release for a retry | fail; the sweeper re-queues letters
-# no worker is moving. Every step re-reads the row under a lock, so a second delivery of the same
-# message, a retry and a re-queued letter can never both store a PDF: `attempts` fences them.
-
 MAX_NOTE_LENGTH = 4000
-# A long-past enqueue time: the sweeper sends such a letter on its next run.
-NEVER_ENQUEUED = datetime(2000, 1, 1, tzinfo=UTC)
+# The letter tasks by name (letters/tasks.py registers them under these): the tasks call this module,
+# so it names them rather than importing them.
+RENDER_LETTER_TASK = "letters.render_letter"
+SEND_READY_EMAILS_TASK = "letters.send_letter_ready_emails"
+SWEEP_STALLED_RENDERS_TASK = "letters.sweep_stalled_renders"
 
 
 class LetterRetry(Exception):
@@ -53,7 +55,8 @@ def request_advice_letter(
     note: str,
     requested_by: User | None,
 ) -> AdviceLetter:
-    """Create the next version of `case`'s advice letter and send it to the letter workers.
+    """Create the next version of `case`'s advice letter and send it to the letter workers (through the
+    outbox, once the request commits).
 
     The letter is rendered from `assessment`, which must be one of the case's snapshots; `note` is
     printed as the consultant's own words. Earlier versions are kept. Raises `ValidationError` for a
@@ -80,29 +83,8 @@ def request_advice_letter(
         consultant_note=note,
         requested_by=requested_by,
     )
-    _send_to_workers_on_commit([letter.pk])
+    enqueue_on_commit(RENDER_LETTER_TASK, letter.pk)
     return letter
-
-
-def _send_to_workers_on_commit(letter_ids: list[int]) -> None:
-    # delay_on_commit, made robust: when the broker is down, the request itself must still succeed
-    # (the letter is saved), so a failed send is logged and marked for the sweeper instead of raised.
-    transaction.on_commit(partial(_send_to_workers, letter_ids))
-
-
-def _send_to_workers(letter_ids: list[int]) -> None:
-    from .tasks import render_letter_task  # tasks import this module; enqueueing is the way back
-
-    for letter_id in letter_ids:
-        try:
-            render_letter_task.delay(letter_id)
-        except (KombuOperationalError, OSError) as error:
-            logger.warning(
-                "letter %s not sent to the workers (%s); the sweeper will send it", letter_id, error
-            )
-            AdviceLetter.objects.filter(pk=letter_id, status=AdviceLetter.Status.QUEUED).update(
-                enqueued_at=NEVER_ENQUEUED
-            )
 
 
 @transaction.atomic
@@ -183,7 +165,7 @@ def store_rendered_letter(
     letter.status = AdviceLetter.Status.READY
     letter.ready_at = timezone.now()
     letter.save(update_fields=["file", "sha256", "page_count", "status", "ready_at"])
-    _send_ready_emails_on_commit(letter.pk)
+    enqueue_on_commit(SEND_READY_EMAILS_TASK, letter.pk)
     return letter
 
 
@@ -226,20 +208,22 @@ def _mark_failed(letter: AdviceLetter, *, now: datetime, error: str) -> None:
     letter.save(update_fields=["status", "last_error", "failed_at"])
 
 
-def sweep_stuck_letters(*, now: datetime, queued_for: timedelta, rendering_for: timedelta) -> int:
-    """Send again every letter no worker is moving (see `AdviceLetterQuerySet.stuck`); returns how many.
+def sweep_stalled_renders(*, now: datetime, rendering_for: timedelta) -> int:
+    """Queue again every letter whose render started more than `rendering_for` ago and never finished:
+    its worker died (see `AdviceLetterQuerySet.stalled`). Returns how many.
 
-    A letter "rendering" past `rendering_for` lost its worker: it goes back to queued. Each letter is
-    re-checked under its lock, so a letter a worker took meanwhile is left alone.
+    Each letter is re-checked under its lock and sent through the outbox in the same transaction, so a
+    letter a worker took meanwhile is left alone. Queued letters are not the sweeper's business: their
+    render task waits in the outbox until the broker takes it.
     """
     sent = []
-    for letter_id in AdviceLetter.objects.stuck(
-        now=now, queued_for=queued_for, rendering_for=rendering_for
-    ).values_list("pk", flat=True)[:500]:
+    for letter_id in AdviceLetter.objects.stalled(now=now, rendering_for=rendering_for).values_list(
+        "pk", flat=True
+    )[:500]:
         with transaction.atomic():
             letter = (
                 AdviceLetter.objects.select_for_update()
-                .stuck(now=now, queued_for=queued_for, rendering_for=rendering_for)
+                .stalled(now=now, rendering_for=rendering_for)
                 .filter(pk=letter_id)
                 .first()
             )
@@ -248,24 +232,11 @@ def sweep_stuck_letters(*, now: datetime, queued_for: timedelta, rendering_for: 
             letter.status = AdviceLetter.Status.QUEUED
             letter.enqueued_at = now
             letter.save(update_fields=["status", "enqueued_at"])
+            enqueue_on_commit(RENDER_LETTER_TASK, letter.pk)
             sent.append(letter_id)
     if sent:
-        logger.info("sweeper sent %d stuck letter(s) to the workers again: %s", len(sent), sent)
-        _send_to_workers(sent)
+        logger.info("sweeper queued %d letter(s) whose worker died again: %s", len(sent), sent)
     return len(sent)
-
-
-def _send_ready_emails_on_commit(letter_id: int) -> None:
-    from .tasks import send_letter_ready_emails_task
-
-    transaction.on_commit(partial(_enqueue_quietly, send_letter_ready_emails_task, letter_id))
-
-
-def _enqueue_quietly(task: Any, letter_id: int) -> None:
-    try:
-        task.delay(letter_id)
-    except (KombuOperationalError, OSError) as error:
-        logger.warning("could not queue %s for letter %s: %s", task.name, letter_id, error)
 
 
 @transaction.atomic

@@ -1,8 +1,9 @@
 """Thin Celery adapters for advice letters: a letter id in, one service call.
 
-The letter render task runs on the `letters` queue (CELERY_TASK_ROUTES). Like every task here it is
+The render task runs on the `letters` queue (CELERY_TASK_ROUTES). Like every task here it is
 acknowledged late and requeued if its worker dies (settings), and safe to run twice: the services
-claim a letter under a lock, so a second delivery finds it taken or done and does nothing.
+claim a letter under a lock, so a second delivery finds it taken or done and does nothing. The services
+enqueue these tasks through the outbox, by the names they define.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from . import services
 
 
 @shared_task(
-    name="letters.render_letter",
+    name=services.RENDER_LETTER_TASK,
     acks_late=True,
     reject_on_worker_lost=True,
     soft_time_limit=settings.LETTER_SOFT_TIME_LIMIT,
@@ -36,18 +37,16 @@ def render_letter_task(letter_id: int) -> None:
     services.render_letter(letter_id=letter_id)
 
 
-@shared_task(name="letters.sweep_stuck_letters")
-def sweep_stuck_letters_task() -> int:
-    """Beat, every minute: send again the letters no worker is moving."""
-    return services.sweep_stuck_letters(
-        now=timezone.now(),
-        queued_for=timedelta(seconds=settings.LETTER_QUEUED_DEADLINE),
-        rendering_for=timedelta(seconds=settings.LETTER_RENDERING_DEADLINE),
+@shared_task(name=services.SWEEP_STALLED_RENDERS_TASK)
+def sweep_stalled_renders_task() -> int:
+    """Beat, every minute: queue again the letters whose worker died mid-render."""
+    return services.sweep_stalled_renders(
+        now=timezone.now(), rendering_for=timedelta(seconds=settings.LETTER_RENDERING_DEADLINE)
     )
 
 
 @shared_task(
-    name="letters.send_letter_ready_emails",
+    name=services.SEND_READY_EMAILS_TASK,
     autoretry_for=(SMTPException, OSError),
     retry_backoff=60,
     max_retries=5,

@@ -16,10 +16,12 @@ from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 from letters.models import AdviceLetter
+from outbox.models import OutboxMessage
 from tests.letters.factories import case_with_snapshot
 
-# Earlier transactional tests may have flushed the staff groups: `reference_rows` restores them.
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("reference_rows")]
+# serialized_rollback, as in test_workers.py: each test starts from the data migrations' rows (staff
+# groups), and leaves no re-created content types behind for the next such test to collide with.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 BEFORE_THE_MOVE = [("assessments", "0006_letter_permissions")]
 PDF = b"%PDF-1.7 a letter rendered before the move"
@@ -116,3 +118,32 @@ def test_the_move_can_be_undone_and_redone_without_losing_the_letter() -> None:
     # The renamed table still numbers new rows (PostgreSQL: its identity sequence came along).
     later = AdviceLetter.objects.create(case=case, assessment=snapshot, version=2, language="en")
     assert later.pk > letter.pk
+
+
+def test_task_calls_stored_under_the_old_names_reach_the_renamed_tasks() -> None:
+    case, snapshot, adviser = case_with_snapshot()
+    queued = AdviceLetter.objects.create(case=case, assessment=snapshot, version=1, language="en")
+    unannounced = AdviceLetter.objects.create(
+        case=case,
+        assessment=snapshot,
+        version=2,
+        language="en",
+        status=AdviceLetter.Status.READY,
+        file=f"{case.reference}/{case.reference}-L2.pdf",
+        sha256="0" * 64,
+        page_count=3,
+        ready_at=timezone.now(),
+    )
+    _migrate([("letters", "0001_initial")])
+    OutboxMessage.objects.create(task_name="assessments.render_letter", args=[queued.pk])
+    OutboxMessage.objects.create(task_name="applicants.send_magic_link", args=[adviser.pk])
+
+    _migrate(_latest())
+
+    # The stored call is renamed, not doubled; the ready letter whose e-mail call may sit in the broker
+    # under the old name gets a new one.
+    assert sorted(OutboxMessage.objects.values_list("task_name", "args")) == [
+        ("applicants.send_magic_link", [adviser.pk]),
+        ("letters.render_letter", [queued.pk]),
+        ("letters.send_letter_ready_emails", [unannounced.pk]),
+    ]

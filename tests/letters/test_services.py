@@ -1,5 +1,6 @@
 """Advice letters from request to ready: versions, the claim that makes delivery twice harmless,
-retries with the error kept for staff, permanent failures, the sweeper, and the ready e-mails."""
+retries with the error kept for staff, permanent failures, the sweeper, and the ready e-mails; every
+task call through the outbox."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from django.utils import timezone
 
 from letters import services
 from letters.models import AdviceLetter
+from outbox.models import OutboxMessage
 from tests.applicants.factories import make_case, snapshot
 from tests.letters.factories import case_with_snapshot, requested_letter
 from tests.letters.helpers import full_text, squash
@@ -75,14 +77,18 @@ def test_a_request_is_sent_to_the_workers_only_after_commit_and_ends_ready(
 ):
     case, snap, adviser = case_with_snapshot(language="zh-hans")
 
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+    with django_capture_on_commit_callbacks(execute=True):
         letter = services.request_advice_letter(
             case=case, assessment=snap, language="bilingual", note="请尽快提交。", requested_by=adviser
         )
         assert letter.status == AdviceLetter.Status.QUEUED  # nothing ran before the commit
+        # The render call is stored with the letter, in the same transaction.
+        assert list(OutboxMessage.objects.values_list("task_name", "args")) == [
+            ("letters.render_letter", [letter.pk])
+        ]
 
     letter.refresh_from_db()
-    assert callbacks[0].func is services._send_to_workers
+    assert not OutboxMessage.objects.exists()  # published after the commit (render and ready e-mails)
     assert letter.status == AdviceLetter.Status.READY
     assert letter.attempts == 1
     pdf = letter.file.read()
@@ -236,44 +242,44 @@ def test_a_snapshot_the_letter_cannot_print_fails_at_once_naming_the_problem():
     assert "not in the engine's output shape" in letter.last_error
 
 
-def test_the_sweeper_sends_again_letters_no_worker_is_moving(celery_eager):
+def test_the_sweeper_queues_again_letters_whose_worker_died(celery_eager, django_capture_on_commit_callbacks):
     now = timezone.now()
-    lost_in_queue = requested_letter()
     worker_died = requested_letter()
     fresh = requested_letter()
-    AdviceLetter.objects.filter(pk=lost_in_queue.pk).update(enqueued_at=now - timedelta(minutes=11))
     services.claim_letter(letter_id=worker_died.pk, now=now - timedelta(minutes=4))
 
-    sent = services.sweep_stuck_letters(
-        now=now, queued_for=timedelta(minutes=10), rendering_for=timedelta(minutes=3)
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = services.sweep_stalled_renders(now=now, rendering_for=timedelta(minutes=3))
+        # The render call goes through the outbox, in the sweeper's own transaction.
+        assert ("letters.render_letter", [worker_died.pk]) in OutboxMessage.objects.values_list(
+            "task_name", "args"
+        )
 
-    assert sent == 2
-    for letter in (lost_in_queue, worker_died):
-        letter.refresh_from_db()
-        assert letter.status == AdviceLetter.Status.READY
+    assert sent == 1
+    worker_died.refresh_from_db()
+    assert worker_died.status == AdviceLetter.Status.READY
     assert worker_died.attempts == 2
     fresh.refresh_from_db()
     assert fresh.status == AdviceLetter.Status.QUEUED
 
 
-def test_the_sweeper_leaves_letters_that_are_moving_alone():
+def test_the_sweeper_leaves_letters_that_are_moving_alone_and_queued_ones_to_the_outbox():
     now = timezone.now()
     queued = requested_letter()
+    long_queued = requested_letter()
     rendering = requested_letter()
+    AdviceLetter.objects.filter(pk=long_queued.pk).update(enqueued_at=now - timedelta(hours=1))
     services.claim_letter(letter_id=rendering.pk, now=now - timedelta(minutes=1))
 
-    assert (
-        services.sweep_stuck_letters(
-            now=now, queued_for=timedelta(minutes=10), rendering_for=timedelta(minutes=3)
-        )
-        == 0
-    )
-    queued.refresh_from_db()
-    assert queued.status == AdviceLetter.Status.QUEUED
+    assert services.sweep_stalled_renders(now=now, rendering_for=timedelta(minutes=3)) == 0
+    for letter in (queued, long_queued):
+        letter.refresh_from_db()
+        assert letter.status == AdviceLetter.Status.QUEUED
+    rendering.refresh_from_db()
+    assert (rendering.status, rendering.attempts) == (AdviceLetter.Status.RENDERING, 1)
 
 
-def test_a_letter_the_broker_could_not_take_is_marked_for_the_next_sweep(
+def test_a_letter_the_broker_could_not_take_waits_in_the_outbox(
     monkeypatch, django_capture_on_commit_callbacks
 ):
     from letters import tasks
@@ -281,9 +287,10 @@ def test_a_letter_the_broker_could_not_take_is_marked_for_the_next_sweep(
     def broker_down(*args: object, **kwargs: object) -> None:
         raise ConnectionRefusedError("broker down")
 
-    # The real broker-outage path is tested against a real worker (test_letter_workers.py); this checks
-    # what the request does when publishing fails, without waiting for a connection timeout.
-    monkeypatch.setattr(tasks.render_letter_task, "delay", broker_down)
+    # The real broker outage is tested in tests/security (test_outages.py in-process, test_faults.py
+    # with Redis stopped); this checks what the request does when publishing fails, without waiting
+    # for a connection timeout.
+    monkeypatch.setattr(tasks.render_letter_task, "apply_async", broker_down)
     case, snap, adviser = case_with_snapshot()
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -293,11 +300,17 @@ def test_a_letter_the_broker_could_not_take_is_marked_for_the_next_sweep(
 
     letter.refresh_from_db()
     assert letter.status == AdviceLetter.Status.QUEUED
-    assert letter.enqueued_at == services.NEVER_ENQUEUED
-    assert (
-        AdviceLetter.objects.stuck(
-            now=timezone.now(), queued_for=timedelta(minutes=10), rendering_for=timedelta(minutes=3)
-        )
-        .filter(pk=letter.pk)
-        .exists()
-    )
+    message = OutboxMessage.objects.get()
+    assert (message.task_name, message.args, message.attempts) == ("letters.render_letter", [letter.pk], 1)
+    assert message.last_error == "ConnectionRefusedError"
+
+
+def test_a_ready_letter_sends_its_e_mails_through_the_outbox():
+    letter = requested_letter()
+
+    services.render_letter(letter_id=letter.pk)
+
+    assert list(OutboxMessage.objects.values_list("task_name", "args")) == [
+        ("letters.render_letter", [letter.pk]),
+        ("letters.send_letter_ready_emails", [letter.pk]),
+    ]

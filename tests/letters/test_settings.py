@@ -16,7 +16,7 @@ from django.test import override_settings
 
 from consultancy.celery import app
 from letters.checks import check_letter_settings
-from letters.tasks import render_letter_task, sweep_stuck_letters_task
+from letters.tasks import render_letter_task, sweep_stalled_renders_task
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -70,9 +70,9 @@ def test_redis_never_hands_a_running_letter_to_a_second_worker():
 
 
 def test_the_sweeper_runs_every_minute_on_beat():
-    entry = settings.CELERY_BEAT_SCHEDULE["sweep-stuck-letters"]
+    entry = settings.CELERY_BEAT_SCHEDULE["sweep-stalled-letter-renders"]
 
-    assert entry["task"] == sweep_stuck_letters_task.name
+    assert entry["task"] == sweep_stalled_renders_task.name
     assert float(entry["schedule"]) <= 60  # type: ignore[arg-type]
 
 

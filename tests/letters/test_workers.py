@@ -5,7 +5,8 @@ letters end ready, each with exactly one PDF. How: acks_late and reject_on_worke
 message of a worker *process* that dies; a whole worker killed at once (main process and pool, as
 here) takes its unacknowledged messages with it until Redis's visibility timeout (an hour), so the
 sweeper, which beat runs every minute, sends such letters again. The tests call the same sweeper,
-with deadlines of seconds instead of minutes.
+with a deadline of seconds instead of minutes. A letter requested while the broker is down waits in
+the outbox, which beat publishes every minute once the broker answers.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from django.utils import timezone
 
 from letters import services
 from letters.models import AdviceLetter
-from letters.tasks import sweep_stuck_letters_task
+from outbox.models import OutboxMessage
+from outbox.tasks import publish_pending_task
 from tests.conftest import TEST_BROKER_DIR
 from tests.letters.factories import case_with_snapshot
 from tests.workers import ROOT, WorkerProcess, _database_url, wait_until
@@ -40,9 +42,7 @@ def _statuses(ids: list[int]) -> dict[str, int]:
 
 
 def _sweep() -> int:
-    return services.sweep_stuck_letters(
-        now=timezone.now(), queued_for=timedelta(seconds=20), rendering_for=timedelta(seconds=10)
-    )
+    return services.sweep_stalled_renders(now=timezone.now(), rendering_for=timedelta(seconds=10))
 
 
 def _private_root(letter_files: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -133,12 +133,15 @@ def test_a_letter_requested_while_the_broker_is_down_ends_ready_once_it_is_back(
     assert request.returncode == 0, request.stderr
     letter = AdviceLetter.objects.get(pk=int(request.stdout.strip().splitlines()[-1]))
     assert letter.status == AdviceLetter.Status.QUEUED
-    assert letter.enqueued_at == services.NEVER_ENQUEUED  # saved, and marked for the sweeper
+    # Saved, and its render call kept in the outbox.
+    message = OutboxMessage.objects.get(task_name="letters.render_letter")
+    assert (message.args, message.attempts) == ([letter.pk], 1)
+    OutboxMessage.objects.update(created_at=timezone.now() - timedelta(minutes=1))
 
     worker = WorkerProcess(broker_dir=TEST_BROKER_DIR)
     worker.start()
     try:
-        sweep_stuck_letters_task.delay()  # what beat sends every minute, now that the broker answers
+        publish_pending_task.delay()  # what beat sends every minute, now that the broker answers
 
         def ready() -> bool:
             letter.refresh_from_db()
