@@ -1,4 +1,5 @@
-"""The applicant's letter download: their own ready letters, and a 404 for everything else."""
+"""The applicant's letters: their case page lists its ready letters; the download serves their own
+ready letters, and a 404 for everything else."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import pytest
 from auditlog.models import LogEntry
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from letters import services
 from letters.content import sample_letter_content
@@ -46,6 +48,42 @@ def test_an_applicant_downloads_their_own_letter(pdf):
     assert "no-store" in response["Cache-Control"]
     assert reverse("portal-letter-download", args=[letter.pk]) == f"/portal/letters/{letter.pk}/download"
     assert LogEntry.objects.get_for_object(letter).filter(action=LogEntry.Action.ACCESS).exists()
+
+
+def test_the_case_page_lists_its_ready_letters_newest_first_and_not_those_still_being_made(pdf):
+    first = ready_letter(pdf)
+    case = first.case
+    second = services.request_advice_letter(
+        case=case, assessment=first.assessment, language="en", note="", requested_by=None
+    )
+    claimed = services.claim_letter(letter_id=second.pk, now=timezone.now())
+    assert claimed is not None
+    services.store_rendered_letter(letter_id=second.pk, attempt=claimed.attempts, pdf=pdf, page_count=4)
+    queued = services.request_advice_letter(
+        case=case, assessment=first.assessment, language="en", note="", requested_by=None
+    )
+    client = _applicant_client(first)
+
+    page = client.get(reverse("applicants:portal-case", args=[case.reference])).content.decode()
+
+    links = [reverse("portal-letter-download", args=[letter.pk]) for letter in (second, first)]
+    assert "Advice letters" in page
+    assert all(link in page for link in links)
+    assert page.index(links[0]) < page.index(links[1])
+    assert reverse("portal-letter-download", args=[queued.pk]) not in page
+
+
+def test_a_case_without_a_ready_letter_says_one_will_come():
+    case, snap, adviser = case_with_snapshot()
+    letter = services.request_advice_letter(
+        case=case, assessment=snap, language="en", note="", requested_by=adviser
+    )
+    client = _applicant_client(letter)
+
+    page = client.get(reverse("applicants:portal-case", args=[case.reference])).content.decode()
+
+    assert "No advice letter yet." in page
+    assert reverse("portal-letter-download", args=[letter.pk]) not in page
 
 
 def test_another_applicants_letter_is_not_found(pdf):
