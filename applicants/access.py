@@ -17,6 +17,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from .errors import AccessDenied
 from .models import Case, CaseQuerySet, DataRequest, Document
 
 CONSULTANT_GROUP = "Consultant"
@@ -49,6 +50,12 @@ def can_work_on(user: AnyUser, case: Case) -> bool:
     if manages_all_cases(user):
         return True
     return bool(user.is_authenticated and user.is_active and case.assigned_to_id in (None, user.pk))
+
+
+def require_case_access(user: AnyUser, case: Case) -> None:
+    """The services' guard: raise `AccessDenied` unless `user` may work on `case`."""
+    if not can_work_on(user, case):
+        raise AccessDenied(_("You do not work on case %(case)s.") % {"case": case.reference})
 
 
 def visible_cases(user: AnyUser, *, as_applicant: bool = False) -> CaseQuerySet:

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from applicants.models import Applicant, Case
 
-from .engine import ExchangeRates, assess, parse_profile, rule_catalogue
+from .engine import ExchangeRates, assess, parse_profile, versions_in_force
 from .models import Assessment, ExchangeRate
 
 
@@ -27,11 +27,7 @@ def current_rates(as_of: date) -> ExchangeRates:
 
 def rule_versions_in_force(*, on: date, application_type: str = "new") -> dict[str, str]:
     """Pathway code → id of the rule version in force on `on` for this kind of application."""
-    versions: dict[str, str] = {}
-    for version in rule_catalogue():
-        if version.in_force(on, application_type):
-            versions.setdefault(version.pathway, version.id)
-    return versions
+    return {code: version.id for code, version in versions_in_force(on, application_type).items()}
 
 
 def outdated_rule_versions(

@@ -98,7 +98,8 @@ def measure_throughput() -> dict[str, Any]:
     from django.core.management import call_command
     from django.utils import timezone
 
-    from applicants import services as case_services
+    from applicants.services.cases import open_case
+    from applicants.services.people import create_applicant
     from assessments.services import run_assessment
     from consultancy.celery import app, ensure_filesystem_broker_folders
     from letters.content import SAMPLE_PROFILE
@@ -110,14 +111,12 @@ def measure_throughput() -> dict[str, Any]:
     with app.connection_for_write() as connection:
         channel: Any = connection.default_channel
         channel.queue_purge("letters")
-    applicant = case_services.create_applicant(
+    applicant = create_applicant(
         full_name="陈嘉豪 Chen Jiahao",
         email=f"bench-{time.time_ns()}@example.com",
         preferred_language="zh-hans",
     )
-    case = case_services.open_case(
-        applicant=applicant, pathways=["sg_tech_pass", "cn_k_visa", "cn_work_permit"]
-    )
+    case = open_case(applicant=applicant, pathways=["sg_tech_pass", "cn_k_visa", "cn_work_permit"])
     snapshot = run_assessment(
         applicant=applicant, case=case, profile=SAMPLE_PROFILE, as_of=timezone.localdate()
     )

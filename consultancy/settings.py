@@ -295,7 +295,7 @@ CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     "worker-heartbeat": {"task": "consultancy.heartbeat", "schedule": 60.0},
-    # Personal data past its retention period is purged (applicants.privacy.retention).
+    # Personal data past its retention period is purged (applicants.services.retention).
     "enforce-retention": {"task": "applicants.enforce_retention", "schedule": crontab(hour=3, minute=0)},
     # Task calls stored while the broker was unreachable are published once it answers again.
     "outbox-publish-pending": {"task": "outbox.publish_pending", "schedule": 60.0},
@@ -371,7 +371,7 @@ MAGIC_LINK_MAX_AGE_MINUTES: int = env.int("MAGIC_LINK_MAX_AGE_MINUTES", default=
 DOCUMENT_UPLOAD_MAX_BYTES: int = env.int("DOCUMENT_UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
 
 # --- Data protection: retention schedule ----------------------------------------------------------------
-# Days each category of personal data is kept (applicants.privacy.retention, enforced daily at 03:00).
+# Days each category of personal data is kept (applicants.services.retention, enforced daily at 03:00).
 # Override any of them with RETENTION_DAYS, e.g. "data_exports=14,audit_log=3650".
 RETENTION_DAYS: dict[str, int] = {
     "finished_case_people": 6 * 365,  # decided/closed cases: records kept 6 years, then erased

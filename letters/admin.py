@@ -25,7 +25,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from applicants.access import case_scope
-from applicants.admin.cases import CaseAdmin, StatusChangeInline
+from applicants.admin.cases import CaseAdmin
+from applicants.admin.inlines import StatusChangeInline
 from applicants.models import Case
 from assessments.models import Assessment
 

@@ -18,7 +18,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from assessments.engine import DEFAULT_RATES, assess, parse_profile, render_assessment, rule_catalogue
+from assessments.engine import DEFAULT_RATES, assess, parse_profile, render_assessment, versions_with_ids
 
 from .models import AdviceLetter, LetterLanguage
 
@@ -109,7 +109,6 @@ def rendered_in_each_language(data: Mapping[str, Any], language: LetterLanguage)
 
 def rule_versions_applied(version_ids: Iterable[str]) -> tuple[RuleVersionInfo, ...]:
     """The catalogue entries of the rule versions an assessment applied: first source and last check."""
-    wanted = set(version_ids)
     return tuple(
         RuleVersionInfo(
             pathway=version.pathway,
@@ -117,8 +116,7 @@ def rule_versions_applied(version_ids: Iterable[str]) -> tuple[RuleVersionInfo, 
             source=f"{version.sources[0].title} ({version.sources[0].published})" if version.sources else "",
             last_verified_on=version.last_verified,
         )
-        for version in rule_catalogue()
-        if version.id in wanted
+        for version in versions_with_ids(version_ids)
     )
 
 

@@ -19,7 +19,12 @@ CATALOGUES = sorted(
 )
 TEMPLATES = sorted(
     path
-    for pattern in ("templates/**/*.html", "templates/**/*.txt", "*/templates/**/*.html")
+    for pattern in (
+        "templates/**/*.html",
+        "templates/**/*.txt",
+        "*/templates/**/*.html",
+        "*/templates/**/*.txt",
+    )
     for path in ROOT.glob(pattern)
     if ".venv" not in path.parts
 )

@@ -15,9 +15,10 @@ from django.urls import URLPattern, path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from .. import services
 from ..models import Applicant, Case, ConsentRecord
+from ..services.people import create_applicant, passport_last4, update_applicant
 from .privacy import access_log_view
+from .saving import RefusalsAsMessagesMixin
 from .scoping import ReadOnlyInlineMixin, applicants_visible_to
 
 
@@ -40,7 +41,7 @@ class ApplicantAdminForm(forms.ModelForm[Applicant]):
         number = str(self.cleaned_data.get("passport_number") or "")
         if number:
             try:
-                services.passport_last4(number)
+                passport_last4(number)
             except ValidationError as error:
                 raise ValidationError(error.messages) from error
         return number
@@ -69,7 +70,11 @@ class CaseLinkInline(ReadOnlyInlineMixin, admin.TabularInline[Case, Applicant]):
 
 
 @admin.register(Applicant)
-class ApplicantAdmin(AuditlogHistoryAdminMixin, admin.ModelAdmin[Applicant]):  # type: ignore[misc]
+class ApplicantAdmin(
+    RefusalsAsMessagesMixin,
+    AuditlogHistoryAdminMixin,  # type: ignore[misc]
+    admin.ModelAdmin[Applicant],
+):
     form = ApplicantAdminForm
     list_display = [
         "full_name",
@@ -160,21 +165,31 @@ class ApplicantAdmin(AuditlogHistoryAdminMixin, admin.ModelAdmin[Applicant]):  #
     def save_model(
         self, request: HttpRequest, obj: Applicant, form: forms.ModelForm[Applicant], change: bool
     ) -> None:
+        """Create or correct the person through the services; `obj` carries the form's values."""
         number = form.cleaned_data.get("passport_number") or ""
         if change:
-            super().save_model(request, obj, form, change)
-            if number:
-                services.record_passport_number(applicant=obj, passport_number=number)
-            return
-        created = services.create_applicant(
-            full_name=obj.full_name,
-            email=obj.email,
-            nationality=obj.nationality,
-            date_of_birth=obj.date_of_birth,
-            preferred_language=obj.preferred_language,
-            phone=obj.phone,
-            passport_number=number,
-            user=obj.user,
-        )
-        obj.pk, obj.passport_last4, obj.created_at = created.pk, created.passport_last4, created.created_at
+            saved = update_applicant(
+                applicant=obj,
+                full_name=obj.full_name,
+                email=obj.email,
+                nationality=obj.nationality,
+                date_of_birth=obj.date_of_birth,
+                preferred_language=obj.preferred_language,
+                phone=obj.phone,
+                user=obj.user,
+                passport_number=number,
+            )
+        else:
+            saved = create_applicant(
+                full_name=obj.full_name,
+                email=obj.email,
+                nationality=obj.nationality,
+                date_of_birth=obj.date_of_birth,
+                preferred_language=obj.preferred_language,
+                phone=obj.phone,
+                user=obj.user,
+                passport_number=number,
+            )
+        obj.pk, obj.email, obj.passport_last4 = saved.pk, saved.email, saved.passport_last4
+        obj.created_at = saved.created_at
         obj._state.adding = False

@@ -120,7 +120,7 @@ def late_condition(*, now: datetime | None = None) -> models.Q:
 class Case(models.Model):
     """One applicant's matter with us: where it stands, who owns it, and the dates that matter.
 
-    Status only changes through the transition services in `applicants.transitions`, which keep
+    Status only changes through the transition services in `applicants.services.transitions`, which keep
     `status_changed_at` and the status history in step.
     """
 

@@ -27,7 +27,7 @@ from django.utils import timezone
 
 from assessments.models import Assessment
 
-from ..models import Applicant, Case, Document
+from ..models import Applicant, Case, CaseStatusChange, ConsentRecord, DataRequest, Document, Note, Reminder
 
 # Internal keys that say nothing about the person.
 _SKIPPED = {"id", "applicant", "case", "user"}
@@ -105,8 +105,6 @@ def subject_objects(applicant: Applicant) -> dict[type[models.Model], list[int]]
 
 
 def _related(applicant: Applicant, case_ids: list[int]) -> list[tuple[type[models.Model], str, Any]]:
-    from ..models import CaseStatusChange, ConsentRecord, DataRequest, Note, Reminder
-
     return [
         (ConsentRecord, "applicant", applicant.pk),
         (DataRequest, "applicant", applicant.pk),

@@ -85,15 +85,13 @@ def assess(profile: Profile, *, rates: ExchangeRates) -> Assessment:
     """Evaluate all eight pathways for `profile` on `profile.as_of`. Deterministic; never raises on a valid profile."""
     ctx = Context(profile, rates)
     results = [evaluate(ctx) for evaluate in EVALUATORS]
-    if not ctx.used:
-        return Assessment(profile.as_of, ENGINE_VERSION, results, {}, {})
     used = sorted(ctx.used)
     return Assessment(
-        profile.as_of,
-        ENGINE_VERSION,
-        results,
-        {pair: rates.rates[pair] for pair in used},
-        {pair: rates.dates[pair] for pair in used},
+        as_of=profile.as_of,
+        engine_version=ENGINE_VERSION,
+        results=results,
+        exchange_rates={pair: rates.rates[pair] for pair in used},
+        exchange_rate_dates={pair: rates.dates[pair] for pair in used},
     )
 
 

@@ -32,8 +32,8 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
-from applicants import services
 from applicants.models import Applicant
+from applicants.services.people import create_applicant
 from letters.models import AdviceLetter
 from outbox.models import OutboxMessage
 from outbox.services import publish_pending
@@ -292,7 +292,7 @@ def test_postgresql_restarted_requests_get_a_clear_503_and_the_app_recovers_with
     user = User.objects.create_user(
         "lena@mail.example", email="lena@mail.example", password=secrets.token_urlsafe()
     )
-    services.create_applicant(full_name="Lena Fischer", email="lena@mail.example", user=user)
+    create_applicant(full_name="Lena Fischer", email="lena@mail.example", user=user)
     signed_in = Client()
     signed_in.force_login(user)
     cookie = f"sessionid={signed_in.cookies['sessionid'].value}"

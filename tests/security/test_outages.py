@@ -17,7 +17,7 @@ from django.db import OperationalError
 from django.test import RequestFactory
 from django.utils import timezone
 
-from applicants import services
+from applicants.services.people import create_applicant
 from applicants.tasks import send_magic_link_task
 from consultancy.celery import app
 from consultancy.errors import server_error
@@ -77,7 +77,7 @@ def test_a_task_call_made_while_the_broker_is_down_is_kept_not_raised(
 
 def test_kept_calls_are_published_once_the_broker_answers(celery_eager) -> None:
     user = make_user("lena", is_staff=False)
-    services.create_applicant(full_name="Lena Fischer", email=user.email, user=user)
+    create_applicant(full_name="Lena Fischer", email=user.email, user=user)
     OutboxMessage.objects.create(task_name="applicants.send_magic_link", args=[user.pk])
     OutboxMessage.objects.update(created_at=timezone.now() - timedelta(minutes=2))
 

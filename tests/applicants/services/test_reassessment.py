@@ -13,10 +13,10 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
-from applicants import transitions
 from applicants.errors import AccessDenied, CaseRuleError, TransitionRefused
 from applicants.models import Case
-from applicants.reassessment import reassess_case, reassess_open_cases
+from applicants.services import transitions
+from applicants.services.reassessment import reassess_case, reassess_open_cases
 from assessments.models import Assessment
 from assessments.services import run_assessment
 from consultancy.celery import app as celery_app

@@ -7,9 +7,10 @@ from datetime import date, timedelta
 import pytest
 from django.core.files.base import ContentFile
 
-from applicants import services, transitions
 from applicants.errors import AccessDenied, TransitionRefused
 from applicants.models import Case, CaseStatusChange
+from applicants.services import transitions
+from applicants.services.documents import accept_document, reject_document, upload_document
 from tests.applicants.factories import consultant, make_case, make_document, snapshot
 from tests.applicants.portal_helpers import PDF
 
@@ -26,8 +27,8 @@ def _ready_case(status: str, owner) -> Case:
     """A case in `status`, assigned to `owner`, whose ready-to-file guards all pass."""
     case = make_case(status=status, assigned_to=owner)
     doc = make_document(case=case, name="Passport bio page")
-    services.upload_document(document=doc, file=ContentFile(PDF, name="passport.pdf"))
-    services.accept_document(document=doc, by=owner)
+    upload_document(document=doc, file=ContentFile(PDF, name="passport.pdf"))
+    accept_document(document=doc, by=owner)
     snapshot(case)
     return case
 
@@ -94,8 +95,8 @@ def test_ready_to_file_is_refused_when_a_required_document_was_rejected():
     case = make_case(status=S.IN_REVIEW, assigned_to=owner)
     snapshot(case)
     doc = make_document(case=case, name="Degree certificate")
-    services.upload_document(document=doc, file=ContentFile(PDF, name="degree.pdf"))
-    services.reject_document(document=doc, by=owner, reason="The scan is cut off at the bottom.")
+    upload_document(document=doc, file=ContentFile(PDF, name="degree.pdf"))
+    reject_document(document=doc, by=owner, reason="The scan is cut off at the bottom.")
 
     with pytest.raises(TransitionRefused, match="Degree certificate"):
         transitions.mark_ready_to_file(case=case, by=owner)

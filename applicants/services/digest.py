@@ -24,7 +24,7 @@ from django.utils.translation import ngettext
 
 from assessments.models import Assessment
 
-from .models import Case, DigestDelivery, Reminder
+from ..models import Case, DigestDelivery, Reminder
 
 logger = logging.getLogger(__name__)
 
@@ -137,7 +137,8 @@ def _subject(digest: Digest) -> str:
     ) % {"day": digest.day.isoformat(), "count": count}
 
 
-def send_digest(digest: Digest) -> bool:
+@transaction.atomic
+def send_digest(*, digest: Digest) -> bool:
     """Send one consultant's digest unless it already went out today. True when it was sent now."""
     if not digest.consultant.email:
         logger.warning("Consultant %s has no e-mail address; digest not sent", digest.consultant.pk)
@@ -160,15 +161,16 @@ def send_digest(digest: Digest) -> bool:
 def send_daily_digests(*, today: date) -> int:
     """Send every consultant's digest for `today`; returns how many were sent by this call.
 
-    Each consultant is handled in their own transaction; if any send fails, the others still go
-    out and the error is raised at the end so the task is retried (sent ones are not repeated).
+    Not one transaction: each consultant's digest is committed on its own (`send_digest`), so if any
+    send fails, the others still go out and the error is raised at the end so the task is retried
+    (sent ones are not repeated).
     """
     sent, failures = 0, []
     for digest in build_digests(today=today):
         if DigestDelivery.objects.filter(consultant=digest.consultant, sent_on=today).exists():
             continue
         try:
-            sent += send_digest(digest)
+            sent += send_digest(digest=digest)
         except Exception as error:  # one bad mailbox must not block the others
             logger.exception("Digest for consultant %s failed", digest.consultant.pk)
             failures.append(error)

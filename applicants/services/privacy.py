@@ -1,4 +1,5 @@
-"""The staff-approved data-protection writes: an applicant asks (portal), staff approve, we carry out.
+"""The staff-approved data-protection writes: an applicant asks (`portal.request_data`), staff approve,
+we carry out.
 
 Erasure anonymises the person and keeps their cases as anonymous statistics (status, pathways,
 dates, status history without comments); it deletes their files, advice letters, notes, reminders,
@@ -17,39 +18,19 @@ from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.files.storage import Storage
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from outbox.services import enqueue_on_commit
-
 from ..models import Applicant, CaseStatusChange, ConsentRecord, DataRequest, Document, Note, Reminder
-from ..tasks import notify_data_request_task
-from .export import build_archive, log_entries_about, subject_objects
+from ..privacy.export import build_archive, log_entries_about, subject_objects
+from .files import delete_files_on_commit
 
 logger = logging.getLogger(__name__)
 
 ERASED_NAME = "Erased applicant"
 ERASED_REPR = "[erased]"
-
-
-@transaction.atomic
-def request_data(*, applicant: Applicant, kind: str) -> DataRequest:
-    """The applicant asks for a copy of their data or for deletion; staff are told. Asking again while
-    one is open returns the open request."""
-    open_requests = DataRequest.objects.filter(applicant=applicant, kind=kind, completed_at__isnull=True)
-    existing = open_requests.first()
-    if existing is not None:
-        return existing
-    try:
-        with transaction.atomic():
-            request = DataRequest.objects.create(applicant=applicant, kind=kind)
-    except IntegrityError:  # a concurrent second click
-        return open_requests.get()
-    enqueue_on_commit(notify_data_request_task, request.pk)
-    return request
 
 
 @transaction.atomic
@@ -75,14 +56,6 @@ def approve_data_request(*, request: DataRequest, by: User) -> DataRequest:
     return request
 
 
-def _delete_after_commit(files: list[tuple[Storage, str]]) -> None:
-    def delete() -> None:
-        for storage, name in files:
-            storage.delete(name)
-
-    transaction.on_commit(delete)
-
-
 @transaction.atomic
 def erase_applicant(*, applicant: Applicant) -> Applicant:
     """Anonymise `applicant` and delete everything personal about them (see the module docstring).
@@ -93,18 +66,17 @@ def erase_applicant(*, applicant: Applicant) -> Applicant:
     subjects = subject_objects(applicant)
     cases = applicant.cases.all()
     documents = Document.objects.filter(case__applicant=applicant)
+    files = [d.file.name for d in documents if d.file]
+    archives = [r.archive.name for r in applicant.data_requests.exclude(archive="")]
+    for storage, names in (
+        (Document.file.field.storage, files),
+        (DataRequest.archive.field.storage, archives),
+    ):
+        delete_files_on_commit(storage, names)
     # Advice letters (the `letters` app, a layer above) through the cases' reverse relation.
     cases_with_letters = list(cases.prefetch_related("advice_letters"))
-    letters = [letter for case in cases_with_letters for letter in case.advice_letters.all()]
-    _delete_after_commit(
-        [(d.file.storage, d.file.name) for d in documents if d.file and d.file.name]
-        + [
-            (r.archive.storage, r.archive.name)
-            for r in applicant.data_requests.exclude(archive="")
-            if r.archive.name
-        ]
-        + [(letter.file.storage, letter.file.name) for letter in letters if letter.file and letter.file.name]
-    )
+    for letter in (letter for case in cases_with_letters for letter in case.advice_letters.all()):
+        delete_files_on_commit(letter.file.storage, [letter.file.name or ""])
 
     # Written without audit entries of their own: an entry's diff would keep the very data erased.
     with disable_auditlog():

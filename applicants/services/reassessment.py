@@ -10,13 +10,13 @@ from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext as _
 
-from assessments.engine import ProfileError, rule_catalogue
+from assessments.engine import ProfileError, versions_starting
 from assessments.models import Assessment
 from assessments.services import outdated_rule_versions, run_assessment
 
-from .access import can_work_on
-from .errors import AccessDenied, CaseRuleError
-from .models import Case
+from ..access import require_case_access
+from ..errors import CaseRuleError
+from ..models import Case
 
 logger = logging.getLogger(__name__)
 
@@ -25,14 +25,15 @@ RULE_CHANGE_CATCH_UP_DAYS = 7
 
 
 def latest_snapshot(case: Case) -> Assessment | None:
+    """The case's newest assessment snapshot, if it has one."""
     return case.assessments.latest_first().first()
 
 
 @transaction.atomic
 def reassess_case(*, case: Case, as_of: date, by: User | None = None) -> Assessment:
     """Re-run the case's latest assessment (same profile) under the rules in force on `as_of`."""
-    if by is not None and not can_work_on(by, case):
-        raise AccessDenied(_("You do not work on case %(case)s.") % {"case": case.reference})
+    if by is not None:
+        require_case_access(by, case)
     latest = latest_snapshot(case)
     if latest is None:
         raise CaseRuleError(_("%(case)s has no assessment to re-run yet.") % {"case": case.reference})
@@ -49,15 +50,17 @@ def reassess_case(*, case: Case, as_of: date, by: User | None = None) -> Assessm
 
 def rule_versions_taking_effect(*, after: date, until: date) -> list[str]:
     """Ids of rule versions whose first day is in (after, until]."""
-    return [v.id for v in rule_catalogue() if after < v.effective_from <= until]
+    return [version.id for version in versions_starting(after, until)]
 
 
 def reassess_open_cases(*, today: date) -> int:
     """When new rule versions have taken effect (today or in the last few days), re-assess every open
     case whose latest snapshot used an older version of a pathway it targets. Returns how many.
 
-    Idempotent: a re-assessed case's snapshot is current, so a second run skips it. A case whose
-    stored profile no longer validates is logged and skipped, never blocking the others.
+    Idempotent: a re-assessed case's snapshot is current, so a second run skips it. Not one
+    transaction: each case is re-assessed in its own (`reassess_case`), so a case whose stored profile
+    no longer validates is logged and skipped, never blocking the others, and no lock is held on
+    every open case for the length of the run.
     """
     changes = rule_versions_taking_effect(
         after=today - timedelta(days=RULE_CHANGE_CATCH_UP_DAYS), until=today

@@ -143,7 +143,7 @@ def test_the_next_day_brings_a_new_digest(cast):
 
 
 def test_a_failed_send_is_not_recorded_so_the_retry_sends_it(cast, monkeypatch):
-    from applicants import digest
+    from applicants.services import digest
 
     def broken(*args, **kwargs):
         raise OSError("SMTP server unreachable")

@@ -1,7 +1,9 @@
-"""Every write the applicant journey makes: saving an assessment for a consultant, the portal account,
-uploads by the applicant. (Their data requests are in `applicants.privacy.services`.)
+"""Every write the applicant makes: saving an assessment for a consultant, the portal account and its
+sign-in links, uploads, and asking for a copy of their data or its deletion (staff carry those out:
+`privacy`).
 
-Keyword-only, one transaction each; e-mails go out through Celery only after the commit.
+Keyword-only, one transaction each; e-mails go out through the outbox (`enqueue_on_commit`) only
+after the commit. This is the one services module that enqueues tasks (see the package docstring).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.files import File
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext as _
@@ -23,17 +25,17 @@ from assessments.models import Assessment
 from assessments.services import run_assessment
 from outbox.services import enqueue_on_commit
 
-from .models import Applicant, Case, Document, Pathway
-from .results import present
-from .services import (
-    add_checklist_item,
-    create_applicant,
-    normalise_email,
-    open_case,
-    record_consent,
-    upload_document,
+from ..models import Applicant, Case, DataRequest, Document, Pathway
+from ..results import present
+from ..tasks import (
+    notify_data_request_task,
+    notify_new_case_task,
+    send_magic_link_task,
+    send_resume_link_task,
 )
-from .tasks import notify_new_case_task, send_resume_link_task
+from .cases import open_case
+from .documents import add_checklist_item, upload_document
+from .people import create_applicant, normalise_email, record_consent
 
 # Item names are limited by the Document model; longer engine texts are cut, never rejected.
 _ITEM_NAME_MAX = 200
@@ -115,6 +117,18 @@ def submit_for_consultation(
 
 
 @transaction.atomic
+def send_sign_in_link(*, email: str) -> None:
+    """E-mail a one-time sign-in link to the portal account with this address, if there is one.
+
+    Says nothing either way (the caller shows the same page), so the form cannot be used to find out
+    who has an account.
+    """
+    user = User.objects.filter(email__iexact=email.strip(), is_active=True, applicant__isnull=False).first()
+    if user is not None:
+        enqueue_on_commit(send_magic_link_task, user.pk)
+
+
+@transaction.atomic
 def activate_portal_account(*, applicant: Applicant, password: str) -> User:
     """Give an applicant their portal login (user name = their e-mail). Refuses a second account."""
     applicant = Applicant.objects.select_for_update().get(pk=applicant.pk)
@@ -147,3 +161,20 @@ def upload_for_applicant(*, applicant: Applicant, document: Document, file: File
             _("This document was accepted already; ask your consultant before replacing it.")
         )
     return upload_document(document=document, file=file)
+
+
+@transaction.atomic
+def request_data(*, applicant: Applicant, kind: str) -> DataRequest:
+    """The applicant asks for a copy of their data or for deletion; staff are told (and carry it out:
+    `privacy.approve_data_request`). Asking again while one is open returns the open request."""
+    open_requests = DataRequest.objects.filter(applicant=applicant, kind=kind, completed_at__isnull=True)
+    existing = open_requests.first()
+    if existing is not None:
+        return existing
+    try:
+        with transaction.atomic():
+            request = DataRequest.objects.create(applicant=applicant, kind=kind)
+    except IntegrityError:  # a concurrent second click
+        return open_requests.get()
+    enqueue_on_commit(notify_data_request_task, request.pk)
+    return request

@@ -28,13 +28,12 @@ from assessments.engine import ProfileError
 from ..access import case_for, data_request_for, document_for
 from ..intake.base import error_links
 from ..models import Applicant, DataRequest, Document
-from ..portal_forms import ConfirmForm, UploadForm
-from ..portal_services import UPLOADABLE, upload_for_applicant
 from ..privacy.downloads import export_archive_response
-from ..privacy.services import request_data
 from ..results import present
+from ..services.portal import UPLOADABLE, request_data, upload_for_applicant
 from ..statuses import next_step
 from ..uploads import SIGNATURES, sniff
+from .forms import ConfirmForm, UploadForm
 
 # Items the applicant still has to act on (an uploaded file waits for review instead).
 TO_UPLOAD = {Document.Review.REQUESTED, Document.Review.REJECTED, Document.Review.REUPLOAD_REQUESTED}

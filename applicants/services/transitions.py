@@ -20,9 +20,9 @@ from django.utils.translation import gettext as _
 
 from assessments.services import outdated_rule_versions
 
-from .access import can_work_on
-from .errors import AccessDenied, TransitionRefused
-from .models import Case, CaseStatusChange, Document
+from ..access import require_case_access
+from ..errors import TransitionRefused
+from ..models import Case, CaseStatusChange, Document
 
 S = Case.Status
 
@@ -50,13 +50,13 @@ def months_before(day: date, months: int) -> date:
 
 
 def allowed_next_statuses(case: Case) -> list[str]:
+    """The statuses `case` may move to next (guards not checked), in pipeline order."""
     return [s for s in S.values if s in ALLOWED[case.status]]
 
 
 def _move(case: Case, to_status: str, *, by: User, comment: str, guards: list[str] | None = None) -> Case:
     locked = Case.objects.select_for_update().get(pk=case.pk)
-    if not can_work_on(by, locked):
-        raise AccessDenied(_("You do not work on case %(case)s.") % {"case": locked.reference})
+    require_case_access(by, locked)
     if to_status not in ALLOWED[locked.status]:
         raise TransitionRefused(
             _("%(case)s cannot go from “%(from)s” to “%(to)s”.")
@@ -109,11 +109,13 @@ def ready_to_file_problems(case: Case, *, today: date | None = None) -> list[str
 
 @transaction.atomic
 def start_review(*, case: Case, by: User, comment: str = "") -> Case:
+    """A consultant starts working on the case (from "new", or back from "awaiting documents")."""
     return _move(case, S.IN_REVIEW, by=by, comment=comment)
 
 
 @transaction.atomic
 def request_documents(*, case: Case, by: User, comment: str = "") -> Case:
+    """The case waits for the applicant's documents (from "in review" or "ready to file")."""
     return _move(case, S.AWAITING_DOCUMENTS, by=by, comment=comment)
 
 
@@ -129,6 +131,7 @@ def mark_ready_to_file(*, case: Case, by: User, comment: str = "", today: date |
 
 @transaction.atomic
 def submit_case(*, case: Case, by: User, comment: str = "") -> Case:
+    """The application was filed with the authority (only from "ready to file")."""
     return _move(case, S.SUBMITTED, by=by, comment=comment)
 
 
@@ -145,16 +148,19 @@ def record_approval(*, case: Case, by: User, pass_expires_on: date | None = None
 
 @transaction.atomic
 def record_refusal(*, case: Case, by: User, comment: str = "") -> Case:
+    """The authority refused the application (only from "submitted")."""
     return _move(case, S.REFUSED, by=by, comment=comment)
 
 
 @transaction.atomic
 def withdraw_case(*, case: Case, by: User, comment: str = "") -> Case:
+    """The applicant withdrew; allowed from every open status."""
     return _move(case, S.WITHDRAWN, by=by, comment=comment)
 
 
 @transaction.atomic
 def close_case(*, case: Case, by: User, comment: str = "") -> Case:
+    """Close a decided or withdrawn case; nothing moves it afterwards."""
     return _move(case, S.CLOSED, by=by, comment=comment)
 
 
@@ -170,6 +176,7 @@ TRANSITIONS: dict[str, Callable[..., Case]] = {
 }
 
 
+@transaction.atomic
 def move_case(*, case: Case, to_status: str, by: User, comment: str = "") -> Case:
     """Move `case` to `to_status` through that status's own transition service (and its guards)."""
     if to_status not in TRANSITIONS:

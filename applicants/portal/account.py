@@ -6,7 +6,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
@@ -15,13 +14,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from consultancy.ratelimits import limited
-from outbox.services import enqueue_on_commit
 
 from ..intake.base import error_links
-from ..portal_forms import CreatePasswordForm, MagicLinkForm, PortalLoginForm
-from ..portal_services import activate_portal_account
-from ..tasks import send_magic_link_task
+from ..services.portal import activate_portal_account, send_sign_in_link
 from ..tokens import read_magic_token, read_resume_token
+from .forms import CreatePasswordForm, MagicLinkForm, PortalLoginForm
 
 _BACKEND = "django.contrib.auth.backends.ModelBackend"
 
@@ -54,11 +51,7 @@ def magic_link(request: HttpRequest) -> HttpResponse:
         return limited
     form = MagicLinkForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        user = User.objects.filter(
-            email__iexact=form.cleaned_data["email"], is_active=True, applicant__isnull=False
-        ).first()
-        if user is not None:
-            enqueue_on_commit(send_magic_link_task, user.pk)
+        send_sign_in_link(email=form.cleaned_data["email"])
         return render(request, "applicants/portal_magic_sent.html")
     return render(request, "applicants/portal_magic_link.html", {"form": form, "errors": error_links(form)})
 

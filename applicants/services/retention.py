@@ -15,13 +15,13 @@ from auditlog.models import LogEntry
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.conf import settings
 from django.contrib.sessions.models import Session
-from django.core.files.storage import Storage
 from django.db import transaction
 from django.db.models import Exists, Max, OuterRef
 from django.utils import timezone
 
 from ..models import CLOSED_STATUSES, DECIDED_STATUSES, Applicant, Case, DataRequest, Document, RetentionRun
-from .services import erase_applicant
+from .files import delete_files_on_commit
+from .privacy import erase_applicant
 
 logger = logging.getLogger(__name__)
 
@@ -37,14 +37,6 @@ CATEGORIES: dict[str, str] = {
     "login_attempts": "failed and successful sign-in records (lock-out data) older than this",
     "expired_sessions": "sessions past their expiry (period not used)",
 }
-
-
-def _delete_files_after_commit(storage: Storage, names: list[str]) -> None:
-    def delete() -> None:
-        for name in names:
-            storage.delete(name)
-
-    transaction.on_commit(delete)
 
 
 def _erase_people(applicants: list[Applicant]) -> int:
@@ -77,7 +69,7 @@ def _finished_case_documents(cutoff: datetime) -> int:
     names = list(documents.values_list("file", flat=True))
     if not names:
         return 0
-    _delete_files_after_commit(Document.file.field.storage, names)
+    delete_files_on_commit(Document.file.field.storage, names)
     return documents.update(file="")
 
 
@@ -86,7 +78,7 @@ def _data_exports(cutoff: datetime) -> int:
     names = list(exports.values_list("archive", flat=True))
     if not names:
         return 0
-    _delete_files_after_commit(DataRequest.archive.field.storage, names)
+    delete_files_on_commit(DataRequest.archive.field.storage, names)
     return exports.update(archive="")
 
 
