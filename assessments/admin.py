@@ -8,7 +8,6 @@ from django.contrib import admin
 from django.forms import ModelForm
 from django.http import HttpRequest
 
-from . import letters_admin  # noqa: F401  (registers the advice letter admin)
 from .models import ExchangeRate
 
 

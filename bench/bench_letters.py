@@ -49,9 +49,9 @@ def _setup_django() -> None:
 def measure_render() -> dict[str, Any]:
     """Child process: render timings of the standard letter, per language."""
     _setup_django()
-    from assessments.letter_content import sample_letter_content
-    from assessments.letters import render_advice_letter_pdf
-    from assessments.models import LetterLanguage
+    from letters.content import sample_letter_content
+    from letters.models import LetterLanguage
+    from letters.render import render_advice_letter_pdf
 
     results: dict[str, Any] = {}
     for language in (LetterLanguage.ENGLISH, LetterLanguage.CHINESE):
@@ -100,10 +100,11 @@ def measure_throughput() -> dict[str, Any]:
 
     from applicants.services.cases import open_case
     from applicants.services.people import create_applicant
-    from assessments.letter_content import SAMPLE_PROFILE
-    from assessments.models import AdviceLetter
-    from assessments.services import request_advice_letter, run_assessment
+    from assessments.services import run_assessment
     from consultancy.celery import app, ensure_filesystem_broker_folders
+    from letters.content import SAMPLE_PROFILE
+    from letters.models import AdviceLetter
+    from letters.services import request_advice_letter
 
     call_command("migrate", verbosity=0)
     ensure_filesystem_broker_folders()

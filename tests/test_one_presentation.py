@@ -24,15 +24,15 @@ from django.urls import reverse
 from django.utils import translation
 
 from applicants.models import Case
-from assessments.letter_content import letter_content
-from assessments.letters import render_advice_letter_pdf
 from assessments.models import Assessment
 from assessments.presentation import ResultView, present
-from assessments.services import request_advice_letter
+from letters.content import letter_content
+from letters.render import render_advice_letter_pdf
+from letters.services import request_advice_letter
 from tests.applicants.factories import case_manager, staff_login
 from tests.applicants.intake_answers import answer_everything
 from tests.applicants.portal_helpers import open_portal
-from tests.assessments.letter_helpers import full_text, squash
+from tests.letters.helpers import full_text, squash
 from tests.test_catalogues import RETIRED_PASS_NAMES
 
 pytestmark = pytest.mark.django_db

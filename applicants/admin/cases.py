@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -21,13 +20,6 @@ from django.urls import URLPattern, path
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
-
-from assessments.letters_admin import (
-    AdviceLetterInline,
-    letter_download_view,
-    request_advice_letter_action,
-    request_letter_view,
-)
 
 from ..access import document_for, manages_all_cases
 from ..models import Applicant, Case, Document
@@ -118,7 +110,7 @@ class CaseAdmin(
     search_help_text = _("Reference, applicant name or e-mail.")
     ordering = [F("next_action_on").asc(nulls_last=True), "pk"]  # type: ignore[list-item]
     autocomplete_fields = ["applicant"]
-    actions = [assign_to_me, move_status, reassess, request_advice_letter_action, export_csv]
+    actions = [assign_to_me, move_status, reassess, export_csv]
     action_form = CaseActionForm
     show_auditlog_history_link = False
     readonly_fields = ["reference", "status_line", "assigned_to", "next_statuses", "created_at"]
@@ -130,8 +122,7 @@ class CaseAdmin(
             {"fields": ["next_action", "next_action_on", "pass_expires_on", "renewal_window_opens_on"]},
         ),
     ]
-    # Advice letters: the inline below, the "request an advice letter" action, and two pages of their
-    # own (request, download) in `get_urls`; see assessments/letters_admin.py.
+    # Advice letters add their inline, action and pages in a subclass (letters/admin.py).
 
     class Media:
         css = {"all": ["admin/cases.css"]}
@@ -146,7 +137,6 @@ class CaseAdmin(
             NoteInline,
             ReminderInline,
             AssessmentInline,
-            AdviceLetterInline,
             StatusChangeInline,
         ]
 
@@ -248,16 +238,6 @@ class CaseAdmin(
                 "<path:object_id>/documents/<int:document_id>/",
                 self.admin_site.admin_view(self.document_view),
                 name="applicants_case_document",
-            ),
-            path(
-                "<path:object_id>/letters/request/",
-                self.admin_site.admin_view(partial(request_letter_view, self)),
-                name="applicants_case_request_letter",
-            ),
-            path(
-                "<path:object_id>/letters/<int:letter_id>/download/",
-                self.admin_site.admin_view(partial(letter_download_view, self)),
-                name="applicants_case_letter",
             ),
         ]
         return extra + super().get_urls()

@@ -1,4 +1,5 @@
-"""The applicant portal: my cases, their documents and letters, re-assessment, my data.
+"""The applicant portal: my cases, their documents, re-assessment, my data. (A case's advice letters:
+its page includes the `letters` app's list, and their download is that app's view.)
 
 Every object is fetched through the access helpers (`applicants.access.case_for`, `document_for`,
 `data_request_for` with `as_applicant=True`), which only find the signed-in applicant's own objects:
@@ -106,7 +107,6 @@ def case_detail(request: HttpRequest, applicant: Applicant, reference: str) -> H
                 {"document": d, "can_upload": d.review_status in UPLOADABLE, "form": UploadForm()}
                 for d in documents
             ],
-            "letters": _letters_for(case),
             "result": _saved_result(case),
         },
     )
@@ -118,13 +118,6 @@ def _saved_result(case: Case) -> ResultView | None:
     if snapshot is None:
         return None
     return present(snapshot.results, relied_on=[p.code for p in case.pathways.all()])
-
-
-def _letters_for(case: Case) -> list[Any]:
-    """The case's ready advice letters. `AdviceLetter` (related name `advice_letters`) and its download
-    view `portal-letter-download` belong to the letters feature; until it is merged there are none."""
-    letters = getattr(case, "advice_letters", None)
-    return list(letters.filter(status="ready").order_by("-ready_at")) if letters is not None else []
 
 
 @applicant_view
@@ -158,7 +151,6 @@ def upload(request: HttpRequest, applicant: Applicant, pk: int) -> HttpResponse:
             "case": case,
             "next_step": next_step(case),
             "items": items,
-            "letters": _letters_for(case),
             "result": _saved_result(case),
             "errors": error_links(form),
             "failed_pk": document.pk,

@@ -23,8 +23,6 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from assessments.models import AdviceLetter
-
 from ..models import Applicant, CaseStatusChange, ConsentRecord, DataRequest, Document, Note, Reminder
 from ..privacy.export import build_archive, log_entries_about, subject_objects
 from .files import delete_files_on_commit
@@ -70,20 +68,22 @@ def erase_applicant(*, applicant: Applicant) -> Applicant:
     documents = Document.objects.filter(case__applicant=applicant)
     files = [d.file.name for d in documents if d.file]
     archives = [r.archive.name for r in applicant.data_requests.exclude(archive="")]
-    letters = AdviceLetter.objects.filter(case__in=cases)
-    letter_files = [letter.file.name for letter in letters if letter.file]
     for storage, names in (
         (Document.file.field.storage, files),
         (DataRequest.archive.field.storage, archives),
-        (AdviceLetter.file.field.storage, letter_files),
     ):
         delete_files_on_commit(storage, names)
+    # Advice letters (the `letters` app, a layer above) through the cases' reverse relation.
+    cases_with_letters = list(cases.prefetch_related("advice_letters"))
+    for letter in (letter for case in cases_with_letters for letter in case.advice_letters.all()):
+        delete_files_on_commit(letter.file.storage, [letter.file.name or ""])
 
     # Written without audit entries of their own: an entry's diff would keep the very data erased.
     with disable_auditlog():
         _scrub_logs(applicant, subjects)
         documents.delete()
-        letters.delete()  # before the snapshots they were written from
+        for case in cases_with_letters:
+            case.advice_letters.all().delete()  # before the snapshots they were written from
         Note.objects.filter(case__in=cases).delete()
         Reminder.objects.filter(case__in=cases).delete()
         CaseStatusChange.objects.filter(case__in=cases).update(comment="")

@@ -10,7 +10,6 @@ import pytest
 from django.utils import translation
 
 from assessments.engine import DEFAULT_RATES, REGISTRY, assess, parse_profile
-from assessments.letter_content import SAMPLE_AS_OF, SAMPLE_PROFILE
 from assessments.presentation import (
     headline,
     outcome_lines,
@@ -19,6 +18,7 @@ from assessments.presentation import (
     split_citation,
     status_word,
 )
+from letters.content import SAMPLE_AS_OF, SAMPLE_PROFILE
 
 
 @pytest.fixture(scope="module")

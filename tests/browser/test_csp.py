@@ -97,7 +97,7 @@ def test_no_page_breaks_its_content_security_policy(
             ("admin:applicants_applicant_access_log", [applicant.pk]),
             ("admin:applicants_datarequest_changelist", []),
             ("admin:applicants_datarequest_change", [export.pk]),
-            ("admin:assessments_adviceletter_changelist", []),
+            ("admin:letters_adviceletter_changelist", []),
             ("admin-rule-versions", []),
         ):
             _visit(page, base + reverse(name, args=args), seen)

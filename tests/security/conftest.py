@@ -18,8 +18,9 @@ from applicants.services.documents import upload_document
 from applicants.services.people import create_applicant
 from applicants.services.portal import request_data
 from applicants.services.privacy import approve_data_request
-from assessments.models import AdviceLetter
-from assessments.services import claim_letter, request_advice_letter, run_assessment, store_rendered_letter
+from assessments.services import run_assessment
+from letters.models import AdviceLetter
+from letters.services import claim_letter, request_advice_letter, store_rendered_letter
 from tests.applicants.factories import (
     case_manager,
     consultant,

@@ -40,8 +40,9 @@ from applicants.services.people import create_applicant, record_consent
 from applicants.services.portal import request_data
 from applicants.services.privacy import approve_data_request
 from applicants.services.retention import enforce_retention
-from assessments.models import AdviceLetter, Assessment
+from assessments.models import Assessment
 from assessments.services import run_assessment
+from letters.models import AdviceLetter
 from tests.applicants.factories import case_manager, consultant, make_case, staff_login
 from tests.applicants.portal_helpers import PDF
 from tests.assessments.profiles import senior_engineer

@@ -34,7 +34,7 @@ def _admin_urls(b: Person) -> list[tuple[str, str]]:
         "applicants_applicant": b.applicant.pk,
         "applicants_datarequest": b.export.pk,
         "assessments_assessment": b.letter.assessment_id,
-        "assessments_adviceletter": b.letter.pk,
+        "letters_adviceletter": b.letter.pk,
     }
     urls = [
         ("get", reverse(f"admin:{prefix}_{view}", args=[pk]))
