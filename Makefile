@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint typecheck pytest bench lock migrations-check messages clean system-deps audit
+.PHONY: install run test lint architecture typecheck pytest bench lock migrations-check messages clean system-deps audit
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11+ is required")'
@@ -47,7 +47,11 @@ pytest: install
 audit: install
 	bash bin/dependency-audit
 
-test: lint typecheck migrations-check audit pytest
+# The architecture: layers and a Django-free engine, as contracts in pyproject.toml ([tool.importlinter]).
+architecture: install
+	$(BIN)/lint-imports
+
+test: lint architecture typecheck migrations-check audit pytest
 
 bench: install
 	$(BIN)/python -m bench

@@ -7,17 +7,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from applicants.models import Applicant, Case
-
 from .engine import ExchangeRates, assess, parse_profile, versions_in_force
 from .models import Assessment, ExchangeRate
+
+if TYPE_CHECKING:
+    # Only to name the types the snapshot's foreign keys point at: assessments never runs applicants' code.
+    from applicants.models import Applicant, Case
 
 
 def current_rates(as_of: date) -> ExchangeRates:
