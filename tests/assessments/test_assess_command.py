@@ -185,6 +185,7 @@ def varied_profiles(count: int) -> list[dict[str, Any]]:
 
 def test_a_small_array_is_one_part_and_a_large_one_is_cut_in_order() -> None:
     assert parts(1, 8) == [(0, 1)]
+    assert parts(10_000, 1) == [(0, 10_000)]
     assert parts(0, 8) == [(0, 0)]
     cut = parts(10_000, 2)
     assert len(cut) == 8

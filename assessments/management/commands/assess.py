@@ -156,12 +156,11 @@ def _assess_part(start: int, stop: int) -> tuple[list[str], list[str]]:
 
 
 def parts(count: int, jobs: int) -> list[tuple[int, int]]:
-    """`range(count)` cut into consecutive (start, stop) parts: `PARTS_PER_WORKER` per job, none smaller than
-    `PART_SIZE_MIN` (so a small batch is one part)."""
-    if count == 0:
-        return [(0, 0)]
-    size = math.ceil(count / max(1, min(jobs * PARTS_PER_WORKER, count // PART_SIZE_MIN)))
-    return [(start, min(start + size, count)) for start in range(0, count, size)]
+    """`range(count)` cut into consecutive (start, stop) parts: one for one job, else `PARTS_PER_WORKER` per job
+    but none smaller than `PART_SIZE_MIN` (so a small batch is one part, assessed in this process)."""
+    number = 1 if jobs == 1 else max(1, min(jobs * PARTS_PER_WORKER, count // PART_SIZE_MIN))
+    size = max(1, math.ceil(count / number))
+    return [(start, min(start + size, count)) for start in range(0, count, size)] or [(0, 0)]
 
 
 class Command(BaseCommand):
