@@ -6,13 +6,14 @@ import io
 import json
 import random
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.core.management import CommandError, call_command
 
-from assessments.management.commands.assess import parts, to_json
+from assessments.management.commands.assess import days_asked, parts, to_json
 from bench.bench_engine import random_profile
 from tests.assessments.profiles import senior_engineer
 
@@ -193,12 +194,22 @@ def test_a_small_array_is_one_part_and_a_large_one_is_cut_in_order() -> None:
     assert cut[-1][1] == 10_000
 
 
+def test_rates_are_read_for_every_day_a_profile_may_be_assessed_on() -> None:
+    today = date(2026, 11, 24)
+    items: list[Any] = [{"as_of": "2024-03-01"}, {}, {"as_of": None}, {"as_of": "someday"}, "not a profile"]
+
+    assert days_asked(items, as_of=None, today=today) == {date(2024, 3, 1), today}
+    assert days_asked(items, as_of=date(2027, 1, 1), today=today) == {date(2027, 1, 1)}
+
+
 @with_workers
 @pytest.mark.parametrize("language", ["en", "zh-hans"])
 def test_a_large_array_assessed_by_worker_processes_prints_the_bytes_one_process_prints(
     tmp_path: Path, language: str
 ) -> None:
-    path = write(tmp_path, varied_profiles(700))
+    profiles = varied_profiles(700)
+    del profiles[400]["as_of"]  # assessed on today
+    path = write(tmp_path, profiles)
     assert len(parts(700, 2)) > 1
 
     alone = run(path, "--jobs", "1", "--language", language)

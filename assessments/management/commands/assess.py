@@ -89,6 +89,24 @@ def _problem_lines(exc: ProfileError, prefix: str) -> list[str]:
     return lines
 
 
+def days_asked(items: list[Any], *, as_of: date | None, today: date) -> set[date]:
+    """The days the profiles in `items` are assessed on, and maybe more: an `as_of` that is not a date makes
+    its profile invalid, so it needs no rates."""
+    if as_of is not None:
+        return {as_of}
+    days = set()
+    for item in items:
+        value = item.get("as_of") if isinstance(item, dict) else None
+        if value is None:
+            days.add(today)
+        elif isinstance(value, str):
+            try:
+                days.add(date.fromisoformat(value))
+            except ValueError:
+                continue
+    return days
+
+
 @dataclass(frozen=True, slots=True)
 class Batch:
     """An array of profiles and all that assessing any part of it needs, read before any part starts."""
@@ -98,23 +116,6 @@ class Batch:
     today: date
     language: str
     rates: dict[date, ExchangeRates]
-
-    def days(self) -> set[date]:
-        """The days the valid profiles are assessed on, and maybe more: an `as_of` that is not a date
-        makes its profile invalid, so it needs no rates."""
-        if self.as_of is not None:
-            return {self.as_of}
-        days = set()
-        for item in self.items:
-            value = item.get("as_of") if isinstance(item, dict) else None
-            if value is None:
-                days.add(self.today)
-            elif isinstance(value, str):
-                try:
-                    days.add(date.fromisoformat(value))
-                except ValueError:
-                    continue
-        return days
 
     def assess(self, start: int, stop: int) -> tuple[list[str], list[str]]:
         """Profiles `start` to `stop` (exclusive): their problems if any is invalid, else the lines the command
@@ -230,8 +231,11 @@ class Command(BaseCommand):
             self.stdout.write(to_json(evaluation.evaluate(profile), indent=2))
 
     def _many(self, items: list[Any], *, as_of: date | None, language: str, jobs: int) -> None:
-        batch = Batch(items=items, as_of=as_of, today=timezone.localdate(), language=language, rates={})
-        batch.rates.update((day, ExchangeRate.objects.rates_on(day)) for day in batch.days())
+        today = timezone.localdate()
+        rates = {
+            day: ExchangeRate.objects.rates_on(day) for day in days_asked(items, as_of=as_of, today=today)
+        }
+        batch = Batch(items=items, as_of=as_of, today=today, language=language, rates=rates)
         cut = parts(len(items), jobs)
         if len(cut) == 1:
             done = [batch.assess(*cut[0])]
@@ -246,7 +250,7 @@ class Command(BaseCommand):
                 initargs=(batch,),
             ) as pool:
                 done = list(pool.map(_assess_part, *zip(*cut, strict=True)))
-        problems = [line for part_problems, _text in done for line in part_problems]
+        problems = [line for part_problems, _lines in done for line in part_problems]
         if problems:
             raise InvalidInput(problems)
         # Line by line, as assessed: one string of the whole output would be copied several times on its way out.
