@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 import pytest
+
+from assessments.engine.years import years_before
 
 from .helpers import AS_OF, born_aged, cny, days_before, english, result, status, usd
 
@@ -18,6 +21,13 @@ FACTOR_INDEX = {
     "age": 6,
     "extra": 7,
 }
+
+
+def calendar_years_before(years: float) -> str:
+    """A start date giving exactly `years` calendar years up to AS_OF (a fraction: that share of 365 days)."""
+    if years == int(years):
+        return (years_before(AS_OF, int(years)) + timedelta(days=1)).isoformat()
+    return days_before(AS_OF, int(years * 365) - 1)
 
 
 def full(
@@ -34,7 +44,7 @@ def full(
     data: dict[str, Any] = {
         "date_of_birth": born_aged(age),
         "education": [{"level": level, "world_top_100": False, "taught_in_chinese": False}],
-        "roles": [{"start": days_before(AS_OF, int(years * 365) - 1)}],
+        "roles": [{"start": calendar_years_before(years)}],
         "hsk_level": hsk,
         "former_chinese_national": False,
         "has_china_job_offer": True,

@@ -136,12 +136,12 @@ def test_a_translation_with_broken_placeholders_falls_back_to_english() -> None:
     assert render_message(message, lambda s: "{分数} 分") == "40 points"
 
 
-def test_years_are_shown_to_one_decimal_and_dates_as_iso() -> None:
+def test_years_are_shown_in_calendar_years_and_months_and_dates_as_iso() -> None:
     data = run({"business": {"company_incorporated_on": "2026-02-03"}, "roles": []}).to_contract()
     entrepass = next(r for r in data["results"] if r["pathway"] == "sg_entrepass")
     assert any(c["actual"] == "incorporated on 2026-02-03" for c in entrepass["criteria"])
     tech = data["results"][0]
-    assert tech["criteria"][1]["actual"] == "0.0 years"
+    assert tech["criteria"][1]["actual"] == "less than a month"
 
 
 def test_a_catalogue_asks_for_each_msgid_once() -> None:

@@ -12,7 +12,7 @@ from assessments.engine.messages import Amount, Message, gettext_noop, msg
 from assessments.engine.profile import Education, Role
 from assessments.engine.rules.base import RuleVersion
 from assessments.engine.rules.cn_work_permit import BOOK, WorkPermitParams
-from assessments.engine.years import DAYS_PER_YEAR, YearsRange
+from assessments.engine.years import YearsRange
 
 from .common import Context, MoneyCheck, Tri, all3, any3, money_in
 
@@ -118,11 +118,9 @@ def _compute(ctx: Context) -> CnPoints:
         rows.append((EDUCATION, best, p.education_max if degrees.unknown_level else best, p.education_max))
 
     years = ctx.career.years(_counts_for_china)
-    low_exp = _experience_points(years.known_days // DAYS_PER_YEAR, p)
+    low_exp = _experience_points(years.known.whole_years(), p)
     high_exp = (
-        p.experience_max
-        if years.possible_days is None
-        else _experience_points(years.possible_days // DAYS_PER_YEAR, p)
+        p.experience_max if years.possible is None else _experience_points(years.possible.whole_years(), p)
     )
     rows.append((EXPERIENCE, low_exp, high_exp, p.experience_max))
 

@@ -6,7 +6,7 @@ from assessments.engine.messages import Message, gettext_noop, msg
 from assessments.engine.result import Criterion, CriterionStatus, PathwayResult, Points, all_required
 
 from .cn_points import CnPoints, cn_points, factor_hints
-from .common import NOT_GIVEN, Context, Gaps, finish, gap, status_of, yes_no
+from .common import NOT_GIVEN, Context, Gaps, duration, finish, gap, status_of, yes_no
 
 DOCUMENTS: dict[str, tuple[Message, ...]] = {
     "china_job_offer": (
@@ -101,7 +101,7 @@ def _category(ctx: Context, points: CnPoints, gaps: Gaps) -> Criterion:
                         "category B; you have {have}"
                     ),
                     years=p.category_b_min_years,
-                    have=points.years.known,
+                    have=duration(points.years.known),
                 ),
             )
     else:

@@ -18,7 +18,7 @@ from assessments.engine.profile import Profile, Role
 from assessments.engine.rates import ExchangeRates
 from assessments.engine.result import Criterion, CriterionStatus, LazyMessage, Outcome, PathwayResult, capped
 from assessments.engine.rules.base import RuleVersion
-from assessments.engine.years import Career
+from assessments.engine.years import Career, Years
 
 Tri = bool | None
 
@@ -26,6 +26,31 @@ NOT_GIVEN = msg(gettext_noop("not given"))
 YES = msg(gettext_noop("yes"))
 NO = msg(gettext_noop("no"))
 PASSPORT = msg(gettext_noop("Passport bio page"))
+
+
+# A calendar duration in words; the params are always {years, months, days} (contract version 2), the
+# msgid is chosen by which parts are shown (days are given but not worded).
+DURATIONS: dict[tuple[str, str], str] = {
+    ("none", "none"): gettext_noop("less than a month"),
+    ("none", "one"): gettext_noop("1 month"),
+    ("none", "many"): gettext_noop("{months} months"),
+    ("one", "none"): gettext_noop("1 year"),
+    ("one", "one"): gettext_noop("1 year 1 month"),
+    ("one", "many"): gettext_noop("1 year {months} months"),
+    ("many", "none"): gettext_noop("{years} years"),
+    ("many", "one"): gettext_noop("{years} years 1 month"),
+    ("many", "many"): gettext_noop("{years} years {months} months"),
+}
+
+
+def _plural(count: int) -> str:
+    return "none" if count == 0 else "one" if count == 1 else "many"
+
+
+def duration(length: Years) -> Message:
+    """A calendar duration such as "4 years 11 months" (never "5.0")."""
+    years, months, days = length.duration()
+    return msg(DURATIONS[_plural(years), _plural(months)], years=years, months=months, days=days)
 
 
 def yes_no(value: Tri) -> Message:
@@ -82,6 +107,49 @@ class Context:
         self.career: Career[Role] = Career(profile.roles, profile.as_of)
         # Shared intermediate results (e.g. China points used by the work permit and the R visa).
         self.cache: dict[Any, Any] = {}
+
+
+def tech_employer(
+    role: Role,
+    *,
+    min_valuation_usd: Decimal,
+    min_funding_usd: Decimal,
+    min_aum_usd: Decimal | None,
+    min_revenue_usd: Decimal | None = None,
+) -> Tri:
+    """A qualifying tech employer (Tech.Pass and ONE Pass AI and Tech share this test): a tech company on its
+    valuation or funding raised (and revenue, where the rule names it); a tech VC firm only on its assets
+    under management, never on funds it raised. `min_aum_usd` None: VC firms do not qualify."""
+    kind = role.organisation_type
+    figures = [ge(role.valuation_usd, min_valuation_usd), ge(role.funding_raised_usd, min_funding_usd)]
+    if min_revenue_usd is not None:
+        figures.append(ge(role.annual_revenue_usd, min_revenue_usd))
+    company = all3(None if kind is None else kind == "tech_company", any3_of(figures))
+    if min_aum_usd is None or company:
+        return company
+    vc = all3(None if kind is None else kind == "tech_vc", ge(role.aum_usd, min_aum_usd))
+    return any3(company, vc)
+
+
+def current_or_last(roles: list[Role]) -> list[Role]:
+    """The ongoing roles, or else the role(s) that ended last."""
+    ongoing = [r for r in roles if r.end is None]
+    if ongoing:
+        return ongoing
+    last = max(r.end for r in roles if r.end is not None)
+    return [r for r in roles if r.end == last]
+
+
+def current_employer_roles(roles: list[Role]) -> list[Role]:
+    """The current or most recent role(s), plus earlier roles at the same organisation (e.g. a promotion)."""
+    recent = current_or_last(roles)
+    names = {r.organisation.strip().casefold() for r in recent if r.organisation}
+    ids = {id(r) for r in recent}
+    return [
+        r
+        for r in roles
+        if id(r) in ids or (r.organisation is not None and r.organisation.strip().casefold() in names)
+    ]
 
 
 class MoneyCheck:

@@ -15,7 +15,7 @@ from .common import (
     Gaps,
     Tri,
     all3,
-    any3,
+    duration,
     finish,
     gap,
     ge,
@@ -24,6 +24,7 @@ from .common import (
     renewal_review,
     sgd,
     status_of,
+    tech_employer,
     usd,
 )
 
@@ -131,18 +132,12 @@ def _salary(ctx: Context, version: RuleVersion[Any], params: TechPassParams, gap
 
 
 def _qualifying_company(role: Role, params: TechPassParams) -> Tri:
-    kind = role.organisation_type
-    company = all3(
-        None if kind is None else kind == "tech_company",
-        any3(
-            ge(role.valuation_usd, params.min_valuation_usd),
-            ge(role.funding_raised_usd, params.min_funding_usd),
-        ),
+    return tech_employer(
+        role,
+        min_valuation_usd=params.min_valuation_usd,
+        min_funding_usd=params.min_funding_usd,
+        min_aum_usd=params.min_vc_aum_usd,
     )
-    if params.min_vc_aum_usd is None or company:
-        return company
-    vc = all3(None if kind is None else kind == "tech_vc", ge(role.aum_usd, params.min_vc_aum_usd))
-    return any3(company, vc)
 
 
 def _leading_role(ctx: Context, version: RuleVersion[Any], params: TechPassParams, gaps: Gaps) -> Criterion:
@@ -163,7 +158,7 @@ def _leading_role(ctx: Context, version: RuleVersion[Any], params: TechPassParam
                     "{required} years in a leading role at a qualifying tech company; you have {years}"
                 ),
                 required=required,
-                years=years.known,
+                years=duration(years.known),
             ),
         )
     elif verdict is None:
@@ -196,12 +191,12 @@ def _leading_role(ctx: Context, version: RuleVersion[Any], params: TechPassParam
         if verdict is None:
             explanation = msg(
                 gettext_noop(
-                    "{years} years are proven; for some roles the role type, the organisation type, its figures or "
-                    "the start date is not given."
+                    "{years} proven; for some roles the role type, the organisation type, its figures or the start "
+                    "date is not given."
                 ),
-                years=years.known,
+                years=duration(years.known),
             )
-        return requirement, msg(gettext_noop("{years} years"), years=years.known), explanation
+        return requirement, duration(years.known), explanation
 
     return Criterion(version=version, code="leading_role", status=status_of(verdict), texts=texts)
 
@@ -232,7 +227,7 @@ def _product_role(ctx: Context, version: RuleVersion[Any], params: TechPassParam
                 users="100,000",
                 revenue=usd(minimum),
             ),
-            msg(gettext_noop("{years} years"), years=years.known),
+            duration(years.known),
             NO_MAU,
         )
 

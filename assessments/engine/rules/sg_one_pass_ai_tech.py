@@ -21,6 +21,8 @@ class AiTechParams:
     min_years: int
     within_years: int
     qualifying_role_types: frozenset[str]
+    # Senior roles the sources neither name nor exclude (VP, partner): years that need them are reviewed.
+    review_role_types: frozenset[str]
     min_valuation_usd: Decimal
     min_revenue_usd: Decimal
     min_aum_usd: Decimal
@@ -77,6 +79,7 @@ VERSIONS: tuple[RuleVersion[Any], ...] = (
             min_years=5,
             within_years=10,
             qualifying_role_types=frozenset({"founder", "c_suite", "technical"}),
+            review_role_types=frozenset({"leadership"}),
             min_valuation_usd=Decimal(500_000_000),
             min_revenue_usd=Decimal(200_000_000),
             min_aum_usd=Decimal(500_000_000),
