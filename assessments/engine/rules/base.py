@@ -70,6 +70,11 @@ class RuleVersion(Generic[P]):
     # Only on a version that keeps the pathway closed (`params` None): the summary given instead of the general
     # not-open one, as an English msgid marked with `gettext_noop`; it may name {pathway} and {as_of}.
     closure: str | None = None
+    # What changes on `effective_from` compared with the version before it (contract v2 `upcoming_changes`):
+    # the kind ("threshold" or "criteria"; "opens"/"closes" are worked out from `params`) and a one-sentence
+    # summary, an English msgid marked with `gettext_noop` that may name {pathway}.
+    change_kind: str = "criteria"
+    change_summary: str | None = None
 
     @property
     def is_open(self) -> bool:

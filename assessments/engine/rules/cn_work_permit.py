@@ -39,6 +39,9 @@ class WorkPermitParams:
     category_b_min_years: int
     category_b_max_age: int  # configurable per city (e.g. Shanghai reportedly 63 with 70 points)
     min_age: int
+    # Salary routes: annual salary at least this many times the city's previous-year average wage.
+    category_a_wage_multiple: int = 6
+    category_b_wage_multiple: int = 4
 
 
 SMEBROTHER = Source(
