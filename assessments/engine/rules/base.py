@@ -151,6 +151,27 @@ class RuleBook(Generic[P]):
             if version.pathway != pathway or not version.id.startswith(f"{pathway}/"):
                 raise ValueError(f"{version.id}: belongs to another pathway than {pathway}")
 
+    def changes(
+        self, on: date, application_type: str, until: date
+    ) -> list[tuple[RuleVersion[P], RuleVersion[P], str]]:
+        """(version before, version after, kind) for each version starting in (`on`, `until`], by start date.
+
+        The kind is "opens" or "closes" where the pathway starts or stops taking applications of this type,
+        else the later version's own `change_kind` ("threshold" or "criteria").
+        """
+        chosen = self._chosen[application_type]
+        found: list[tuple[RuleVersion[P], RuleVersion[P], str]] = []
+        for before, after in itertools.pairwise(chosen):
+            if on < after.effective_from <= until:
+                if before.is_open and not after.is_open:
+                    kind = "closes"
+                elif after.is_open and not before.is_open:
+                    kind = "opens"
+                else:
+                    kind = after.change_kind
+                found.append((before, after, kind))
+        return found
+
     def select(self, on: date, application_type: str) -> RuleVersion[P]:
         index = bisect.bisect_right(self._starts[application_type], on.toordinal()) - 1
         if index < 0:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from assessments.engine.messages import gettext_noop
 from assessments.engine.rules.base import BOTH, Confidence, RuleBook, RuleVersion, Source
 
 PATHWAY = "cn_work_permit"
@@ -141,6 +142,10 @@ VERSIONS = (
     RuleVersion(
         pathway=PATHWAY,
         id="cn_work_permit/2017_interim",
+        change_kind="criteria",
+        change_summary=gettext_noop(
+            "The work permit system applies nationwide with the interim points table."
+        ),
         title="Interim points table (max 120): A >= 85, B >= 60 or bachelor + 2 years",
         effective_from=date(2017, 4, 1),
         effective_to=None,

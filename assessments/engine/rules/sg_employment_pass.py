@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from assessments.engine.messages import gettext_noop
 from assessments.engine.result import Outcome
 from assessments.engine.rules.base import NEW, RENEWAL, Confidence, RuleBook, RuleVersion, Source
 
@@ -229,6 +230,10 @@ VERSIONS = (
         V2022,
         (AG_2022,),
         _COMMON_NOTES,
+        change_summary=gettext_noop(
+            "The Employment Pass qualifying salary rises to S$5,000 (financial services S$5,500) for new "
+            "applications."
+        ),
     ),
     _version(
         "V2022_COMPASS",
@@ -239,6 +244,7 @@ VERSIONS = (
         V2022_COMPASS,
         (AG_2022, MOM_COMPASS, MOM_BONUS),
         _COMMON_NOTES + _COMPASS_NOTES,
+        change_summary=gettext_noop("COMPASS (40 points) applies to new Employment Pass applications."),
     ),
     _version(
         "V2025",
@@ -249,6 +255,10 @@ VERSIONS = (
         V2025,
         (BT_2024, MOM_COMPASS, MOM_BONUS),
         _COMMON_NOTES + _COMPASS_NOTES,
+        change_summary=gettext_noop(
+            "The Employment Pass qualifying salary rises to S$5,600 (financial services S$6,200) for new "
+            "applications."
+        ),
     ),
     _version(
         "V2027",
@@ -259,6 +269,10 @@ VERSIONS = (
         V2027,
         (BT_2026, MOM_COMPASS, MOM_BONUS),
         _COMMON_NOTES + _COMPASS_NOTES,
+        change_summary=gettext_noop(
+            "The Employment Pass qualifying salary rises to S$6,000 (financial services S$6,600) for new "
+            "applications."
+        ),
     ),
     _version(
         "V2019_renewal",
@@ -280,6 +294,10 @@ VERSIONS = (
         V2020,
         (CNA_2022,),
         _V2020_NOTES + _COMMON_NOTES,
+        change_summary=gettext_noop(
+            "The Employment Pass renewal minimum rises to S$4,500 (financial services S$5,000) for passes "
+            "expiring from 1 May 2021."
+        ),
     ),
     _version(
         "V2022_renewal",
@@ -290,6 +308,10 @@ VERSIONS = (
         V2022,
         (AG_2022,),
         _COMMON_NOTES,
+        change_summary=gettext_noop(
+            "The Employment Pass renewal minimum rises to S$5,000 (financial services S$5,500) for passes "
+            "expiring from 1 September 2023."
+        ),
     ),
     _version(
         "V2022_COMPASS_renewal",
@@ -300,6 +322,9 @@ VERSIONS = (
         V2022_COMPASS,
         (AG_2022, MOM_COMPASS, MOM_BONUS),
         _COMMON_NOTES + _COMPASS_NOTES,
+        change_summary=gettext_noop(
+            "COMPASS applies to Employment Pass renewals for passes expiring from 1 September 2024."
+        ),
     ),
     _version(
         "V2025_renewal",
@@ -310,6 +335,10 @@ VERSIONS = (
         V2025,
         (BT_2024, MOM_COMPASS, MOM_BONUS),
         _COMMON_NOTES + _COMPASS_NOTES,
+        change_summary=gettext_noop(
+            "The Employment Pass renewal minimum rises to S$5,600 (financial services S$6,200) for passes "
+            "expiring from 1 January 2026."
+        ),
     ),
     _version(
         "V2027_renewal",
@@ -320,6 +349,10 @@ VERSIONS = (
         V2027,
         (BT_2026, MOM_COMPASS, MOM_BONUS),
         _COMMON_NOTES + _COMPASS_NOTES,
+        change_summary=gettext_noop(
+            "The Employment Pass renewal minimum rises to S$6,000 (financial services S$6,600) for passes "
+            "expiring from 1 January 2028."
+        ),
     ),
 )
 

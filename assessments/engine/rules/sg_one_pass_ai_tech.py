@@ -61,6 +61,10 @@ VERSIONS: tuple[RuleVersion[Any], ...] = (
     RuleVersion(
         pathway=PATHWAY,
         id="sg_one_pass_ai_tech/2027",
+        change_kind="opens",
+        change_summary=gettext_noop(
+            "The ONE Pass (AI and Tech) track opens, replacing Tech.Pass for new applications."
+        ),
         title="Total pay S$30,000 with fixed S$22,500, 5 of the last 10 years as founder/C-suite/technical, qualifying tech employer",
         effective_from=date(2027, 1, 1),
         effective_to=None,
@@ -90,6 +94,10 @@ VERSIONS: tuple[RuleVersion[Any], ...] = (
     RuleVersion(
         pathway=PATHWAY,
         id="sg_one_pass_ai_tech/renewal_unpublished",
+        change_kind="criteria",
+        change_summary=gettext_noop(
+            "ONE Pass (AI and Tech) renewals begin; their criteria are not yet published."
+        ),
         title="Renewal criteria not published",
         effective_from=date(2027, 1, 1),
         effective_to=None,
