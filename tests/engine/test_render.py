@@ -89,7 +89,12 @@ def test_rendered_assessment_has_exactly_the_contract_shape() -> None:
     assert contract["engine_version"] == ENGINE_VERSION
     assert [r["pathway"] for r in contract["results"]] == list(PATHWAY_CODES)
     for res in contract["results"]:
-        assert RESULT_KEYS <= set(res) <= RESULT_KEYS | {"points"}
+        # Version 2 adds deadline and upcoming_changes to every result (deadline_days_left with a deadline).
+        assert RESULT_KEYS | {"deadline", "upcoming_changes"} <= set(res)
+        assert set(res) <= RESULT_KEYS | {"points", "deadline", "deadline_days_left", "upcoming_changes"}
+        for change in res["upcoming_changes"]:
+            assert set(change) == {"effective_on", "kind", "summary"}
+            assert isinstance(change["summary"], str)
         assert isinstance(res["summary"], str)
         assert all(isinstance(text, str) for text in res["what_if"] + res["documents"])
         for criterion in res["criteria"]:

@@ -23,6 +23,15 @@ SALARY = msg(gettext_noop("Annual salary from the Chinese employer"))
 EDUCATION = msg(gettext_noop("Education"))
 EXPERIENCE = msg(gettext_noop("Relevant work experience"))
 MONTHS = msg(gettext_noop("Months a year working in China"))
+# One name per HSK level (中文: "HSK 六级", never "等级 6").
+HSK_LEVELS = {
+    1: gettext_noop("HSK level 1"),
+    2: gettext_noop("HSK level 2"),
+    3: gettext_noop("HSK level 3"),
+    4: gettext_noop("HSK level 4"),
+    5: gettext_noop("HSK level 5"),
+    6: gettext_noop("HSK level 6"),
+}
 LANGUAGE = msg(gettext_noop("Chinese language"))
 REGION = msg(gettext_noop("Work location in an encouraged region"))
 AGE = msg(gettext_noop("Age"))
@@ -323,8 +332,8 @@ def factor_hints(ctx: Context, points: CnPoints) -> list[Message]:
     if hsk is not None and ctx.profile.hsk_level is not None:
         hints.append(
             msg(
-                gettext_noop("HSK level {level} would raise your points by {points}"),
-                level=hsk[0],
+                gettext_noop("{level} would raise your points by {points}"),
+                level=msg(HSK_LEVELS[hsk[0]]),
                 points=hsk[1],
             )
         )
