@@ -24,8 +24,8 @@ from bench.bench_engine import SEED, random_profile
 DEFAULT_AS_OF = date(2026, 11, 24)
 COUNT = 2_000
 
-BENCH_DIGEST = "58e3b4e42c5aa16fde4244615d39d2f2477f92fafd7a05745b7953bf385814fa"
-WIDENED_DIGEST = "6fddd49620e8a8f4da6a16229f1861cdb267dac3244e8276f9a2b03f23d76f34"
+BENCH_DIGEST = "cce7eb2c16a4b0a844a5aa9e31752ec2952fda4686896f044c1417239e9aa5eb"
+WIDENED_DIGEST = "7caec7e00886d97bad5ea528986a218866f672cb43f4744da4cbca8b75365e21"
 
 # USD/SGD and EUR/USD only: CNY, GBP, JPY and XOF amounts have no rate to SGD or CNY, EUR goes through USD.
 SPARSE_RATES = ExchangeRates(
