@@ -19,6 +19,7 @@ class BusinessForm(IntakeForm):
     money_pairs = {"largest_funding_round": "currency"}
 
     company_incorporated = TriStateField(
+        required=False,
         label=_("Is the company incorporated yet?"),
         help_text=_("Answer no if you plan to register it after the application: that is a valid answer."),
     )
