@@ -264,7 +264,7 @@ def offer_with(data: dict[str, Any], **offer: Any) -> dict[str, Any]:
     return {**data, "china_job_offer": {**data["china_job_offer"], **offer}}
 
 
-LOW = {"salary": 70_000, "level": "diploma", "years": 1, "months": 2}
+LOW: dict[str, Any] = {"salary": 70_000, "level": "diploma", "years": 1, "months": 2}
 
 
 @pytest.mark.parametrize(
