@@ -24,8 +24,8 @@ from bench.bench_engine import SEED, random_profile
 DEFAULT_AS_OF = date(2026, 11, 24)
 COUNT = 2_000
 
-BENCH_DIGEST = "cce7eb2c16a4b0a844a5aa9e31752ec2952fda4686896f044c1417239e9aa5eb"
-WIDENED_DIGEST = "7caec7e00886d97bad5ea528986a218866f672cb43f4744da4cbca8b75365e21"
+BENCH_DIGEST = "6d73598dc89b6b839f01ca699bd3f8894f2775a0786fc0958c9de4883c209a68"
+WIDENED_DIGEST = "3b2ccdc2685c1f8f7c2b3c86cd58a351a1b0069f4beaedab653d51079f4cdfe3"
 
 # USD/SGD and EUR/USD only: CNY, GBP, JPY and XOF amounts have no rate to SGD or CNY, EUR goes through USD.
 SPARSE_RATES = ExchangeRates(

@@ -15,7 +15,7 @@ from typing import Any
 from assessments.engine.descriptions import NAMES
 from assessments.engine.messages import Amount, Message, MoneyLike, gettext_noop, msg
 from assessments.engine.profile import Profile, Role
-from assessments.engine.rates import ExchangeRates
+from assessments.engine.rates import DEFAULT_TOLERANCE, ExchangeRates
 from assessments.engine.result import Criterion, CriterionStatus, LazyMessage, Outcome, PathwayResult, capped
 from assessments.engine.rules.base import RuleVersion
 from assessments.engine.years import Career, Years
@@ -159,7 +159,7 @@ class MoneyCheck:
     no rate is known.
     """
 
-    __slots__ = ("money", "pairs", "target", "value")
+    __slots__ = ("money", "near", "pairs", "rate_date", "target", "tolerance", "value")
 
     def __init__(
         self,
@@ -167,14 +167,33 @@ class MoneyCheck:
         target: str,
         value: Decimal | None,
         pairs: tuple[str, ...] | None,
+        *,
+        tolerance: Decimal = DEFAULT_TOLERANCE,
+        rate_date: date | None = None,
     ) -> None:
         self.money = money
         self.target = target
         self.value = value
         self.pairs = pairs
+        self.tolerance = tolerance
+        self.rate_date = rate_date
+        # The threshold a converted amount came within the tolerance band of (None: none so far).
+        self.near: Decimal | None = None
+
+    def near_to(self, threshold: Decimal) -> bool:
+        """A converted amount within the tolerance band of `threshold` (either side)."""
+        if self.value is None or not self.pairs:
+            return False
+        return abs(self.value - threshold) <= threshold * self.tolerance
 
     def at_least(self, threshold: Decimal) -> Tri:
-        return None if self.value is None else self.value >= threshold
+        """True/False, or None when unknown or when a converted amount is too close to call."""
+        if self.value is None:
+            return None
+        if self.near_to(threshold):
+            self.near = threshold
+            return None
+        return self.value >= threshold
 
     @property
     def actual(self) -> Message:
@@ -196,6 +215,20 @@ class MoneyCheck:
 
     @property
     def missing_rate(self) -> Message | None:
+        """Why the amount cannot decide: no rate, or a converted amount within the tolerance band."""
+        if self.near is not None and self.money is not None and self.value is not None:
+            return msg(
+                gettext_noop(
+                    "Converted at the {pairs} rate of {date}, {amount} is about {converted}, within {band} of "
+                    "{threshold}: the rate the authority uses could decide, so a consultant must check."
+                ),
+                pairs=", ".join(self.pairs or ()),
+                date=self.rate_date or NOT_GIVEN,
+                amount=self.money,
+                converted=Amount(self.value, self.target),
+                band=f"{self.tolerance:.0%}",
+                threshold=Amount(self.near, self.target),
+            )
         if self.money is None or self.value is not None:
             return None
         return msg(
@@ -217,7 +250,22 @@ def money_in(ctx: Context, money: MoneyLike | None, currency: str) -> MoneyCheck
         return MoneyCheck(money=money, target=currency, value=None, pairs=None)
     value, pairs = converted
     ctx.used.update(pairs)
-    return MoneyCheck(money=money, target=currency, value=value, pairs=pairs)
+    rate_date = min((ctx.rates.dates[pair] for pair in pairs), default=None)
+    return MoneyCheck(
+        money=money,
+        target=currency,
+        value=value,
+        pairs=pairs,
+        tolerance=ctx.rates.tolerance,
+        rate_date=rate_date,
+    )
+
+
+def money_status(verdict: Tri, *checks: MoneyCheck) -> CriterionStatus:
+    """`status_of(verdict)`, but review where a converted amount too close to a threshold left it open."""
+    if verdict is None and any(check.near is not None for check in checks):
+        return CriterionStatus.REVIEW
+    return status_of(verdict)
 
 
 def sgd(value: Decimal | int) -> Amount:

@@ -159,6 +159,9 @@ def _qualifying_salary(
     if value is None:
         gaps.unknown(GIVE_OFFER_SALARY)
         status, explanation = CriterionStatus.UNKNOWN, offer.missing_rate or OFFER_SALARY_NEEDED
+    elif any(offer.near_to(threshold) for threshold in (minimum, top) if threshold is not None):
+        offer.near = next(t for t in (minimum, top) if t is not None and offer.near_to(t))
+        status, explanation = CriterionStatus.REVIEW, offer.missing_rate or PER_AGE_TABLE
     elif value < minimum:
         status, explanation = CriterionStatus.NOT_MET, BELOW_MINIMUM
         _salary_gap(gaps, value, minimum, offer)

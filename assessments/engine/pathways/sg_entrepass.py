@@ -17,6 +17,7 @@ from .common import (
     any3,
     finish,
     money_in,
+    money_status,
     not_open,
     renewal_review,
     sgd,
@@ -204,4 +205,4 @@ def _innovation(ctx: Context, version: RuleVersion[Any], params: EntrePassParams
             (funding.missing_rate or ANY_ONE) if verdict is None else ANY_ONE,
         )
 
-    return Criterion(version=version, code="innovation", status=status_of(verdict), texts=texts)
+    return Criterion(version=version, code="innovation", status=money_status(verdict, funding), texts=texts)

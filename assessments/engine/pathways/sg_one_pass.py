@@ -23,6 +23,7 @@ from .common import (
     gap,
     ge,
     money_in,
+    money_status,
     not_open,
     renewal_review,
     sgd,
@@ -190,7 +191,8 @@ def _salary(
             else SALARY_EXPLANATION,
         )
 
-    return Criterion(version=version, code="salary", status=status_of(verdict), texts=texts), prospective
+    status = money_status(verdict, fixed, offered)
+    return Criterion(version=version, code="salary", status=status, texts=texts), prospective
 
 
 def _single_employer(ctx: Context, version: RuleVersion[Any], prospective: Tri, gaps: Gaps) -> Criterion:

@@ -23,6 +23,7 @@ from .common import (
     finish,
     gap,
     money_in,
+    money_status,
     not_open,
     sgd,
     status_of,
@@ -105,6 +106,10 @@ def _pay(ctx: Context, version: RuleVersion[Any], params: AiTechParams, gaps: Ga
         total_verdict = True  # the fixed salary alone reaches the total
     elif counted is not None:
         total_verdict = counted >= total_min
+        converted = bool(fixed.pairs) or bool(equity.pairs)
+        if converted and abs(counted - total_min) <= total_min * ctx.rates.tolerance:
+            total_verdict = None  # too close to call on a converted amount
+            fixed.near = total_min
     elif total.at_least(total_min) is False:
         total_verdict = False  # what counts is part of the total, so it falls short too
     else:
@@ -163,9 +168,14 @@ def _pay(ctx: Context, version: RuleVersion[Any], params: AiTechParams, gaps: Ga
 
     return [
         Criterion(
-            version=version, code="total_compensation", status=status_of(total_verdict), texts=total_texts
+            version=version,
+            code="total_compensation",
+            status=money_status(total_verdict, fixed, equity, total),
+            texts=total_texts,
         ),
-        Criterion(version=version, code="fixed_salary", status=status_of(fixed_verdict), texts=fixed_texts),
+        Criterion(
+            version=version, code="fixed_salary", status=money_status(fixed_verdict, fixed), texts=fixed_texts
+        ),
     ]
 
 

@@ -20,6 +20,7 @@ from .common import (
     gap,
     ge,
     money_in,
+    money_status,
     not_open,
     renewal_review,
     sgd,
@@ -93,7 +94,7 @@ def _salary(ctx: Context, version: RuleVersion[Any], params: TechPassParams, gap
     fixed = money_in(ctx, ctx.profile.monthly_fixed_salary, "SGD")
     total = money_in(ctx, ctx.profile.monthly_total_compensation, "SGD")
     verdict = fixed.at_least(threshold)
-    status = status_of(verdict)
+    status = money_status(verdict, fixed)
     if verdict is False:
         # EDB assesses non-cash income case by case: where it could bridge the gap, a consultant judges.
         if total.at_least(threshold):
@@ -110,7 +111,9 @@ def _salary(ctx: Context, version: RuleVersion[Any], params: TechPassParams, gap
         gaps.unknown(GIVE_SALARY)
 
     def texts() -> tuple[Message, Message, Message]:
-        if status is CriterionStatus.REVIEW:
+        if fixed.near is not None:
+            explanation = fixed.missing_rate or SALARY_NEEDED
+        elif status is CriterionStatus.REVIEW:
             explanation = msg(
                 gettext_noop(
                     "Your fixed salary is below the threshold but your total pay is {total} a month; EDB assesses "

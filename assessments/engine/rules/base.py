@@ -94,6 +94,10 @@ class RuleVersion(Generic[P]):
     def __post_init__(self) -> None:
         if self.closure is not None and self.params is not None:
             raise ValueError(f"{self.id}: only a version that takes no applications has a closure summary")
+        if self.confidence is not Confidence.OFFICIAL and self.outcome_cap is Outcome.ELIGIBLE:
+            # Never more certain than the sources: a version not confirmed by an official source gives at
+            # most likely_eligible.
+            object.__setattr__(self, "outcome_cap", Outcome.LIKELY_ELIGIBLE)
         object.__setattr__(self, "_default_cite", self.sources[0].cite())
         object.__setattr__(
             self,
