@@ -94,7 +94,11 @@ class RuleVersion(Generic[P]):
     def __post_init__(self) -> None:
         if self.closure is not None and self.params is not None:
             raise ValueError(f"{self.id}: only a version that takes no applications has a closure summary")
-        if self.confidence is not Confidence.OFFICIAL and self.outcome_cap is Outcome.ELIGIBLE:
+        if (
+            self.params is not None
+            and self.confidence is not Confidence.OFFICIAL
+            and self.outcome_cap is Outcome.ELIGIBLE
+        ):
             # Never more certain than the sources: a version not confirmed by an official source gives at
             # most likely_eligible.
             object.__setattr__(self, "outcome_cap", Outcome.LIKELY_ELIGIBLE)
