@@ -172,10 +172,11 @@ def test_criteria_cite_the_edb_page() -> None:
 @pytest.mark.parametrize(
     ("salary", "roles", "outcome"),
     [
-        ("20000", [leader()], "eligible"),
+        # The launch rules rest on law-firm and press sources only: at most likely_eligible.
+        ("20000", [leader()], "likely_eligible"),
         ("19999", [leader()], "insufficient_information"),
         ("20000", [], "not_eligible"),
-        ("20000", [leader(valuation_usd=1, annual_revenue_usd=100_000_000)], "eligible"),
+        ("20000", [leader(valuation_usd=1, annual_revenue_usd=100_000_000)], "likely_eligible"),
         ("100", [leader(valuation_usd=1, annual_revenue_usd=100_000_000)], "insufficient_information"),
     ],
 )
