@@ -179,6 +179,9 @@ def render_assessment(
             "what_if": [text(m) for m in result["what_if"]],
             "documents": [text(m) for m in result["documents"]],
         }
+        changes = result.get("upcoming_changes")
+        if changes is not None:
+            rendered["upcoming_changes"] = [{**c, "summary": text(c["summary"])} for c in changes]
         points = result.get("points")
         if points is not None:
             rendered["points"] = {

@@ -91,7 +91,12 @@ def test_rendered_assessment_has_exactly_the_contract_shape() -> None:
     assert contract["engine_version"] == ENGINE_VERSION
     assert [r["pathway"] for r in contract["results"]] == list(PATHWAY_CODES)
     for res in contract["results"]:
-        assert RESULT_KEYS <= set(res) <= RESULT_KEYS | {"points"}
+        # Version 2 adds deadline and upcoming_changes to every result (deadline_days_left with a deadline).
+        assert RESULT_KEYS | {"deadline", "upcoming_changes"} <= set(res)
+        assert set(res) <= RESULT_KEYS | {"points", "deadline", "deadline_days_left", "upcoming_changes"}
+        for change in res["upcoming_changes"]:
+            assert set(change) == {"effective_on", "kind", "summary"}
+            assert isinstance(change["summary"], str)
         assert isinstance(res["summary"], str)
         assert all(isinstance(text, str) for text in res["what_if"] + res["documents"])
         for criterion in res["criteria"]:
@@ -138,12 +143,12 @@ def test_a_translation_with_broken_placeholders_falls_back_to_english() -> None:
     assert render_message(message, lambda s: "{分数} 分") == "40 points"
 
 
-def test_years_are_shown_to_one_decimal_and_dates_as_iso() -> None:
+def test_years_are_shown_in_calendar_years_and_months_and_dates_as_iso() -> None:
     data = run({"business": {"company_incorporated_on": "2026-02-03"}, "roles": []}).to_contract()
     entrepass = next(r for r in data["results"] if r["pathway"] == "sg_entrepass")
     assert any(c["actual"] == "incorporated on 2026-02-03" for c in entrepass["criteria"])
     tech = data["results"][0]
-    assert tech["criteria"][1]["actual"] == "0.0 years"
+    assert tech["criteria"][1]["actual"] == "less than a month"
 
 
 def test_a_catalogue_asks_for_each_msgid_once() -> None:
