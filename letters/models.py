@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.files.storage import Storage, storages
 from django.core.signals import setting_changed
 from django.db import models
+from django.db.models import Q
 from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.functional import LazyObject, empty
@@ -68,9 +69,16 @@ class AdviceLetterQuerySet(models.QuerySet["AdviceLetter"]):
     def ready(self) -> AdviceLetterQuerySet:
         return self.filter(status=AdviceLetter.Status.READY)
 
-    def stalled(self, *, now: datetime, rendering_for: timedelta) -> AdviceLetterQuerySet:
-        """Letters a worker claimed longer ago than `rendering_for` and never finished: it died."""
-        return self.filter(status=AdviceLetter.Status.RENDERING, rendering_started_at__lt=now - rendering_for)
+    def stalled(
+        self, *, now: datetime, rendering_for: timedelta, retry_for: timedelta
+    ) -> AdviceLetterQuerySet:
+        """Renders whose worker died: claimed longer ago than `rendering_for` and never finished, or put back
+        for a retry (`release_letter`) longer ago than `retry_for` and never taken again. A retry waits in
+        the memory of the worker that failed (Celery's countdown), so it dies with that worker."""
+        return self.filter(
+            Q(status=AdviceLetter.Status.RENDERING, rendering_started_at__lt=now - rendering_for)
+            | Q(status=AdviceLetter.Status.QUEUED, attempts__gt=0, enqueued_at__lt=now - retry_for)
+        )
 
 
 class AdviceLetter(models.Model):

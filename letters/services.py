@@ -208,22 +208,23 @@ def _mark_failed(letter: AdviceLetter, *, now: datetime, error: str) -> None:
     letter.save(update_fields=["status", "last_error", "failed_at"])
 
 
-def sweep_stalled_renders(*, now: datetime, rendering_for: timedelta) -> int:
-    """Queue again every letter whose render started more than `rendering_for` ago and never finished:
-    its worker died (see `AdviceLetterQuerySet.stalled`). Returns how many.
+def sweep_stalled_renders(*, now: datetime, rendering_for: timedelta, retry_for: timedelta) -> int:
+    """Queue again every letter whose render died with its worker: started more than `rendering_for` ago and
+    never finished, or released for a retry more than `retry_for` ago and never taken again (see
+    `AdviceLetterQuerySet.stalled`). Returns how many.
 
     Each letter is re-checked under its lock and sent through the outbox in the same transaction, so a
-    letter a worker took meanwhile is left alone. Queued letters are not the sweeper's business: their
-    render task waits in the outbox until the broker takes it.
+    letter a worker took meanwhile is left alone. A letter never rendered is not the sweeper's business:
+    its render task waits in the outbox until the broker takes it.
     """
     sent = []
-    for letter_id in AdviceLetter.objects.stalled(now=now, rendering_for=rendering_for).values_list(
-        "pk", flat=True
-    )[:500]:
+    for letter_id in AdviceLetter.objects.stalled(
+        now=now, rendering_for=rendering_for, retry_for=retry_for
+    ).values_list("pk", flat=True)[:500]:
         with transaction.atomic():
             letter = (
                 AdviceLetter.objects.select_for_update()
-                .stalled(now=now, rendering_for=rendering_for)
+                .stalled(now=now, rendering_for=rendering_for, retry_for=retry_for)
                 .filter(pk=letter_id)
                 .first()
             )

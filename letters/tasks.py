@@ -18,6 +18,9 @@ from django.utils import timezone
 
 from . import services
 
+# The longest wait before Celery retries a failed render (seconds).
+RETRY_BACKOFF_MAX = 300
+
 
 @shared_task(
     name=services.RENDER_LETTER_TASK,
@@ -29,7 +32,7 @@ from . import services
     # and fail the letter after the last one; max_retries only bounds this task's own retries.
     autoretry_for=(services.LetterRetry, DatabaseError),
     retry_backoff=5,
-    retry_backoff_max=300,
+    retry_backoff_max=RETRY_BACKOFF_MAX,
     retry_jitter=True,
     max_retries=settings.LETTER_MAX_ATTEMPTS,
 )
@@ -39,9 +42,12 @@ def render_letter_task(letter_id: int) -> None:
 
 @shared_task(name=services.SWEEP_STALLED_RENDERS_TASK)
 def sweep_stalled_renders_task() -> int:
-    """Beat, every minute: queue again the letters whose worker died mid-render."""
+    """Beat, every minute: queue again the letters whose worker died mid-render or holding their retry."""
     return services.sweep_stalled_renders(
-        now=timezone.now(), rendering_for=timedelta(seconds=settings.LETTER_RENDERING_DEADLINE)
+        now=timezone.now(),
+        rendering_for=timedelta(seconds=settings.LETTER_RENDERING_DEADLINE),
+        # A retry fires within the longest backoff (RETRY_BACKOFF_MAX, jitter only shortens it).
+        retry_for=timedelta(seconds=settings.LETTER_RENDERING_DEADLINE + RETRY_BACKOFF_MAX),
     )
 
 

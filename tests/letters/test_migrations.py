@@ -21,7 +21,11 @@ from tests.letters.factories import case_with_snapshot
 
 # serialized_rollback, as in test_workers.py: each test starts from the data migrations' rows (staff
 # groups), and leaves no re-created content types behind for the next such test to collide with.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    # An earlier transactional test may have flushed the data migrations' rows (as on PostgreSQL in CI).
+    pytest.mark.usefixtures("reference_rows"),
+]
 
 BEFORE_THE_MOVE = [("assessments", "0006_letter_permissions")]
 PDF = b"%PDF-1.7 a letter rendered before the move"

@@ -249,7 +249,9 @@ def test_the_sweeper_queues_again_letters_whose_worker_died(celery_eager, django
     services.claim_letter(letter_id=worker_died.pk, now=now - timedelta(minutes=4))
 
     with django_capture_on_commit_callbacks(execute=True):
-        sent = services.sweep_stalled_renders(now=now, rendering_for=timedelta(minutes=3))
+        sent = services.sweep_stalled_renders(
+            now=now, rendering_for=timedelta(minutes=3), retry_for=timedelta(minutes=8)
+        )
         # The render call goes through the outbox, in the sweeper's own transaction.
         assert ("letters.render_letter", [worker_died.pk]) in OutboxMessage.objects.values_list(
             "task_name", "args"
@@ -271,7 +273,12 @@ def test_the_sweeper_leaves_letters_that_are_moving_alone_and_queued_ones_to_the
     AdviceLetter.objects.filter(pk=long_queued.pk).update(enqueued_at=now - timedelta(hours=1))
     services.claim_letter(letter_id=rendering.pk, now=now - timedelta(minutes=1))
 
-    assert services.sweep_stalled_renders(now=now, rendering_for=timedelta(minutes=3)) == 0
+    assert (
+        services.sweep_stalled_renders(
+            now=now, rendering_for=timedelta(minutes=3), retry_for=timedelta(minutes=8)
+        )
+        == 0
+    )
     for letter in (queued, long_queued):
         letter.refresh_from_db()
         assert letter.status == AdviceLetter.Status.QUEUED
@@ -314,3 +321,28 @@ def test_a_ready_letter_sends_its_e_mails_through_the_outbox():
         ("letters.render_letter", [letter.pk]),
         ("letters.send_letter_ready_emails", [letter.pk]),
     ]
+
+
+def test_the_sweeper_sends_again_a_retry_that_died_with_its_worker_and_leaves_a_recent_one_waiting():
+    now = timezone.now()
+    lost_retry = requested_letter()
+    recent_retry = requested_letter()
+    for letter, failed_at in (
+        (lost_retry, now - timedelta(minutes=9)),
+        (recent_retry, now - timedelta(minutes=2)),
+    ):
+        services.claim_letter(letter_id=letter.pk, now=failed_at)
+        assert services.release_letter(letter_id=letter.pk, attempt=1, error="OSError: disk full")
+        AdviceLetter.objects.filter(pk=letter.pk).update(enqueued_at=failed_at)
+    OutboxMessage.objects.all().delete()  # the requests' own render calls, not what this test is about
+
+    sent = services.sweep_stalled_renders(
+        now=now, rendering_for=timedelta(minutes=3), retry_for=timedelta(minutes=8)
+    )
+
+    assert sent == 1
+    assert list(OutboxMessage.objects.values_list("task_name", "args")) == [
+        ("letters.render_letter", [lost_retry.pk])
+    ]
+    recent_retry.refresh_from_db()
+    assert (recent_retry.status, recent_retry.attempts) == (AdviceLetter.Status.QUEUED, 1)

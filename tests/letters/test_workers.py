@@ -29,7 +29,12 @@ from tests.letters.factories import case_with_snapshot
 from tests.workers import ROOT, WorkerProcess, _database_url, wait_until
 
 # serialized_rollback: the roles created by data migrations must survive the flush between tests.
-pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.worker,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    # An earlier transactional test may have flushed the data migrations' rows (as on PostgreSQL in CI).
+    pytest.mark.usefixtures("reference_rows"),
+]
 
 LETTERS = 50
 
@@ -42,7 +47,9 @@ def _statuses(ids: list[int]) -> dict[str, int]:
 
 
 def _sweep() -> int:
-    return services.sweep_stalled_renders(now=timezone.now(), rendering_for=timedelta(seconds=10))
+    return services.sweep_stalled_renders(
+        now=timezone.now(), rendering_for=timedelta(seconds=10), retry_for=timedelta(seconds=60)
+    )
 
 
 def _private_root(letter_files: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -133,9 +133,16 @@ def test_redis_stopped_while_applicants_submit_loses_nothing_and_letters_render_
         return letter.status == AdviceLetter.Status.READY
 
     assert wait_until(rendered, timeout=120), celery_worker.log_path.read_text()[-4000:]
-    log = celery_worker.log_path.read_text()
-    for task in ("applicants.send_resume_link", "applicants.notify_new_case"):
-        assert re.search(rf"Task {re.escape(task)}\[[\w-]+\] succeeded", log), log[-4000:]
+
+    def emails_sent() -> bool:
+        # The worker's log reaches the file a little after the work is done (and the letter seen ready).
+        log = celery_worker.log_path.read_text()
+        return all(
+            re.search(rf"Task {re.escape(task)}\[[\w-]+\] succeeded", log)
+            for task in ("applicants.send_resume_link", "applicants.notify_new_case")
+        )
+
+    assert wait_until(emails_sent, timeout=60), celery_worker.log_path.read_text()[-4000:]
 
 
 @pytest.mark.skipif(
