@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from assessments.engine.pathways.common import Context
+from assessments.engine.pathways.common import Context, home_countries, not_applicable
 from assessments.engine.profile import Profile
 from assessments.engine.rates import ExchangeRates
+from assessments.engine.recommend import recommend
 from assessments.engine.registry import PATHWAY_CODES, REGISTRY
 from assessments.engine.result import Assessment
 from assessments.engine.rules.base import RuleVersion
 
 # Bump on any change of logic or rule data: stored snapshots name the engine that produced them.
-ENGINE_VERSION = "1.0.0+rules-2026-11-24"
+# 2.0.0: contract v2 (citizenship and permanent residence give `not_applicable`; `recommendation`).
+ENGINE_VERSION = "2.0.0+rules-2026-11-24"
 
 __all__ = ["ENGINE_VERSION", "PATHWAY_CODES", "assess", "rule_catalogue"]
 
@@ -18,15 +20,27 @@ __all__ = ["ENGINE_VERSION", "PATHWAY_CODES", "assess", "rule_catalogue"]
 def assess(profile: Profile, *, rates: ExchangeRates) -> Assessment:
     """Evaluate all eight pathways for `profile` on `profile.as_of`. Deterministic; never raises on a valid profile."""
     ctx = Context(profile, rates)
-    results = [entry.evaluate(ctx) for entry in REGISTRY]
+    citizen_of, resident_of = home_countries(profile)
+    results = [
+        not_applicable(
+            entry.book.select(profile.as_of, profile.application_type),
+            entry.country,
+            citizen=entry.country in citizen_of,
+        )
+        if entry.country in citizen_of | resident_of
+        else entry.evaluate(ctx)
+        for entry in REGISTRY
+    ]
     used = sorted(ctx.used)
-    return Assessment(
+    assessment = Assessment(
         as_of=profile.as_of,
         engine_version=ENGINE_VERSION,
         results=results,
         exchange_rates={pair: rates.rates[pair] for pair in used},
         exchange_rate_dates={pair: rates.dates[pair] for pair in used},
     )
+    assessment.recommendation = recommend(assessment, profile)
+    return assessment
 
 
 def rule_catalogue() -> list[RuleVersion[object]]:
