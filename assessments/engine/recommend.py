@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
-from assessments.engine.descriptions import COUNTRIES, COUNTRY_NAMES, NAMES
+from assessments.engine.descriptions import CHINA, COUNTRIES, NAMES, SINGAPORE
 from assessments.engine.messages import Amount, Message, gettext_noop, msg
 from assessments.engine.pathways.cn_points import cn_points
 from assessments.engine.pathways.common import Context, home_countries
@@ -50,8 +50,20 @@ REASONS: dict[Outcome, str] = {
     ),
 }
 DEADLINE_REASON = gettext_noop("New applications for {pathway} close on {deadline}: apply before then.")
-CITIZEN_REASON = gettext_noop("As a citizen of {country} you need no visa or pass to work there.")
-RESIDENT_REASON = gettext_noop("As a permanent resident of {country} you need no visa or pass to work there.")
+# (citizen, permanent resident) per country: what applies instead of that country's passes.
+HOME_REASONS: dict[str, tuple[str, str]] = {
+    CHINA: (
+        gettext_noop(
+            "As a Chinese citizen you need no visa to work in China; Chinese talent programmes for citizens are "
+            "outside this assessment."
+        ),
+        gettext_noop("As a permanent resident of China you need no visa to work in China."),
+    ),
+    SINGAPORE: (
+        gettext_noop("As a Singapore citizen you need no pass to work in Singapore."),
+        gettext_noop("As a Singapore permanent resident you need no pass to work in Singapore."),
+    ),
+}
 NOTHING_FITS = gettext_noop("No route fits on the facts you gave yet.")
 OPENS_WITH_OFFER = gettext_noop("{pathway} opens to you with {condition}.")
 
@@ -159,8 +171,8 @@ def _reasons(
     citizen_of, resident_of = home_countries(profile)
     home = next((c for c in COUNTRIES if c in citizen_of | resident_of), None)
     if home is not None:
-        text = CITIZEN_REASON if home in citizen_of else RESIDENT_REASON
-        reasons.append(msg(text, country=msg(COUNTRY_NAMES[home])))
+        citizen, resident = HOME_REASONS[home]
+        reasons.append(msg(citizen if home in citizen_of else resident))
     elif best is None and conditional:
         first = conditional[0]
         reasons.append(msg(OPENS_WITH_OFFER, pathway=_name(first.pathway), condition=first.condition))
