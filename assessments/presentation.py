@@ -41,7 +41,9 @@ from .engine import (
     render_assessment,
     rule_catalogue,
     versions_starting,
+    versions_with_ids,
 )
+from .pictures import Mark, Picture, bar, traffic_light
 
 # Best first: the contract's order for combining routes, used here to rank them.
 OUTCOME_ORDER: tuple[str, ...] = tuple(outcome.value for outcome in Outcome)
@@ -314,6 +316,48 @@ class PathwayView:
     @property
     def rank(self) -> int:
         return OUTCOME_ORDER.index(self.outcome)
+
+    @property
+    def light(self) -> Picture:
+        """A traffic light for the outcome, the outcome's label as its text."""
+        return traffic_light(self.name, self.headline.tone, f"{self.name}: {self.headline.label}")
+
+    @property
+    def points_picture(self) -> Picture | None:
+        """The points against the pass mark (China work permit: against the B and A lines)."""
+        if self.points is None or not self.points.total.isdigit() or not self.points.pass_mark.isdigit():
+            return None
+        total, mark = int(self.points.total), int(self.points.pass_mark)
+        title = gettext("%(name)s points") % {"name": self.name}
+        value_label = gettext("You: %(total)s points") % {"total": total}
+        lines = _category_lines(self.rule_version)
+        if lines is not None:
+            b_line, a_line = lines
+            text = gettext("%(name)s: %(total)s points; category B from %(b)s, category A from %(a)s.") % {
+                "name": self.name,
+                "total": total,
+                "b": b_line,
+                "a": a_line,
+            }
+            marks = [Mark(b_line, "B"), Mark(a_line, "A")]
+        else:
+            text = gettext("%(name)s: %(total)s points; %(mark)s needed.") % {
+                "name": self.name,
+                "total": total,
+                "mark": mark,
+            }
+            marks = [Mark(mark, str(mark))]
+        return bar(title, total, marks, text, value_label=value_label)
+
+
+def _category_lines(rule_version: str) -> tuple[int, int] | None:
+    """(B line, A line) of a China work permit rule version; None for any other rule version."""
+    for version in versions_with_ids([rule_version]):
+        b_line = getattr(version.params, "category_b_points", None)
+        a_line = getattr(version.params, "category_a_points", None)
+        if isinstance(b_line, int) and isinstance(a_line, int):
+            return b_line, a_line
+    return None
 
 
 @dataclass(frozen=True)
