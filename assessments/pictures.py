@@ -79,15 +79,11 @@ def bar(title: str, value: float, marks: Sequence[Mark], text: str, *, value_lab
     lines = format_html_join(
         "",
         '<line x1="{0}" y1="14" x2="{0}" y2="{1}" stroke="#212529" stroke-width="2"/>'
-        '<text x="{0}" y="{2}" font-size="11" text-anchor="middle" fill="#212529">{3}</text>',
+        '<text x="{0}" y="{2}" font-size="11" text-anchor="{3}" fill="#212529">{4}</text>',
         (
-            (
-                round(10 + mark.value * scale, 1),
-                22 + BAR_HEIGHT + 2,
-                22 + BAR_HEIGHT + 16 + 12 * (i % 2),
-                mark.label,
-            )
+            (x, 22 + BAR_HEIGHT + 2, 22 + BAR_HEIGHT + 16 + 12 * (i % 2), _anchor(x), mark.label)
             for i, mark in enumerate(marks)
+            for x in (round(10 + mark.value * scale, 1),)
         ),
     )
     body = format_html(
@@ -103,3 +99,10 @@ def bar(title: str, value: float, marks: Sequence[Mark], text: str, *, value_lab
         lines,
     )
     return Picture(_svg(title, text, 22 + BAR_HEIGHT + 36, body), text)
+
+
+def _anchor(x: float) -> str:
+    """Labels near an edge grow inwards, so a long name is not cut off."""
+    if x < WIDTH / 4:
+        return "start"
+    return "end" if x > WIDTH * 3 / 4 else "middle"

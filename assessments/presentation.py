@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from decimal import Decimal
 from functools import cache
 from typing import Any
 
@@ -43,6 +44,7 @@ from .engine import (
     versions_starting,
     versions_with_ids,
 )
+from .engine.render import format_money
 from .pictures import Mark, Picture, bar, traffic_light
 
 # Best first: the contract's order for combining routes, used here to rank them.
@@ -400,6 +402,7 @@ class ResultView:
     advice: Advice | None = None  # the engine's recommendation (or a consultant's override), worded
     timeline: tuple[TimelineEntry, ...] = ()  # deadlines and rule changes within 12 months
     home_countries: tuple[str, ...] = ()  # countries whose passes are not_applicable (names)
+    pay_picture: Picture | None = None  # the applicant's pay against each route's salary threshold
 
     @property
     def next_change_on(self) -> date | None:
@@ -445,8 +448,43 @@ def present(
     snapshot: Mapping[str, Any], *, relied_on: Sequence[str] = (), override: Override | None = None
 ) -> ResultView:
     """A stored snapshot (`to_data()`) as views in the active language; its texts are rendered once, here."""
-    return present_contract(
+    view = present_contract(
         render_assessment(dict(snapshot), translate=gettext), relied_on=relied_on, override=override
+    )
+    return replace(view, pay_picture=_pay_picture(snapshot))
+
+
+def _pay_picture(snapshot: Mapping[str, Any]) -> Picture | None:
+    """The fixed monthly salary against the salary criteria's thresholds (read from the snapshot's raw
+    parameters: the rendered contract has only words)."""
+    pay: Decimal | None = None
+    marks: list[Mark] = []
+    for result in snapshot.get("results", ()):
+        for criterion in result.get("criteria", ()):
+            if criterion.get("code") != "salary":
+                continue
+            threshold = criterion["requirement"].get("params", {}).get("threshold")
+            if isinstance(threshold, dict) and threshold.get("currency") == "SGD":
+                marks.append(Mark(float(threshold["amount"]), pathway_name(str(result["pathway"]))))
+            actual = criterion["actual"].get("params", {})
+            money = actual.get("converted") or actual.get("amount")
+            if isinstance(money, dict) and money.get("currency") == "SGD":
+                pay = Decimal(str(money["amount"]))
+    if pay is None or not marks:
+        return None
+    marks.sort(key=lambda mark: mark.value)
+    pay_text = format_money(str(pay), "SGD")
+    lines = ", ".join(f"{mark.label} {format_money(str(int(mark.value)), 'SGD')}" for mark in marks)
+    text = gettext("Your fixed monthly salary of %(pay)s against the salary thresholds: %(lines)s.") % {
+        "pay": pay_text,
+        "lines": lines,
+    }
+    return bar(
+        gettext("Your pay against the salary thresholds"),
+        float(pay),
+        marks,
+        text,
+        value_label=gettext("You: %(pay)s a month") % {"pay": pay_text},
     )
 
 

@@ -108,3 +108,28 @@ def test_the_advice_is_worded_in_chinese() -> None:
         advice = view(RESEARCHER).advice
     assert advice is not None
     assert "作为中国公民" in " ".join(advice.reasons)
+
+
+def test_the_pay_picture_sets_the_salary_against_each_routes_threshold_with_a_text_equivalent() -> None:
+    picture = view(VP).pay_picture
+    assert picture is not None
+    assert picture.text == (
+        "Your fixed monthly salary of S$28,000 against the salary thresholds: Tech.Pass S$22,500, ONE Pass S$30,000."
+    )
+    assert "<title" in picture.svg
+    assert 'role="img"' in picture.svg
+    assert "style=" not in picture.svg
+
+
+def test_points_are_drawn_against_the_china_category_lines() -> None:
+    offer = {
+        "has_china_job_offer": True,
+        "china_job_offer": {
+            "annual_salary": {"amount": "650000", "currency": "CNY"},
+            "months_per_year_in_china": 10,
+        },
+    }
+    permit = next(p for p in view({**VP, **offer}).pathways if p.code == "cn_work_permit")
+    picture = permit.points_picture
+    assert picture is not None
+    assert "category B from 60, category A from 85" in picture.text
