@@ -239,6 +239,7 @@ def test_the_letter_shows_the_recommendation_timeline_and_pictures_as_vector_pat
     assert squash("Eligible once you have an offer of at least S$10,700 a month") in text
     assert squash("China work permit: ") in text  # a traffic light's text equivalent
     reader = pypdf.PdfReader(io.BytesIO(pdf))
-    content = b"".join(page.get_contents().get_data() for page in reader.pages)
+    streams = [page.get_contents() for page in reader.pages]
+    content = b"".join(stream.get_data() for stream in streams if stream is not None)
     # Each traffic light is a circle: four Bézier curves; nothing else in the letter draws curves.
     assert len(re.findall(rb" c\n", content)) >= 4 * 3
