@@ -23,7 +23,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
+from decimal import Decimal
 from functools import cache
 from typing import Any
 
@@ -40,7 +41,11 @@ from .engine import (
     pathway,
     render_assessment,
     rule_catalogue,
+    versions_starting,
+    versions_with_ids,
 )
+from .engine.render import format_money
+from .pictures import Mark, Picture, bar, traffic_light
 
 # Best first: the contract's order for combining routes, used here to rank them.
 OUTCOME_ORDER: tuple[str, ...] = tuple(outcome.value for outcome in Outcome)
@@ -82,7 +87,22 @@ _HEADLINES: dict[str, tuple[Promise, Promise, str]] = {
         _("This route takes no new applications on the date assessed."),
         "secondary",
     ),
+    "not_applicable": (
+        _("No visa needed"),
+        _("You are a citizen or permanent resident of this country: you need no visa or pass there."),
+        "secondary",
+    ),
 }
+# Where every route of a country is not_applicable (a citizen or permanent resident there).
+_NO_VISA_NEEDED: dict[str, Promise] = {
+    "sg": _("As a citizen or permanent resident of Singapore you need no pass to work there."),
+    "cn": _(
+        "As a citizen or permanent resident of China you need no visa to work there. Chinese talent "
+        "programmes for citizens are outside this assessment."
+    ),
+}
+# The presentation-only outcome of a route that opens with a job offer (engine `conditional`).
+_CONDITIONAL_HEADLINE = (_("Eligible with an offer"), "info")
 _STATUS_WORDS: dict[str, tuple[Promise, str]] = {
     "met": (_("Met"), "success"),
     "not_met": (_("Not met"), "danger"),
@@ -299,6 +319,48 @@ class PathwayView:
     def rank(self) -> int:
         return OUTCOME_ORDER.index(self.outcome)
 
+    @property
+    def light(self) -> Picture:
+        """A traffic light for the outcome, the outcome's label as its text."""
+        return traffic_light(self.name, self.headline.tone, f"{self.name}: {self.headline.label}")
+
+    @property
+    def points_picture(self) -> Picture | None:
+        """The points against the pass mark (China work permit: against the B and A lines)."""
+        if self.points is None or not self.points.total.isdigit() or not self.points.pass_mark.isdigit():
+            return None
+        total, mark = int(self.points.total), int(self.points.pass_mark)
+        title = gettext("%(name)s points") % {"name": self.name}
+        value_label = gettext("You: %(total)s points") % {"total": total}
+        lines = _category_lines(self.rule_version)
+        if lines is not None:
+            b_line, a_line = lines
+            text = gettext("%(name)s: %(total)s points; category B from %(b)s, category A from %(a)s.") % {
+                "name": self.name,
+                "total": total,
+                "b": b_line,
+                "a": a_line,
+            }
+            marks = [Mark(b_line, "B"), Mark(a_line, "A")]
+        else:
+            text = gettext("%(name)s: %(total)s points; %(mark)s needed.") % {
+                "name": self.name,
+                "total": total,
+                "mark": mark,
+            }
+            marks = [Mark(mark, str(mark))]
+        return bar(title, total, marks, text, value_label=value_label)
+
+
+def _category_lines(rule_version: str) -> tuple[int, int] | None:
+    """(B line, A line) of a China work permit rule version; None for any other rule version."""
+    for version in versions_with_ids([rule_version]):
+        b_line = getattr(version.params, "category_b_points", None)
+        a_line = getattr(version.params, "category_a_points", None)
+        if isinstance(b_line, int) and isinstance(a_line, int):
+            return b_line, a_line
+    return None
+
 
 @dataclass(frozen=True)
 class CountryChoice:
@@ -308,6 +370,7 @@ class CountryChoice:
     country_name: str
     heading: str
     pathway: PathwayView | None
+    note: str = ""  # where there is no route: why (no visa needed there)
 
 
 @dataclass(frozen=True)
@@ -336,6 +399,15 @@ class ResultView:
     checklist: tuple[ChecklistGroup, ...]  # documents for the routes relied on, each listed once
     exchange_rates: dict[str, str]
     statuses: dict[str, StatusWord]
+    advice: Advice | None = None  # the engine's recommendation (or a consultant's override), worded
+    timeline: tuple[TimelineEntry, ...] = ()  # deadlines and rule changes within 12 months
+    home_countries: tuple[str, ...] = ()  # countries whose passes are not_applicable (names)
+    pay_picture: Picture | None = None  # the applicant's pay against each route's salary threshold
+
+    @property
+    def next_change_on(self) -> date | None:
+        """The first day within 12 months the rules that touch this person differ ("if I apply after…")."""
+        return min((entry.rules_change_on for entry in self.timeline), default=None)
 
     @property
     def best_singapore(self) -> PathwayView | None:
@@ -372,12 +444,53 @@ class ResultView:
         return any(c.status == "review" for p in self.relied_on for c in p.criteria)
 
 
-def present(snapshot: Mapping[str, Any], *, relied_on: Sequence[str] = ()) -> ResultView:
+def present(
+    snapshot: Mapping[str, Any], *, relied_on: Sequence[str] = (), override: Override | None = None
+) -> ResultView:
     """A stored snapshot (`to_data()`) as views in the active language; its texts are rendered once, here."""
-    return present_contract(render_assessment(dict(snapshot), translate=gettext), relied_on=relied_on)
+    view = present_contract(
+        render_assessment(dict(snapshot), translate=gettext), relied_on=relied_on, override=override
+    )
+    return replace(view, pay_picture=_pay_picture(snapshot))
 
 
-def present_contract(contract: Mapping[str, Any], *, relied_on: Sequence[str] = ()) -> ResultView:
+def _pay_picture(snapshot: Mapping[str, Any]) -> Picture | None:
+    """The fixed monthly salary against the salary criteria's thresholds (read from the snapshot's raw
+    parameters: the rendered contract has only words)."""
+    pay: Decimal | None = None
+    marks: list[Mark] = []
+    for result in snapshot.get("results", ()):
+        for criterion in result.get("criteria", ()):
+            if criterion.get("code") != "salary":
+                continue
+            threshold = criterion["requirement"].get("params", {}).get("threshold")
+            if isinstance(threshold, dict) and threshold.get("currency") == "SGD":
+                marks.append(Mark(float(threshold["amount"]), pathway_name(str(result["pathway"]))))
+            actual = criterion["actual"].get("params", {})
+            money = actual.get("converted") or actual.get("amount")
+            if isinstance(money, dict) and money.get("currency") == "SGD":
+                pay = Decimal(str(money["amount"]))
+    if pay is None or not marks:
+        return None
+    marks.sort(key=lambda mark: mark.value)
+    pay_text = format_money(str(pay), "SGD")
+    lines = ", ".join(f"{mark.label} {format_money(str(int(mark.value)), 'SGD')}" for mark in marks)
+    text = gettext("Your fixed monthly salary of %(pay)s against the salary thresholds: %(lines)s.") % {
+        "pay": pay_text,
+        "lines": lines,
+    }
+    return bar(
+        gettext("Your pay against the salary thresholds"),
+        float(pay),
+        marks,
+        text,
+        value_label=gettext("You: %(pay)s a month") % {"pay": pay_text},
+    )
+
+
+def present_contract(
+    contract: Mapping[str, Any], *, relied_on: Sequence[str] = (), override: Override | None = None
+) -> ResultView:
     """An assessment already rendered in the active language (the contract's shape) as views.
 
     `relied_on`: the codes of the routes the advice rests on, in any order (each must be in the
@@ -392,7 +505,10 @@ def present_contract(contract: Mapping[str, Any], *, relied_on: Sequence[str] = 
         raise ValueError(f"pathway(s) not in the assessment: {', '.join(unknown)}")
     draft = [_pathway(result, fixed) for result in results]
     ranked = sorted(draft, key=lambda p: p.rank)  # stable: contract order within a rank
-    best = {country: next((p for p in ranked if p.country == country), None) for country in COUNTRIES}
+    best = {
+        country: next((p for p in ranked if p.country == country and p.outcome != "not_applicable"), None)
+        for country in COUNTRIES
+    }
     relied_codes = (
         tuple(p.code for p in draft if p.code in relied_on)
         or tuple(p.code for p in draft if p.is_positive)
@@ -402,8 +518,9 @@ def present_contract(contract: Mapping[str, Any], *, relied_on: Sequence[str] = 
     by_code = {p.code: p for p in pathways}
     relied = tuple(by_code[code] for code in relied_codes)
     best_codes = {p.code for p in best.values() if p is not None}
+    as_of = date.fromisoformat(str(contract["as_of"]))
     return ResultView(
-        as_of=date.fromisoformat(str(contract["as_of"])),
+        as_of=as_of,
         pathways=pathways,
         relied_on=relied,
         recommended=min(relied, key=lambda p: p.rank) if relied else None,
@@ -413,6 +530,7 @@ def present_contract(contract: Mapping[str, Any], *, relied_on: Sequence[str] = 
                 country_name=fixed.countries[country],
                 heading=fixed.best_route_headings[country],
                 pathway=by_code[chosen.code] if chosen is not None else None,
+                note="" if chosen is not None else str(_NO_VISA_NEEDED[country]),
             )
             for country, chosen in best.items()
         ),
@@ -420,6 +538,14 @@ def present_contract(contract: Mapping[str, Any], *, relied_on: Sequence[str] = 
         checklist=_checklist(relied),
         exchange_rates={str(pair): str(rate) for pair, rate in contract.get("exchange_rates", {}).items()},
         statuses=fixed.statuses,
+        advice=_advice(contract.get("recommendation"), by_code, override),
+        timeline=timeline(contract, pathways, as_of),
+        home_countries=tuple(
+            fixed.countries[country]
+            for country in COUNTRIES
+            if any(p.country == country for p in pathways)
+            and all(p.outcome == "not_applicable" for p in pathways if p.country == country)
+        ),
     )
 
 
@@ -508,3 +634,188 @@ def _checklist(relied_on: Sequence[PathwayView]) -> tuple[ChecklistGroup, ...]:
 
 def _text(value: Any) -> str:
     return "" if value is None else str(value)
+
+
+# --- Advice: the recommendation, routes a job offer opens, the timeline (contract v2) -----------------
+
+
+@dataclass(frozen=True)
+class Override:
+    """A consultant's choice on a case, replacing the engine's recommendation where people read it.
+
+    `pathway` None: the consultant recommends no route. The case side stores it; pages and the letter pass
+    it to `present(..., override=...)`.
+    """
+
+    pathway: str | None
+    reason: str
+    consultant: str = ""
+
+
+@dataclass(frozen=True)
+class ConditionalView:
+    """A route that opens with a job offer: the presentation's own outcome, not a contract word."""
+
+    pathway: PathwayView
+    label: str
+    tone: str
+    sentence: str  # "Eligible once you have an offer of at least S$5,600 a month, …"
+    offer: Mapping[str, Any] | None  # {"amount", "currency"} or None (any offer)
+    per: str
+    points: int | None
+    pass_mark: int | None
+
+
+@dataclass(frozen=True)
+class Advice:
+    headline: str
+    recommended: PathwayView | None
+    reasons: tuple[str, ...]
+    next_step: str
+    conditional: tuple[ConditionalView, ...]
+    by_country: dict[str, PathwayView | None]
+    is_override: bool
+    consultant: str
+
+
+def _advice(
+    recommendation: Mapping[str, Any] | None, by_code: Mapping[str, PathwayView], override: Override | None
+) -> Advice | None:
+    if recommendation is None and override is None:
+        return None
+    data: Mapping[str, Any] = recommendation or {}
+    label, tone = _CONDITIONAL_HEADLINE
+    conditional = tuple(
+        ConditionalView(
+            pathway=by_code[str(item["pathway"])],
+            label=str(label),
+            tone=tone,
+            sentence=gettext("Eligible once you have %(condition)s.") % {"condition": item["condition"]},
+            offer=item.get("offer"),
+            per=str(item.get("per", "")),
+            points=item.get("points"),
+            pass_mark=item.get("pass_mark"),
+        )
+        for item in data.get("conditional", ())
+        if str(item.get("pathway")) in by_code
+    )
+    by_country = {
+        str(country).lower(): by_code.get(str(code)) if code else None
+        for country, code in data.get("by_country", {}).items()
+    }
+    if override is not None:
+        chosen = by_code.get(override.pathway) if override.pathway else None
+        reasons: tuple[str, ...] = (override.reason,) if override.reason else ()
+        next_step = gettext("Your consultant will tell you the next step.")
+        if chosen is not None:
+            by_country[chosen.country] = chosen
+    else:
+        code = data.get("overall")
+        chosen = by_code.get(str(code)) if code else None
+        reasons = tuple(str(reason) for reason in data.get("reasons", ()))
+        next_step = str(data.get("next_step", ""))
+    if chosen is not None:
+        headline = gettext("Our recommendation: %(name)s") % {"name": chosen.name}
+    elif conditional:
+        headline = gettext("No route fits yet: %(name)s opens with a job offer") % {
+            "name": conditional[0].pathway.name
+        }
+    else:
+        headline = gettext("No route fits on these facts yet")
+    return Advice(
+        headline=headline,
+        recommended=chosen,
+        reasons=reasons,
+        next_step=next_step,
+        conditional=conditional,
+        by_country=by_country,
+        is_override=override is not None,
+        consultant=override.consultant if override else "",
+    )
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    on: date
+    days_left: int
+    pathway_code: str
+    text: str
+    is_deadline: bool = False
+
+    @property
+    def rules_change_on(self) -> date:
+        """The first day under different rules: the day after a deadline, else the day itself."""
+        return self.on + timedelta(days=1) if self.is_deadline else self.on
+
+
+HORIZON_DAYS = 365
+
+
+def timeline(
+    contract: Mapping[str, Any], pathways: Sequence[PathwayView], as_of: date
+) -> tuple[TimelineEntry, ...]:
+    """Deadlines and rule changes within 12 months that touch this person, soonest first.
+
+    THE one place the timeline is built. Results of engine 2 carry contract v2's `deadline` and
+    `upcoming_changes` and are read as they are; snapshots stored by engine 1 carry neither, so for them
+    the rule catalogue is asked (`versions_starting`, each version's `closure`). Routes the person needs
+    no visa for are left out.
+    """
+    until = as_of + timedelta(days=HORIZON_DAYS)
+    relevant = {p.code: p for p in pathways if p.outcome != "not_applicable"}
+    entries: list[TimelineEntry] = []
+    results = list(contract.get("results", ()))
+    if results and all("upcoming_changes" in result for result in results):
+        for result in results:
+            view = relevant.get(str(result["pathway"]))
+            if view is None:
+                continue
+            if result.get("deadline"):
+                on = date.fromisoformat(str(result["deadline"]))
+                entries.append(_deadline_entry(view, on, as_of))
+            for change in result.get("upcoming_changes", ()):
+                on = date.fromisoformat(str(change["effective_on"]))
+                if on <= until:
+                    entries.append(TimelineEntry(on, (on - as_of).days, view.code, str(change["summary"])))
+    else:
+        for version in versions_starting(as_of, until):
+            view = relevant.get(version.pathway)
+            if view is None or "new" not in version.applies_to:
+                continue
+            if version.params is None and version.closure is not None:
+                if view.is_positive:
+                    entries.append(_deadline_entry(view, version.effective_from - timedelta(days=1), as_of))
+            elif version.params is not None:
+                text = gettext("%(name)s: new rules for new applications from this day.") % {
+                    "name": view.name
+                }
+                entries.append(
+                    TimelineEntry(
+                        version.effective_from, (version.effective_from - as_of).days, view.code, text
+                    )
+                )
+    return tuple(sorted(entries, key=lambda entry: (entry.on, entry.pathway_code)))
+
+
+def _deadline_entry(view: PathwayView, on: date, as_of: date) -> TimelineEntry:
+    text = gettext("Last day for new %(name)s applications.") % {"name": view.name}
+    return TimelineEntry(on, (on - as_of).days, view.code, text, is_deadline=True)
+
+
+@dataclass(frozen=True)
+class LaterRow:
+    """One route whose outcome differs if you apply on a later day."""
+
+    name: str
+    now: Headline
+    later: Headline
+
+
+def compare_later(now: ResultView, later: ResultView) -> tuple[LaterRow, ...]:
+    """The routes whose outcome changes between two assessments of the same answers, in contract order."""
+    later_by_code = {p.code: p for p in later.pathways}
+    return tuple(
+        LaterRow(p.name, p.headline, later_by_code[p.code].headline)
+        for p in now.pathways
+        if p.code in later_by_code and later_by_code[p.code].outcome != p.outcome
+    )

@@ -49,6 +49,8 @@ def describe(field: forms.Field, value: Any) -> str:
         return _("Yes") if value else _("No")
     if isinstance(field, forms.ChoiceField):
         labels = {str(k): str(v) for k, v in field.choices}  # type: ignore[union-attr,misc]
+        if isinstance(value, list):
+            return ", ".join(labels.get(str(v), str(v)) for v in value) or _("None")
         return labels.get(str(value), str(value))
     if isinstance(value, bool):
         return _("Yes") if value else _("No")

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from assessments import evaluation
 from assessments.engine import ProfileError
-from assessments.presentation import present
+from assessments.presentation import compare_later, present
 
 from ..intake.flow import Answers
 
@@ -33,8 +33,21 @@ def result(request: HttpRequest) -> HttpResponse:
             for problem in problems:
                 messages.error(request, f"{path}: {problem}")
         return redirect("applicants:intake-check")
+    result = present(snapshot)
+    later_on = result.next_change_on
+    # "And if I apply after the rules change?": the same answers under the rules of that day.
+    later = (
+        compare_later(result, present(evaluation.snapshot_data(evaluation.parse(profile, as_of=later_on))))
+        if later_on
+        else ()
+    )
     return render(
         request,
         "applicants/assessment_result.html",
-        {"result": present(snapshot), "save_url": reverse("applicants:intake-save")},
+        {
+            "result": result,
+            "later_on": later_on,
+            "later": later,
+            "save_url": reverse("applicants:intake-save"),
+        },
     )

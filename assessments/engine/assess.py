@@ -6,15 +6,18 @@ from typing import Any
 
 from assessments.engine.descriptions import NAMES
 from assessments.engine.messages import gettext_noop, msg
-from assessments.engine.pathways.common import Context
+from assessments.engine.pathways.common import Context, home_countries, not_applicable
 from assessments.engine.profile import Profile
 from assessments.engine.rates import ExchangeRates
+from assessments.engine.recommend import recommend
 from assessments.engine.registry import PATHWAY_CODES, REGISTRY
 from assessments.engine.result import Assessment, Change, PathwayResult
 from assessments.engine.rules.base import RuleBook, RuleVersion
 from assessments.engine.years import add_months
 
 # Bump on any change of logic or rule data: stored snapshots name the engine that produced them.
+# 2.0.0: contract v2 (dated changes, calendar years, citizenship and permanent residence give
+# `not_applicable`, `recommendation`) and the rules audit of December 2026.
 ENGINE_VERSION = "2.0.0+rules-2026-12-audit"
 # Upcoming changes are reported within this many months of as_of (contract v2).
 HORIZON_MONTHS = 12
@@ -26,17 +29,30 @@ __all__ = ["ENGINE_VERSION", "PATHWAY_CODES", "assess", "rule_catalogue"]
 def assess(profile: Profile, *, rates: ExchangeRates) -> Assessment:
     """Evaluate all eight pathways for `profile` on `profile.as_of`. Deterministic; never raises on a valid profile."""
     ctx = Context(profile, rates)
-    results = [entry.evaluate(ctx) for entry in REGISTRY]
+    citizen_of, resident_of = home_countries(profile)
+    results = [
+        not_applicable(
+            entry.book.select(profile.as_of, profile.application_type),
+            entry.country,
+            citizen=entry.country in citizen_of,
+        )
+        if entry.country in citizen_of | resident_of
+        else entry.evaluate(ctx)
+        for entry in REGISTRY
+    ]
     for entry, result in zip(REGISTRY, results, strict=True):
-        _date_changes(entry.book, result, profile)
+        if entry.country not in citizen_of | resident_of:
+            _date_changes(entry.book, result, profile)
     used = sorted(ctx.used)
-    return Assessment(
+    assessment = Assessment(
         as_of=profile.as_of,
         engine_version=ENGINE_VERSION,
         results=results,
         exchange_rates={pair: rates.rates[pair] for pair in used},
         exchange_rate_dates={pair: rates.dates[pair] for pair in used},
     )
+    assessment.recommendation = recommend(assessment, profile)
+    return assessment
 
 
 def _date_changes(book: RuleBook[Any], result: PathwayResult, profile: Profile) -> None:

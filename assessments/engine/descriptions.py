@@ -15,6 +15,8 @@ from assessments.engine.messages import gettext_noop
 SINGAPORE = "sg"
 CHINA = "cn"
 COUNTRIES = (SINGAPORE, CHINA)
+# Country names as msgids (the engine's own sentences name the country, e.g. not_applicable summaries).
+COUNTRY_NAMES: dict[str, str] = {SINGAPORE: gettext_noop("Singapore"), CHINA: gettext_noop("China")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +29,10 @@ class PassFacts:
     several_employers: bool | None
     found_company: bool | None
     bring_family: bool | None
+    # For ranking routes (recommend.py): the first grant's length in months (0 = not published), and whether
+    # an employer must apply (which adds a job search and the employer's time before you can apply).
+    validity_months: int = 0
+    needs_employer: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +61,7 @@ DESCRIPTIONS: tuple[Description, ...] = (
             several_employers=True,
             found_company=True,
             bring_family=True,
+            validity_months=24,
         ),
     ),
     Description(
@@ -72,6 +79,7 @@ DESCRIPTIONS: tuple[Description, ...] = (
             several_employers=True,
             found_company=True,
             bring_family=True,
+            validity_months=60,
         ),
     ),
     Description(
@@ -87,6 +95,7 @@ DESCRIPTIONS: tuple[Description, ...] = (
             several_employers=True,
             found_company=True,
             bring_family=True,
+            validity_months=60,
         ),
     ),
     Description(
@@ -105,6 +114,8 @@ DESCRIPTIONS: tuple[Description, ...] = (
             several_employers=False,
             found_company=False,
             bring_family=True,
+            validity_months=24,
+            needs_employer=True,
         ),
     ),
     Description(
@@ -122,6 +133,7 @@ DESCRIPTIONS: tuple[Description, ...] = (
             several_employers=False,
             found_company=True,
             bring_family=None,
+            validity_months=12,
         ),
     ),
     Description(
@@ -140,6 +152,7 @@ DESCRIPTIONS: tuple[Description, ...] = (
             several_employers=None,
             found_company=None,
             bring_family=None,
+            validity_months=0,
         ),
     ),
     Description(
@@ -155,6 +168,8 @@ DESCRIPTIONS: tuple[Description, ...] = (
             several_employers=False,
             found_company=False,
             bring_family=None,
+            validity_months=12,
+            needs_employer=True,
         ),
     ),
     Description(
@@ -173,6 +188,8 @@ DESCRIPTIONS: tuple[Description, ...] = (
             several_employers=None,
             found_company=None,
             bring_family=True,
+            validity_months=60,
+            needs_employer=True,
         ),
     ),
 )

@@ -306,7 +306,15 @@ class Profile(_Model):
         WithJsonSchema({"anyOf": [{"enum": ["new", "renewal"]}, {"type": "null"}], "default": "new"}),
     ] = Field("new", description='"new" | "renewal"; default "new".')
     date_of_birth: IsoDate | None = Field(None, description="Date of birth.")
-    nationality: CountryCode | None = Field(None, description="ISO 3166-1 alpha-2.")
+    nationality: CountryCode | None = Field(None, description="ISO 3166-1 alpha-2: the person's citizenship.")
+    other_citizenships: list[CountryCode] | None = Field(
+        None, max_length=10, description="Further citizenships, ISO 3166-1 alpha-2 (contract v2)."
+    )
+    permanent_residence: list[CountryCode] | None = Field(
+        None,
+        max_length=10,
+        description="Countries where the person is a permanent resident, ISO 3166-1 alpha-2 (contract v2).",
+    )
     on_singapore_work_pass: StrictBool | None = Field(
         None, description='Currently holds a Singapore work pass (ONE Pass "overseas candidate" test).'
     )

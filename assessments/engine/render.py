@@ -189,8 +189,17 @@ def render_assessment(
                 "breakdown": [{**f, "factor": text(f["factor"])} for f in points["breakdown"]],
             }
         results.append(rendered)
+    recommendation = data.get("recommendation")
+    if recommendation is not None:
+        recommendation = {
+            **recommendation,
+            "reasons": [text(m) for m in recommendation["reasons"]],
+            "next_step": text(recommendation["next_step"]),
+            "conditional": [{**c, "condition": text(c["condition"])} for c in recommendation["conditional"]],
+        }
     return {
         **data,
+        **({} if recommendation is None else {"recommendation": recommendation}),
         "results": results,
         "exchange_rates": dict(data["exchange_rates"]),
         "exchange_rate_dates": dict(data.get("exchange_rate_dates", {})),

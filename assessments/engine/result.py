@@ -15,7 +15,7 @@ from enum import StrEnum
 from functools import partial
 from typing import Any, Protocol
 
-from assessments.engine.messages import Message
+from assessments.engine.messages import Amount, Message, decimal_to_str
 from assessments.engine.render import Catalogue, Translate, catalogue_of, message_text, untranslated
 
 
@@ -28,6 +28,8 @@ class Outcome(StrEnum):
     INSUFFICIENT_INFORMATION = "insufficient_information"
     NOT_ELIGIBLE = "not_eligible"
     NOT_OPEN = "not_open"
+    # Contract v2: a citizen or permanent resident of the pathway's country needs no visa or pass there.
+    NOT_APPLICABLE = "not_applicable"
 
 
 class CriterionStatus(StrEnum):
@@ -249,6 +251,49 @@ class PathwayResult:
         return data
 
 
+@dataclass(frozen=True, slots=True)
+class Conditional:
+    """A route that opens with a job offer. `offer`: the least pay that opens it (None: any offer);
+    `per`: "month" or "year"; `points` and `pass_mark`: the points test that offer would give."""
+
+    pathway: str
+    condition: Message
+    offer: Amount | None
+    per: str
+    points: int | None
+    pass_mark: int | None
+
+    def to_data(self, write: Write = as_data) -> dict[str, Any]:
+        return {
+            "pathway": self.pathway,
+            "condition": write(self.condition),
+            "offer": None
+            if self.offer is None
+            else {"amount": decimal_to_str(self.offer.amount), "currency": self.offer.currency},
+            "per": self.per,
+            "points": self.points,
+            "pass_mark": self.pass_mark,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Recommendation:
+    overall: str | None
+    by_country: dict[str, str | None]  # "SG", "CN" (contract case) -> pathway code or None
+    reasons: list[Message]
+    next_step: Message
+    conditional: list[Conditional] = field(default_factory=list)
+
+    def to_data(self, write: Write = as_data) -> dict[str, Any]:
+        return {
+            "overall": self.overall,
+            "by_country": dict(self.by_country),
+            "reasons": [write(reason) for reason in self.reasons],
+            "next_step": write(self.next_step),
+            "conditional": [item.to_data(write) for item in self.conditional],
+        }
+
+
 @dataclass(slots=True)
 class Assessment:
     """All eight pathway results for one profile, plus every exchange rate used and its date."""
@@ -258,6 +303,8 @@ class Assessment:
     results: list[PathwayResult]
     exchange_rates: dict[str, Decimal]
     exchange_rate_dates: dict[str, date]
+    # Contract v2: set by `assess()` from the results and the profile (recommend.py).
+    recommendation: Recommendation | None = None
 
     def result(self, pathway: str) -> PathwayResult:
         for result in self.results:
@@ -275,6 +322,7 @@ class Assessment:
             "exchange_rate_dates": {
                 pair: d.isoformat() for pair, d in sorted(self.exchange_rate_dates.items())
             },
+            **({} if self.recommendation is None else {"recommendation": self.recommendation.to_data(write)}),
         }
 
     def to_contract(self, translate: Translate | Catalogue = untranslated) -> dict[str, Any]:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
+import time_machine
 from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
@@ -118,3 +120,54 @@ def test_each_criterion_card_shows_the_applicants_value_and_its_source(client: C
     assert len(cards) > 10
     assert sum("Your answer:" in card for card in cards) > 10
     assert all("Source:" in card for card in cards)
+
+
+@time_machine.travel(date(2026, 12, 2), tick=False)
+def test_the_recommendation_and_next_step_come_before_the_side_by_side(client: Client) -> None:
+    answer_everything(client)
+    page = result_page(client)
+    assert "Our recommendation: Tech.Pass" in page
+    assert page.index("Our recommendation") < page.index("Next step:") < page.index("side by side")
+    assert "<details" in page
+
+
+@time_machine.travel(date(2026, 12, 2), tick=False)
+def test_a_tech_pass_candidate_sees_the_deadline_with_days_left(client: Client) -> None:
+    answer_everything(client)
+    page = result_page(client)
+    assert "Last day for new Tech.Pass applications." in page
+    assert "29 days left" in page
+    assert "And if you apply on or after" in page
+
+
+def test_internal_rule_ids_and_raw_rates_stay_out_of_the_applicants_view(client: Client) -> None:
+    answer_everything(client)
+    page = result_page(client)
+    assert not re.search(r"\b(?:sg|cn)_[a-z_]+/[\w-]+", page)
+    assert "Exchange rates used" not in page
+
+
+def test_a_chinese_citizen_named_on_the_about_step_is_told_no_china_visa_is_needed(client: Client) -> None:
+    answer_everything(client)
+    client.post(reverse("applicants:intake-step", args=["about"]), step_data("about", other_citizenship="CN"))
+    page = result_page(client)
+    assert "you need no visa to work there. Chinese talent programmes" in page
+    assert "Best route in China" in page
+    assert "Our recommendation: K visa" not in page
+
+
+def test_permanent_residence_is_asked_on_the_about_step(client: Client) -> None:
+    response = client.post(
+        reverse("applicants:intake-step", args=["about"]),
+        {**step_data("about"), "about-permanent_residence": ["SG"]},
+    )
+    assert response.status_code == 302
+    assert client.session[SESSION_KEY]
+    answer_everything_but_about(client)
+    page = result_page(client)
+    assert "As a Singapore permanent resident you need no pass to work in Singapore." in page
+
+
+def answer_everything_but_about(client: Client) -> None:
+    for slug in ("education", "pay", "career", "plans", "achievements"):
+        client.post(reverse("applicants:intake-step", args=[slug]), step_data(slug))

@@ -24,8 +24,8 @@ from bench.bench_engine import SEED, random_profile
 DEFAULT_AS_OF = date(2026, 11, 24)
 COUNT = 2_000
 
-BENCH_DIGEST = "6d73598dc89b6b839f01ca699bd3f8894f2775a0786fc0958c9de4883c209a68"
-WIDENED_DIGEST = "3b2ccdc2685c1f8f7c2b3c86cd58a351a1b0069f4beaedab653d51079f4cdfe3"
+BENCH_DIGEST = "97da2db9a22cab7357e6c6f2f63643b4b3e1f991a766cdfedcbec141e136c99e"
+WIDENED_DIGEST = "948fdceebd03b10d47d6b98e4b6a2ffcc2712543f06bf061a2c0efdb0fd24c38"
 
 # USD/SGD and EUR/USD only: CNY, GBP, JPY and XOF amounts have no rate to SGD or CNY, EUR goes through USD.
 SPARSE_RATES = ExchangeRates(

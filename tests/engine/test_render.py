@@ -86,7 +86,14 @@ def test_to_data_is_json_with_message_objects() -> None:
 
 def test_rendered_assessment_has_exactly_the_contract_shape() -> None:
     contract = run(RICH).to_contract()
-    assert set(contract) == {"as_of", "engine_version", "results", "exchange_rates", "exchange_rate_dates"}
+    assert set(contract) == {
+        "as_of",
+        "engine_version",
+        "results",
+        "exchange_rates",
+        "exchange_rate_dates",
+        "recommendation",
+    }
     assert contract["as_of"] == AS_OF.isoformat()
     assert contract["engine_version"] == ENGINE_VERSION
     assert [r["pathway"] for r in contract["results"]] == list(PATHWAY_CODES)

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import io
+import re
 from typing import Any
 
+import pypdf
 import pytest
 from django.test import override_settings
 from django.utils import translation
@@ -226,3 +229,17 @@ def test_letterhead_comes_from_the_settings() -> None:
 
     for line in ("Lion City Advisory", "1 Main Street", "Singapore 123456", "UEN 12345678X"):
         assert squash(line) in text
+
+
+def test_the_letter_shows_the_recommendation_timeline_and_pictures_as_vector_paths(letters) -> None:
+    pdf = letters[LetterLanguage.ENGLISH].pdf
+    text = squash(full_text(pdf))
+    assert squash("Next step: Gather your payslips and proof of your leading roles") in text
+    assert squash("31 December 2026: Last day for new Tech.Pass applications. (37 days left)") in text
+    assert squash("Eligible once you have an offer of at least S$10,700 a month") in text
+    assert squash("China work permit: ") in text  # a traffic light's text equivalent
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    streams = [page.get_contents() for page in reader.pages]
+    content = b"".join(stream.get_data() for stream in streams if stream is not None)
+    # Each traffic light is a circle: four Bézier curves; nothing else in the letter draws curves.
+    assert len(re.findall(rb" c\n", content)) >= 4 * 3

@@ -1,4 +1,5 @@
-"""Step 1: about you — age and nationality come first, as the K visa's hard gate needs them."""
+"""Step 1: about you — age, citizenship and residence come first: the K visa's hard gate needs them, and
+nobody is assessed for the passes of a country they are a citizen or permanent resident of."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from ..fields import TriStateField
 
 class AboutForm(IntakeForm):
     title = _("About you")
-    intro = _("Your age and nationality decide some routes straight away, so we ask them first.")
+    intro = _("Your age, citizenship and residence decide some routes straight away, so we ask them first.")
 
     date_of_birth = forms.DateField(
         label=_("Date of birth"),
@@ -33,6 +34,18 @@ class AboutForm(IntakeForm):
         label=_("Nationality"),
         required=False,
         help_text=_("The country of the passport you would apply with."),
+    )
+    other_citizenship = forms.ChoiceField(
+        label=_("Another citizenship, if you have one"),
+        required=False,
+        help_text=_("A citizen of Singapore or China needs no visa or pass to work there."),
+    )
+    permanent_residence = forms.MultipleChoiceField(
+        label=_("Are you a permanent resident of either country?"),
+        required=False,
+        choices=[("SG", _("Singapore")), ("CN", _("China"))],
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Tick none if you are not. A permanent resident needs no visa or pass to work there."),
     )
     application_type = forms.ChoiceField(
         label=_("Is this a new application or a renewal?"),
@@ -62,6 +75,9 @@ class AboutForm(IntakeForm):
         nationality = self.fields["nationality"]
         assert isinstance(nationality, forms.ChoiceField)
         nationality.choices = [("", _("Prefer not to say")), *list(countries)]
+        other = self.fields["other_citizenship"]
+        assert isinstance(other, forms.ChoiceField)
+        other.choices = [("", _("None")), *list(countries)]
 
     def clean_date_of_birth(self) -> date | None:
         born: date | None = self.cleaned_data["date_of_birth"]
@@ -82,6 +98,8 @@ class AboutForm(IntakeForm):
             {
                 "date_of_birth": iso(data["date_of_birth"]),
                 "nationality": data["nationality"] or None,
+                "other_citizenships": [data["other_citizenship"]] if data["other_citizenship"] else [],
+                "permanent_residence": list(data["permanent_residence"]),
                 "application_type": data["application_type"],
                 "pass_expiry_date": iso(data["pass_expiry_date"])
                 if data["application_type"] == "renewal"

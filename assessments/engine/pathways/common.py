@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from assessments.engine.descriptions import NAMES
+from assessments.engine.descriptions import COUNTRY_NAMES, NAMES
 from assessments.engine.messages import Amount, Message, MoneyLike, gettext_noop, msg
 from assessments.engine.profile import Profile, Role
 from assessments.engine.rates import DEFAULT_TOLERANCE, ExchangeRates
@@ -325,7 +325,7 @@ PATHWAY_SUMMARIES: dict[str, dict[Outcome, Message]] = {
     pathway: {
         outcome: msg(text, pathway=msg(name))
         for outcome, text in SUMMARIES.items()
-        if outcome is not Outcome.NOT_OPEN
+        if outcome not in (Outcome.NOT_OPEN, Outcome.NOT_APPLICABLE)
     }
     for pathway, name in NAMES.items()
 }
@@ -369,6 +369,37 @@ def not_open(version: RuleVersion[Any], ctx: Context) -> PathwayResult:
         outcome=Outcome.NOT_OPEN,
         rule_version=version.id,
         summary=closed_summary(version, ctx.as_of),
+        base_documents=(),
+    )
+
+
+CITIZEN_SUMMARY = gettext_noop(
+    "As a citizen of {country} you need no visa or pass to work there, so {pathway} does not apply to you."
+)
+RESIDENT_SUMMARY = gettext_noop(
+    "As a permanent resident of {country} you need no visa or pass to work there, so {pathway} does not "
+    "apply to you."
+)
+
+
+def home_countries(profile: Profile) -> tuple[frozenset[str], frozenset[str]]:
+    """The engine's country codes (lower case) the person is a citizen of, and a permanent resident of."""
+    citizenships = {profile.nationality, *(profile.other_citizenships or ())}
+    residences = set(profile.permanent_residence or ())
+    return (
+        frozenset(code.lower() for code in citizenships if code),
+        frozenset(code.lower() for code in residences),
+    )
+
+
+def not_applicable(version: RuleVersion[Any], country: str, *, citizen: bool) -> PathwayResult:
+    """Contract v2: no visa or pass is needed in the person's own country; one sentence, no criteria."""
+    text = CITIZEN_SUMMARY if citizen else RESIDENT_SUMMARY
+    return PathwayResult(
+        pathway=version.pathway,
+        outcome=Outcome.NOT_APPLICABLE,
+        rule_version=version.id,
+        summary=msg(text, country=msg(COUNTRY_NAMES[country]), pathway=msg(NAMES[version.pathway])),
         base_documents=(),
     )
 
