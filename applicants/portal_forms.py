@@ -11,8 +11,11 @@ from django.contrib.auth.models import User
 from django.core.files import File
 from django.utils.translation import gettext_lazy as _
 
+from accounts.identity import is_staff_identity
+
 from .consent import PURPOSE_ASSESSMENT, PURPOSE_CONSULTATION, PURPOSE_TRANSFER
 from .models import Applicant
+from .names import validate_person_name
 from .uploads import validate_upload
 
 
@@ -56,6 +59,7 @@ class SaveForm(forms.Form):
         name: str = self.cleaned_data["full_name"].strip()
         if len(name) < 2:
             raise forms.ValidationError(_("Enter your full name."))
+        validate_person_name(name)
         return name
 
 
@@ -77,6 +81,12 @@ class PortalLoginForm(AuthenticationForm):
 
     def clean_username(self) -> str:
         return str(self.cleaned_data["username"]).strip().lower()
+
+    def confirm_login_allowed(self, user: Any) -> None:
+        super().confirm_login_allowed(user)
+        if is_staff_identity(user):
+            # Staff sign in to the admin, behind their second factor; never here (accounts.identity).
+            raise forms.ValidationError(self.error_messages["invalid_login"], code="invalid_login")
 
 
 class MagicLinkForm(forms.Form):

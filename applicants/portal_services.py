@@ -23,7 +23,8 @@ from assessments.models import Assessment
 from assessments.services import run_assessment
 from outbox.services import enqueue_on_commit
 
-from .models import Applicant, Case, Document, Pathway
+from .models import Applicant, Case, Document, Pathway, PendingSubmission
+from .pending import hold_for_confirmation
 from .results import present
 from .services import (
     add_checklist_item,
@@ -45,6 +46,10 @@ class Submission:
     case: Case
     assessment: Assessment
     is_new_applicant: bool
+
+    @property
+    def reference(self) -> str:
+        return self.case.reference
 
 
 def _snapshot(
@@ -69,27 +74,51 @@ def submit_for_consultation(
     consent_text_version: str,
     for_cross_border_transfer: bool,
     profile: dict[str, Any],
-) -> Submission:
-    """Save a self-assessment for a consultant: applicant (matched by e-mail), consent, case, snapshot.
+) -> Submission | PendingSubmission:
+    """Save a self-assessment for a consultant: a new applicant, consent, case, snapshot.
 
-    An applicant who already exists under this e-mail (any capitalisation) gets the new case; their
-    stored name is not overwritten by whatever was typed. The case starts as "new" and targets the
-    routes that fit (or the best route per country when none does), with their documents as its
-    checklist. The applicant gets a resume link; the consultancy is notified. Raises `ProfileError`
-    if the engine rejects the profile.
+    An address that already belongs to an applicant (any capitalisation) proves nothing when typed:
+    the assessment waits, and the address gets a link to confirm it (`pending.hold_for_confirmation`);
+    whoever confirms adds it to that applicant. Either way the caller gets a case reference to show.
+    Raises `ProfileError` if the engine rejects the profile.
     """
     existing = Applicant.objects.filter(email__iexact=normalise_email(email)).first()
-    if existing is None:
-        born = profile.get("date_of_birth")
-        applicant = create_applicant(
-            full_name=full_name,
-            email=email,
-            nationality=str(profile.get("nationality", "")),
-            date_of_birth=date.fromisoformat(born) if born else None,
-            preferred_language=preferred_language,
+    if existing is not None:
+        return hold_for_confirmation(
+            applicant=existing, full_name=full_name, preferred_language=preferred_language, profile=profile
         )
-    else:
-        applicant = existing
+    born = profile.get("date_of_birth")
+    applicant = create_applicant(
+        full_name=full_name,
+        email=email,
+        nationality=str(profile.get("nationality", "")),
+        date_of_birth=date.fromisoformat(born) if born else None,
+        preferred_language=preferred_language,
+    )
+    return add_assessed_case(
+        applicant=applicant,
+        consent_text_version=consent_text_version,
+        for_cross_border_transfer=for_cross_border_transfer,
+        profile=profile,
+    )
+
+
+@transaction.atomic
+def add_assessed_case(
+    *,
+    applicant: Applicant,
+    consent_text_version: str,
+    for_cross_border_transfer: bool,
+    profile: dict[str, Any],
+    reference: str | None = None,
+    is_new_applicant: bool = True,
+) -> Submission:
+    """Consent, a new case (under `reference` when one was reserved) and its snapshot for `applicant`.
+
+    The case starts as "new" and targets the routes that fit (or the best route per country when none
+    does), with their documents as its checklist. The applicant gets a resume link; the consultancy is
+    notified. Raises `ProfileError` if the engine rejects the profile.
+    """
     record_consent(
         applicant=applicant,
         text_version=consent_text_version,
@@ -97,7 +126,7 @@ def submit_for_consultation(
         for_consultation=True,
         for_cross_border_transfer=for_cross_border_transfer,
     )
-    case = open_case(applicant=applicant, pathways=[])
+    case = open_case(applicant=applicant, pathways=[], reference=reference)
     assessment, results = _snapshot(applicant=applicant, case=case, profile=profile)
     view = present(results)
     fitting = [p for p in view.pathways if p.outcome in {"eligible", "likely_eligible", "needs_review"}]
@@ -111,7 +140,7 @@ def submit_for_consultation(
             add_checklist_item(case=case, name=name)
     enqueue_on_commit(send_resume_link_task, applicant.pk, case.pk)
     enqueue_on_commit(notify_new_case_task, case.pk)
-    return Submission(applicant, case, assessment, is_new_applicant=existing is None)
+    return Submission(applicant, case, assessment, is_new_applicant=is_new_applicant)
 
 
 @transaction.atomic

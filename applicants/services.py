@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .access import CONSULTANT_GROUP, can_work_on, manages_all_cases
+from .access import CONSULTANT_GROUP, can_work_on, can_work_on_applicant, manages_all_cases
 from .errors import AccessDenied, CaseRuleError
 from .models import Applicant, Case, ConsentRecord, Document, Note, Pathway, Reminder
 from .models.cases import generate_reference
@@ -128,14 +128,21 @@ def open_case(
     next_action: str = "",
     next_action_on: date | None = None,
     assigned_to: User | None = None,
+    reference: str | None = None,
+    by: User | None = None,
 ) -> Case:
-    """Open a new case (status "new") with a fresh unique reference."""
+    """Open a new case (status "new") with a fresh unique reference (or the one reserved for it).
+
+    `by` is the staff member opening it, who must have the applicant in their scope (`AccessDenied`
+    otherwise); None for the applicant's own submission.
+    """
+    if by is not None and not can_work_on_applicant(by, applicant):
+        raise AccessDenied(_("You do not work with this applicant."))
     codes = sorted(set(pathways))
     unknown = sorted(set(codes) - set(Pathway.Code.values))
     if unknown:
         raise ValidationError({"pathways": _("Unknown pathway code(s): %s.") % ", ".join(unknown)})
-    reference = generate_reference()
-    while Case.objects.filter(reference=reference).exists():
+    while reference is None or Case.objects.filter(reference=reference).exists():
         reference = generate_reference()
     case = Case.objects.create(
         reference=reference,

@@ -18,6 +18,7 @@ urlpatterns = [
     path("portal/sign-in-link/", account.magic_link, name="portal-magic-link"),
     path("portal/sign-in/<str:token>/", account.magic_login, name="portal-magic"),
     path("portal/welcome/<str:token>/", account.resume, name="portal-resume"),
+    path("portal/confirm/<str:token>/", account.confirm, name="portal-confirm"),
     path("portal/password-reset/", account.PasswordResetView.as_view(), name="portal-password-reset"),
     path(
         "portal/password-reset/sent/",

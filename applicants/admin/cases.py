@@ -31,13 +31,13 @@ from assessments.letters_admin import (
 )
 
 from .. import services, transitions
-from ..access import document_for, manages_all_cases
+from ..access import applicants_visible_to, document_for, manages_all_cases
 from ..models import Applicant, Case, CaseStatusChange, Document, Note, Reminder
 from ..models.cases import REFERENCE_ALPHABET, REFERENCE_LENGTH, REFERENCE_PREFIX
 from ..uploads import validate_upload
 from .actions import CaseActionForm, assign_to_me, export_csv, move_status, reassess
 from .filters import ConsultantFilter, LateFilter, PassExpiryFilter, PathwayFilter
-from .scoping import CaseScopedAdminMixin, ReadOnlyInlineMixin
+from .scoping import CaseScopedAdminMixin, ReadOnlyInlineMixin, ScopedForeignKeysMixin
 
 REFERENCE_PATTERN = re.compile(
     rf"^(?:{REFERENCE_PREFIX})?[{REFERENCE_ALPHABET}]{{{REFERENCE_LENGTH}}}$", re.IGNORECASE
@@ -194,8 +194,15 @@ class CaseAdminForm(forms.ModelForm[Case]):
 
 
 @admin.register(Case)
-class CaseAdmin(CaseScopedAdminMixin, AuditlogHistoryAdminMixin, admin.ModelAdmin[Case]):  # type: ignore[misc]
+class CaseAdmin(
+    ScopedForeignKeysMixin,
+    CaseScopedAdminMixin,
+    AuditlogHistoryAdminMixin,  # type: ignore[misc]
+    admin.ModelAdmin[Case],
+):
     form = CaseAdminForm
+    # A new case is opened only for an applicant in the user's scope (services.open_case checks again).
+    scoped_foreign_keys = {"applicant": applicants_visible_to}
     list_display = [
         "reference",
         "applicant_name",
@@ -263,6 +270,12 @@ class CaseAdmin(CaseScopedAdminMixin, AuditlogHistoryAdminMixin, admin.ModelAdmi
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Case]:
         return super().get_queryset(request).prefetch_related("pathways")
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Case | None = None) -> list[str]:
+        fields = list(super().get_readonly_fields(request, obj))
+        # A case belongs to one person for good: moving it would hand its documents, letters and
+        # snapshots to someone else's portal. A case opened for the wrong person is closed instead.
+        return fields if obj is None else [*fields, "applicant"]
 
     def get_search_results(
         self, request: HttpRequest, queryset: QuerySet[Case], search_term: str
@@ -406,6 +419,7 @@ class CaseAdmin(CaseScopedAdminMixin, AuditlogHistoryAdminMixin, admin.ModelAdmi
         user = request.user
         assert isinstance(user, User)
         created = services.open_case(
+            by=user,
             applicant=obj.applicant,
             pathways=[p.code for p in form.cleaned_data.get("pathways", [])],
             priority=obj.priority,

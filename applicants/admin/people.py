@@ -16,6 +16,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from .. import services
+from ..access import manages_all_cases
+from ..identity import change_applicant_email
 from ..models import Applicant, Case, ConsentRecord
 from .privacy import access_log_view
 from .scoping import ReadOnlyInlineMixin, applicants_visible_to
@@ -31,7 +33,7 @@ class ApplicantAdminForm(forms.ModelForm[Applicant]):
 
     class Meta:
         model = Applicant
-        fields = ["full_name", "email", "phone", "nationality", "date_of_birth", "preferred_language", "user"]
+        fields = ["full_name", "email", "phone", "nationality", "date_of_birth", "preferred_language"]
 
     def clean_nationality(self) -> str:
         return str(self.cleaned_data.get("nationality") or "").strip().upper()
@@ -81,7 +83,8 @@ class ApplicantAdmin(AuditlogHistoryAdminMixin, admin.ModelAdmin[Applicant]):  #
     ]
     list_filter = ["preferred_language", "nationality"]
     search_fields = ["full_name", "^email"]
-    readonly_fields = ["masked_passport", "created_at", "erased_at", "access_log_link"]
+    # The portal account is created only from the applicant's own resume link (applicants.identity).
+    readonly_fields = ["masked_passport", "user", "created_at", "erased_at", "access_log_link"]
     fields = [
         "full_name",
         "email",
@@ -96,7 +99,6 @@ class ApplicantAdmin(AuditlogHistoryAdminMixin, admin.ModelAdmin[Applicant]):  #
         "erased_at",
         "access_log_link",
     ]
-    raw_id_fields = ["user"]
     inlines = [ConsentInline, CaseLinkInline]
     show_full_result_count = False
 
@@ -114,6 +116,13 @@ class ApplicantAdmin(AuditlogHistoryAdminMixin, admin.ModelAdmin[Applicant]):  #
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False  # applicants are erased through a data-protection request, not a delete button
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Applicant | None = None) -> list[str]:
+        fields = list(super().get_readonly_fields(request, obj))
+        # The address their sign-in links go to: changed by case managers only (applicants.identity).
+        if obj is not None and not manages_all_cases(request.user):
+            fields.append("email")
+        return fields
 
     def get_urls(self) -> list[URLPattern]:
         extra = [
@@ -162,7 +171,12 @@ class ApplicantAdmin(AuditlogHistoryAdminMixin, admin.ModelAdmin[Applicant]):  #
     ) -> None:
         number = form.cleaned_data.get("passport_number") or ""
         if change:
+            new_email = obj.email if "email" in form.changed_data else None
+            if new_email is not None:
+                obj.email = form.initial["email"]  # changed below, by the service that owns it
             super().save_model(request, obj, form, change)
+            if new_email is not None:
+                change_applicant_email(applicant=obj, email=new_email, by=request.user)
             if number:
                 services.record_passport_number(applicant=obj, passport_number=number)
             return
@@ -174,7 +188,6 @@ class ApplicantAdmin(AuditlogHistoryAdminMixin, admin.ModelAdmin[Applicant]):  #
             preferred_language=obj.preferred_language,
             phone=obj.phone,
             passport_number=number,
-            user=obj.user,
         )
         obj.pk, obj.passport_last4, obj.created_at = created.pk, created.passport_last4, created.created_at
         obj._state.adding = False

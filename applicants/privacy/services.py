@@ -26,7 +26,16 @@ from django.utils.translation import gettext as _
 from assessments.models import AdviceLetter
 from outbox.services import enqueue_on_commit
 
-from ..models import Applicant, CaseStatusChange, ConsentRecord, DataRequest, Document, Note, Reminder
+from ..models import (
+    Applicant,
+    CaseStatusChange,
+    ConsentRecord,
+    DataRequest,
+    Document,
+    Note,
+    PendingSubmission,
+    Reminder,
+)
 from ..tasks import notify_data_request_task
 from .export import build_archive, log_entries_about, subject_objects
 
@@ -120,6 +129,8 @@ def erase_applicant(*, applicant: Applicant) -> Applicant:
         ConsentRecord.objects.filter(applicant=applicant, withdrawn_at__isnull=True).update(
             withdrawn_at=timezone.now()
         )
+        # Assessments saved under their address and never confirmed go too.
+        PendingSubmission.objects.filter(email__iexact=applicant.email).delete()
         user = applicant.user
         applicant.full_name = ERASED_NAME
         applicant.email = f"erased-{applicant.pk}@erased.invalid"

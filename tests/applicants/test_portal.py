@@ -121,9 +121,10 @@ def test_a_magic_link_signs_in_once(client: Client, django_capture_on_commit_cal
         response = fresh.post(reverse("applicants:portal-magic-link"), {"email": applicant.email.upper()})
     assert "Check your e-mail" in response.content.decode()
     link = link_in(mail.outbox[0])
-    assert fresh.get(link)["Location"] == reverse("applicants:portal-home")
+    assert "Sign in" in fresh.get(link).content.decode()  # opening the link only shows the page
+    assert fresh.post(link)["Location"] == reverse("applicants:portal-home")
     assert fresh.get(reverse("applicants:portal-home")).status_code == 200
-    assert Client().get(link)["Location"] == reverse("applicants:portal-magic-link")
+    assert Client().post(link)["Location"] == reverse("applicants:portal-magic-link")
 
 
 def test_a_magic_link_for_an_unknown_address_sends_nothing_and_says_the_same(
@@ -170,8 +171,13 @@ def test_portal_pages_need_a_signed_in_applicant(client: Client) -> None:
     assert response["Location"].startswith(reverse("applicants:portal-login"))
 
 
-def test_a_staff_login_without_an_applicant_gets_404_in_the_portal(client: Client) -> None:
+def test_a_staff_login_gets_403_in_the_portal(client: Client) -> None:
     client.force_login(consultant())
+    assert client.get(reverse("applicants:portal-home")).status_code == 403
+
+
+def test_a_login_without_an_applicant_gets_404_in_the_portal(client: Client) -> None:
+    client.force_login(User.objects.create_user("someone@mail.example", password=PASSWORD))
     assert client.get(reverse("applicants:portal-home")).status_code == 404
 
 
