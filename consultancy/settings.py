@@ -159,7 +159,10 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT: int = env.int("LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each on its own, not only the pair
-AXES_RESET_ON_SUCCESS = True
+# A successful sign-in clears nothing: it proves the password of that one account, and clearing the
+# address's count would let one attacker keep guessing other accounts by signing in to their own in
+# between. Failures simply expire after the cool-off time.
+AXES_RESET_ON_SUCCESS = False
 AXES_LOCKOUT_CALLABLE = "accounts.lockout.locked_out"  # our translated page, 429 with Retry-After
 AXES_CLIENT_IP_CALLABLE = "consultancy.ratelimits.client_ip"
 AXES_USERNAME_CALLABLE = "accounts.lockout.username_for_lockout"  # cut to the length axes can store
