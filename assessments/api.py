@@ -45,6 +45,8 @@ def evaluate(request: HttpRequest) -> JsonResponse:
         return _errors({"": ["The request body is too large for one profile."]}, status=413)
     try:
         data: Any = json.loads(body)
+    except RecursionError:  # the parser recurses per level: "[[[[…" a hundred thousand deep ends here
+        return _errors({"": ["The request body is nested too deeply to be a profile."]}, status=400)
     except (UnicodeDecodeError, ValueError) as exc:
         return _errors({"": [f"The request body is not valid JSON: {exc}."]}, status=400)
     if not isinstance(data, dict):
