@@ -41,4 +41,4 @@ COPY --from=engine-native /app/var/engine-native var/engine-native
 
 USER app
 EXPOSE 8000
-CMD ["gunicorn", "consultancy.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "2", "--access-logfile", "-"]
+CMD ["gunicorn", "consultancy.wsgi:application", "--config", "gunicorn.conf.py", "--bind", "0.0.0.0:8000", "--workers", "2", "--access-logfile", "-"]
