@@ -227,7 +227,12 @@ def complete_reminder(*, reminder: Reminder, by: User) -> Reminder:
 
 
 @transaction.atomic
-def add_checklist_item(*, case: Case, name: str, is_required: bool = True) -> Document:
+def add_checklist_item(
+    *, case: Case, name: str, is_required: bool = True, by: User | None = None
+) -> Document:
+    """A new item on `case`'s checklist; `by` (staff) must work on the case, None for the system."""
+    if by is not None:
+        _require_access(by, case)
     if not name.strip():
         raise ValidationError({"name": _("Name the document.")})
     if case.documents.filter(name__iexact=name.strip()).exists():

@@ -480,7 +480,7 @@ class CaseAdmin(
         document = row.instance
         if document.pk is None:
             document = services.add_checklist_item(
-                case=case, name=data["name"], is_required=data["is_required"]
+                case=case, name=data["name"], is_required=data["is_required"], by=user
             )
             formset.new_objects.append(document)
         else:

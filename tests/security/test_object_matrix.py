@@ -285,3 +285,8 @@ def test_the_portal_sign_in_form_refuses_staff_credentials(world: World) -> None
 
     assert response.status_code == 200
     assert "_auth_user_id" not in response.client.session
+
+
+def test_the_checklist_service_refuses_a_case_outside_the_users_scope(world: World) -> None:
+    with pytest.raises(AccessDenied):
+        services.add_checklist_item(case=world.b.case, name="Bank statement", by=world.outsider)
