@@ -2,8 +2,10 @@
 reset, and confirming an assessment saved under an address we already know.
 
 Every link opens a page; only submitting that page (a POST with its CSRF token) does anything, and the
-link is used up in the same transaction (`link_services`). Link pages send no Referer, so the token
-in their address never reaches another request's logs. Staff accounts never get in this way
+link is used up in the same transaction (`link_services`). From a link page the browser sends only
+the site's origin as Referer, so the token in its address never reaches another request's logs
+("no-referrer" would do too much: browsers then send "Origin: null" with the page's own form, which
+the CSRF check rightly refuses). Staff accounts never get in this way
 (`accounts.identity`).
 """
 
@@ -49,13 +51,14 @@ def _too_many(request: HttpRequest) -> HttpResponse | None:
 
 
 def link_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """A page opened from an e-mailed link: GET shows it, POST acts; rate-limited; no Referer leaves it."""
+    """A page opened from an e-mailed link: GET shows it, POST acts; rate-limited; its address (with
+    the token) never leaves it as a Referer."""
 
     @require_http_methods(["GET", "POST"])
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         response = _too_many(request) or view(request, *args, **kwargs)
-        response["Referrer-Policy"] = "no-referrer"
+        response["Referrer-Policy"] = "strict-origin"
         return response
 
     return wrapper
