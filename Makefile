@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint typecheck pytest bench lock migrations-check messages clean system-deps engine-native audit
+.PHONY: install run test lint architecture typecheck pytest bench lock migrations-check messages clean system-deps audit
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11+ is required")'
@@ -15,12 +15,7 @@ $(STAMP): requirements.lock | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
 	touch $(STAMP)
 
-install: $(STAMP) system-deps engine-native
-
-# The optional compiled engine (mypyc, about twice as fast): built when a C compiler is present, skipped with a
-# message otherwise, left alone while up to date. A stale or failed build is never used (pure Python runs).
-engine-native: $(STAMP)
-	-$(BIN)/python -m assessments.engine.native_build
+install: $(STAMP) system-deps
 
 # WeasyPrint needs Pango; letters need a CJK font; browser tests need Debian's chromium.
 # Installed with apt-get when we are root on Debian/Ubuntu, otherwise we say what is missing.
@@ -52,7 +47,11 @@ pytest: install
 audit: install
 	bash bin/dependency-audit
 
-test: lint typecheck migrations-check audit pytest
+# The architecture: layers and a Django-free engine, as contracts in pyproject.toml ([tool.importlinter]).
+architecture: install
+	$(BIN)/lint-imports
+
+test: lint architecture typecheck migrations-check audit pytest
 
 bench: install
 	$(BIN)/python -m bench

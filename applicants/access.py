@@ -1,6 +1,7 @@
 """Who may see which object. Every view that touches a case, document or data request (portal and
 admin alike) fetches it through the one helper for its kind: `case_for`, `document_for`,
-`data_request_for`, `letter_for`. Anything outside the user's reach is a 404, never a 403 that confirms it exists.
+`data_request_for` (advice letters: `letters.access.letter_for`). Anything outside the user's reach is a
+404, never a 403 that confirms it exists.
 
 Staff: a consultant works on the cases assigned to them and on the unassigned queue; a case manager
 (the `manage_all_cases` permission) and a superuser work on every case, and alone handle data
@@ -12,14 +13,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser, User
-from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
 from accounts.identity import is_staff_identity
-from assessments.models import AdviceLetter
 
+from .errors import AccessDenied
 from .models import Applicant, Case, CaseQuerySet, DataRequest, Document
 
 CONSULTANT_GROUP = "Consultant"
@@ -72,6 +72,12 @@ def applicants_visible_to(user: AnyUser) -> QuerySet[Applicant]:
 
 def can_work_on_applicant(user: AnyUser, applicant: Applicant) -> bool:
     return applicants_visible_to(user).filter(pk=applicant.pk).exists()
+
+
+def require_case_access(user: AnyUser, case: Case) -> None:
+    """The services' guard: raise `AccessDenied` unless `user` may work on `case`."""
+    if not can_work_on(user, case):
+        raise AccessDenied(_("You do not work on case %(case)s.") % {"case": case.reference})
 
 
 def visible_cases(user: AnyUser, *, as_applicant: bool = False) -> CaseQuerySet:
@@ -133,23 +139,3 @@ def data_request_for(user: AnyUser, pk: int, *, as_applicant: bool = False) -> D
     if request is None:
         raise Http404(_("No such request, or not one of yours."))
     return request
-
-
-def letter_for(user: AnyUser, pk: int, *, as_applicant: bool = False, case_pk: Any = None) -> AdviceLetter:
-    """An advice letter on a case `user` may open (of case `case_pk` when given); 404 otherwise.
-
-    Applicants see only their ready letters; staff also need the letters' view permission (403).
-    """
-    letters = AdviceLetter.objects.select_related("case").filter(
-        pk=pk, case__in=visible_cases(user, as_applicant=as_applicant)
-    )
-    if as_applicant:
-        letters = letters.ready()
-    if case_pk is not None:
-        letters = letters.filter(case_id=case_pk)
-    letter = letters.first()
-    if letter is None:
-        raise Http404(_("No such letter, or not one of yours."))
-    if not as_applicant and not user.has_perm("assessments.view_adviceletter"):
-        raise PermissionDenied
-    return letter

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Q, QuerySet
-
-from assessments.models import AdviceLetter
 
 from .access import case_scope
 from .models import Case, Reminder
@@ -30,9 +27,6 @@ class Dashboard:
     overdue: Panel
     overdue_reminders: list[Reminder]
     expiring: Panel
-    # Letters that will not render without someone acting (the last error says why), newest first.
-    failed_letters: list[AdviceLetter]
-    failed_letter_count: int
 
 
 def _panel(qs: QuerySet[Case], order: list[str]) -> Panel:
@@ -57,12 +51,4 @@ def build_dashboard(user: User | AnonymousUser, *, today: date, now: datetime) -
             .order_by("due_on", "pk")[:PANEL_SIZE]
         ),
         expiring=_panel(visible.expiring_within(EXPIRY_HORIZON_DAYS, today=today), ["pass_expires_on", "pk"]),
-        **_failed_letters(visible),
     )
-
-
-def _failed_letters(visible: QuerySet[Case]) -> dict[str, Any]:
-    failed = AdviceLetter.objects.failed().filter(case__in=visible)
-    rows = list(failed.select_related("case__applicant").order_by("-failed_at", "-pk")[:PANEL_SIZE])
-    count = len(rows) if len(rows) < PANEL_SIZE else failed.count()
-    return {"failed_letters": rows, "failed_letter_count": count}

@@ -17,8 +17,8 @@ from pypdf import PdfWriter
 
 from assessments.services import run_assessment
 
-from . import services, transitions
 from .models import Applicant, Case
+from .services import cases, documents, people, transitions
 
 CONSENT_TEXT_VERSION = "2026-11"
 
@@ -209,21 +209,21 @@ def seed_demo_cases(*, consultant: User, manager: User) -> int:
     for demo in DEMO_CASES:
         if Applicant.objects.filter(email__iexact=demo.email).exists():
             continue
-        applicant = services.create_applicant(
+        applicant = people.create_applicant(
             full_name=demo.full_name,
             email=demo.email,
             nationality=demo.nationality,
             date_of_birth=demo.date_of_birth,
             preferred_language=demo.language,
         )
-        services.record_consent(
+        people.record_consent(
             applicant=applicant,
             text_version=CONSENT_TEXT_VERSION,
             for_assessment=True,
             for_consultation=True,
             for_cross_border_transfer=any(p.startswith("cn_") for p in demo.pathways),
         )
-        case = services.open_case(
+        case = cases.open_case(
             applicant=applicant,
             pathways=demo.pathways,
             next_action=demo.next_action,
@@ -232,25 +232,25 @@ def seed_demo_cases(*, consultant: User, manager: User) -> int:
             else None,
         )
         if demo.status != Case.Status.NEW:
-            services.assign_case(case=case, consultant=consultant, by=manager)
+            cases.assign_case(case=case, consultant=consultant, by=manager)
         if demo.profile is not None:
             run_assessment(
                 applicant=applicant, case=case, profile=demo.profile, as_of=today, created_by=consultant
             )
         for name, outcome in demo.documents:
-            document = services.add_checklist_item(case=case, name=name)
+            document = documents.add_checklist_item(case=case, name=name)
             if outcome:
-                services.upload_document(document=document, file=ContentFile(DEMO_PDF, name="scan.pdf"))
+                documents.upload_document(document=document, file=ContentFile(DEMO_PDF, name="scan.pdf"))
             if outcome == "accepted":
-                services.accept_document(document=document, by=consultant)
+                documents.accept_document(document=document, by=consultant)
             elif outcome == "reupload":
-                services.request_reupload(
+                documents.request_reupload(
                     document=document,
                     by=consultant,
                     reason="Please upload all three months, not only October.",
                 )
         if demo.note:
-            services.add_note(case=case, author=consultant, body=demo.note)
+            cases.add_note(case=case, author=consultant, body=demo.note)
         _walk(case, demo, by=manager, today=today)
         created += 1
     return created
@@ -261,9 +261,9 @@ def _walk(case: Case, demo: DemoCase, *, by: User, today: date) -> None:
         if status == Case.Status.READY_TO_FILE and transitions.ready_to_file_problems(case):
             # The demo's filed cases predate our records: document them as accepted first.
             for name in ("Passport bio page", "Signed application form"):
-                document = services.add_checklist_item(case=case, name=name)
-                services.upload_document(document=document, file=ContentFile(DEMO_PDF, name="scan.pdf"))
-                services.accept_document(document=document, by=by)
+                document = documents.add_checklist_item(case=case, name=name)
+                documents.upload_document(document=document, file=ContentFile(DEMO_PDF, name="scan.pdf"))
+                documents.accept_document(document=document, by=by)
             if not case.assessments.exists():
                 run_assessment(applicant=case.applicant, case=case, profile=_engineer_profile(), as_of=today)
         if status == Case.Status.APPROVED and demo.pass_expires_in_days is not None:

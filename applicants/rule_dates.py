@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from assessments.engine import PATHWAY_CODES, rule_catalogue
-
-from .pathway_facts import pathway_name
+from assessments.engine import versions_in_force, versions_starting
+from assessments.presentation import pathway_name
 
 
 @dataclass(frozen=True)
@@ -27,15 +26,10 @@ class RuleChange:
 
 def rules_in_force(today: date) -> list[RuleDate]:
     """One row per pathway (contract order): the version for new applications on `today`."""
-    rows = []
-    catalogue = rule_catalogue()
-    for code in PATHWAY_CODES:
-        versions = [v for v in catalogue if v.pathway == code and v.in_force(today, "new")]
-        for version in versions[:1]:
-            rows.append(
-                RuleDate(pathway_name(code), version.id, version.effective_from, version.last_verified)
-            )
-    return rows
+    return [
+        RuleDate(pathway_name(code), version.id, version.effective_from, version.last_verified)
+        for code, version in versions_in_force(today, "new").items()
+    ]
 
 
 def upcoming_changes(today: date) -> list[RuleChange]:
@@ -43,8 +37,7 @@ def upcoming_changes(today: date) -> list[RuleChange]:
     return sorted(
         (
             RuleChange(pathway_name(v.pathway), v.id, v.effective_from)
-            for v in rule_catalogue()
-            if v.effective_from > today
+            for v in versions_starting(after=today, until=date.max)
         ),
         key=lambda change: (change.effective_from, change.name),
     )

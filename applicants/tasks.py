@@ -1,5 +1,8 @@
-"""Thin Celery adapters: the case reminders (read the clock, call one service) and the applicant
+"""Thin Celery adapters: the daily jobs (read the clock, call one service) and the applicant
 journey's e-mails (ids in, one e-mail function called; an object that vanished meanwhile is skipped).
+
+The e-mail tasks are enqueued by `services.portal`; the services the daily jobs run never enqueue, so
+they import nothing from here (see `applicants.services`).
 """
 
 from __future__ import annotations
@@ -12,9 +15,10 @@ from django.utils import timezone
 from accounts.identity import applicant_accounts
 
 from . import emails
-from .digest import send_daily_digests
 from .models import Applicant, Case, DataRequest, PendingSubmission
-from .reassessment import reassess_open_cases
+from .services.digest import send_daily_digests
+from .services.reassessment import reassess_open_cases
+from .services.retention import enforce_retention
 
 _RETRY_ON = (SMTPException, OSError)  # a mail server that is down: retried with backoff
 
@@ -81,6 +85,4 @@ def notify_data_request_task(request_id: int) -> None:
 @shared_task(name="applicants.enforce_retention")
 def enforce_retention_task() -> dict[str, int]:
     """Beat, daily: purge personal data past its retention period; the counts are kept and logged."""
-    from .privacy.retention import enforce_retention  # here: privacy.services imports this module
-
     return dict(enforce_retention(now=timezone.now()).purged)

@@ -4,13 +4,4 @@ from django.utils.translation import gettext_lazy as _
 
 class AssessmentsConfig(AppConfig):
     name = "assessments"
-    verbose_name = _("Assessments and letters")
-
-    def ready(self) -> None:
-        # Who downloaded which letter, and each letter's status changes, go to the audit log.
-        from auditlog.registry import auditlog
-
-        from . import checks  # noqa: F401  (registers the letter settings checks)
-        from .models import AdviceLetter
-
-        auditlog.register(AdviceLetter, include_fields=["status"])
+    verbose_name = _("Assessments")

@@ -9,23 +9,53 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from functools import partial
 from typing import Any
 
-from django.utils import timezone
-from django.utils.translation import gettext
+from django.conf import settings
+from django.utils import timezone, translation
 
-from .engine import ExchangeRates, Profile, assess, parse_profile, render_assessment
+from .engine import Catalogue, ExchangeRates, Profile, assess, parse_profile
 from .models import ExchangeRate
 
+# One catalogue of the engine's wording per language, filled as messages are first met and kept for the life of
+# the process (translations change only with a deploy, which restarts it).
+_CATALOGUES: dict[str, Catalogue] = {}
 
-def parse(data: Mapping[str, Any], *, as_of: date | None = None) -> Profile:
-    """Validate a contract profile; `as_of` (if given) overrides the profile's own.
+
+def _translate(language: str, msgid: str) -> str:
+    with translation.override(language):
+        return translation.gettext(msgid)
+
+
+def catalogue(language: str | None = None) -> Catalogue:
+    """The engine's message templates in `language` (default: the active language)."""
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    if language not in _CATALOGUES:
+        _CATALOGUES[language] = Catalogue(partial(_translate, language))
+    return _CATALOGUES[language]
+
+
+def parse(data: Mapping[str, Any], *, as_of: date | None = None, today: date | None = None) -> Profile:
+    """Validate a contract profile; `as_of` (if given) overrides the profile's own, which defaults to `today`
+    (the local date unless given: callers parsing many profiles read the clock once).
 
     Raises `engine.ProfileError` (`.errors`: field path -> messages) on bad input.
     """
     if as_of is not None:
         data = {**data, "as_of": as_of.isoformat()}
-    return parse_profile(data, default_as_of=timezone.localdate())
+    return parse_profile(data, default_as_of=today or timezone.localdate())
+
+
+def snapshot_data(profile: Profile, *, rates: ExchangeRates | None = None) -> dict[str, Any]:
+    """Assess every pathway; the result in the stored snapshot's shape (texts as msgids with parameters).
+
+    What `presentation.present` takes. `rates` defaults to the table's rates in force on the profile's
+    `as_of`; callers assessing many profiles pass them in to read the table once.
+    """
+    if rates is None:
+        rates = ExchangeRate.objects.rates_on(profile.as_of)
+    return assess(profile, rates=rates).to_data()
 
 
 def evaluate(profile: Profile, *, rates: ExchangeRates | None = None) -> dict[str, Any]:
@@ -36,5 +66,4 @@ def evaluate(profile: Profile, *, rates: ExchangeRates | None = None) -> dict[st
     """
     if rates is None:
         rates = ExchangeRate.objects.rates_on(profile.as_of)
-    assessment = assess(profile, rates=rates)
-    return render_assessment(assessment.to_data(), translate=gettext)
+    return assess(profile, rates=rates).to_contract(catalogue())

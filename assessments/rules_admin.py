@@ -12,19 +12,20 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .engine import rule_catalogue
+from .engine import rule_catalogue, versions_in_force
 
 
 def rule_versions(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     catalogue = sorted(rule_catalogue(), key=lambda v: (v.pathway, v.effective_from))
+    in_force = {v.id for kind in ("new", "renewal") for v in versions_in_force(today, kind).values()}
     pathways = [
         {
             "code": pathway,
             "versions": [
                 {
                     "version": version,
-                    "in_force_today": any(version.in_force(today, kind) for kind in ("new", "renewal")),
+                    "in_force_today": version.id in in_force,
                     "applies_to": ", ".join(sorted(version.applies_to)),
                     "parameters": version.key_parameters(),
                 }

@@ -1,35 +1,25 @@
-"""Writes for assessments: running the engine and storing its immutable snapshot; advice letters from
-request to ready (or failed), including what the letter workers and the sweeper change.
+"""Writes for assessments: running the engine and storing its immutable snapshot.
 
 `current_rates` is the one place that decides which exchange rates an assessment uses.
 """
 
 from __future__ import annotations
 
-import hashlib
-import logging
 from collections.abc import Mapping
-from datetime import UTC, date, datetime, timedelta
-from functools import partial
-from typing import Any
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
-from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Max
-from django.utils import timezone
 from django.utils.translation import gettext as _
-from kombu.exceptions import OperationalError as KombuOperationalError
 
-from applicants.models import Applicant, Case
+from .engine import ExchangeRates, assess, parse_profile, versions_in_force
+from .models import Assessment, ExchangeRate
 
-from .engine import ExchangeRates, assess, parse_profile, rule_catalogue
-from .letter_emails import send_ready_emails
-from .models import AdviceLetter, Assessment, ExchangeRate, LetterLanguage
-
-logger = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    # Only to name the types the snapshot's foreign keys point at: assessments never runs applicants' code.
+    from applicants.models import Applicant, Case
 
 
 def current_rates(as_of: date) -> ExchangeRates:
@@ -39,11 +29,7 @@ def current_rates(as_of: date) -> ExchangeRates:
 
 def rule_versions_in_force(*, on: date, application_type: str = "new") -> dict[str, str]:
     """Pathway code → id of the rule version in force on `on` for this kind of application."""
-    versions: dict[str, str] = {}
-    for version in rule_catalogue():
-        if version.in_force(on, application_type):
-            versions.setdefault(version.pathway, version.id)
-    return versions
+    return {code: version.id for code, version in versions_in_force(on, application_type).items()}
 
 
 def outdated_rule_versions(
@@ -93,264 +79,3 @@ def run_assessment(
         engine_version=data["engine_version"],
         created_by=created_by,
     )
-
-
-# --- Advice letters -----------------------------------------------------------------------------------
-# request → (worker) claim → render → store | release for a retry | fail; the sweeper re-queues letters
-# no worker is moving. Every step re-reads the row under a lock, so a second delivery of the same
-# message, a retry and a re-queued letter can never both store a PDF: `attempts` fences them.
-
-MAX_NOTE_LENGTH = 4000
-# A long-past enqueue time: the sweeper sends such a letter on its next run.
-NEVER_ENQUEUED = datetime(2000, 1, 1, tzinfo=UTC)
-
-
-class LetterRetry(Exception):
-    """The attempt failed in a way another attempt may not (I/O, database, time limit): retry it."""
-
-
-@transaction.atomic
-def request_advice_letter(
-    *,
-    case: Case,
-    assessment: Assessment,
-    language: str,
-    note: str,
-    requested_by: User | None,
-) -> AdviceLetter:
-    """Create the next version of `case`'s advice letter and send it to the letter workers.
-
-    The letter is rendered from `assessment`, which must be one of the case's snapshots; `note` is
-    printed as the consultant's own words. Earlier versions are kept. Raises `ValidationError` for a
-    snapshot of another case, an unknown language or an overlong note.
-    """
-    if assessment.case_id != case.pk:
-        raise ValidationError(_("That assessment belongs to another case."))
-    if language not in LetterLanguage.values:
-        raise ValidationError(_("Choose English, Simplified Chinese or both."))
-    note = note.strip()
-    if len(note) > MAX_NOTE_LENGTH:
-        raise ValidationError(
-            _("The note is %(length)d characters long; keep it under %(limit)d.")
-            % {"length": len(note), "limit": MAX_NOTE_LENGTH}
-        )
-    # Lock the case so two requests at once cannot take the same version number.
-    Case.objects.select_for_update().filter(pk=case.pk).exists()
-    last = case.advice_letters.aggregate(last=Max("version"))["last"] or 0
-    letter = AdviceLetter.objects.create(
-        case=case,
-        assessment=assessment,
-        version=last + 1,
-        language=language,
-        consultant_note=note,
-        requested_by=requested_by,
-    )
-    _send_to_workers_on_commit([letter.pk])
-    return letter
-
-
-def _send_to_workers_on_commit(letter_ids: list[int]) -> None:
-    # delay_on_commit, made robust: when the broker is down, the request itself must still succeed
-    # (the letter is saved), so a failed send is logged and marked for the sweeper instead of raised.
-    transaction.on_commit(partial(_send_to_workers, letter_ids))
-
-
-def _send_to_workers(letter_ids: list[int]) -> None:
-    from .tasks import render_letter_task  # tasks import this module; enqueueing is the way back
-
-    for letter_id in letter_ids:
-        try:
-            render_letter_task.delay(letter_id)
-        except (KombuOperationalError, OSError) as error:
-            logger.warning(
-                "letter %s not sent to the workers (%s); the sweeper will send it", letter_id, error
-            )
-            AdviceLetter.objects.filter(pk=letter_id, status=AdviceLetter.Status.QUEUED).update(
-                enqueued_at=NEVER_ENQUEUED
-            )
-
-
-@transaction.atomic
-def claim_letter(*, letter_id: int, now: datetime) -> AdviceLetter | None:
-    """Take the letter for rendering (status rendering, one more attempt), or None if there is nothing
-    to do: it is gone, ready, failed, or being rendered by a live worker (a second delivery).
-
-    A letter still "rendering" past `LETTER_RENDERING_DEADLINE` lost its worker and is taken again;
-    one that has used all its attempts fails instead, saying so.
-    """
-    letter = AdviceLetter.objects.select_for_update().filter(pk=letter_id).first()
-    if letter is None or letter.status in (AdviceLetter.Status.READY, AdviceLetter.Status.FAILED):
-        return None
-    deadline = now - timedelta(seconds=settings.LETTER_RENDERING_DEADLINE)
-    started = letter.rendering_started_at
-    if letter.status == AdviceLetter.Status.RENDERING and started is not None and started >= deadline:
-        return None
-    if letter.attempts >= settings.LETTER_MAX_ATTEMPTS:
-        _mark_failed(
-            letter,
-            now=now,
-            error=_("Rendering stopped %(count)d times without finishing (worker stopped or time limit).")
-            % {"count": letter.attempts},
-        )
-        return None
-    letter.status = AdviceLetter.Status.RENDERING
-    letter.attempts += 1
-    letter.rendering_started_at = now
-    letter.save(update_fields=["status", "attempts", "rendering_started_at"])
-    return letter
-
-
-def render_letter(*, letter_id: int) -> AdviceLetter | None:
-    """The letter worker's job: claim the letter, render it, store the PDF and mark it ready.
-
-    Returns the ready letter, or None when there was nothing to do or the letter failed for good
-    (content the letter cannot print). Raises `LetterRetry` when this attempt failed but another may
-    succeed; the letter is then queued again with the error, or failed if it was the last attempt.
-    Runs outside a transaction: each step commits on its own.
-    """
-    # Imported here: only letter workers render, and WeasyPrint costs web processes a second and ~40 MB.
-    from .letter_content import letter_content
-    from .letters import LetterContentError, LetterRenderError, render_advice_letter_pdf
-
-    letter = claim_letter(letter_id=letter_id, now=timezone.now())
-    if letter is None:
-        return None
-    attempt = letter.attempts
-    try:
-        rendered = render_advice_letter_pdf(letter_content(letter))
-        return store_rendered_letter(
-            letter_id=letter_id, attempt=attempt, pdf=rendered.pdf, page_count=rendered.page_count
-        )
-    except (LetterContentError, LetterRenderError) as error:
-        fail_letter(letter_id=letter_id, attempt=attempt, error=str(error))
-        return None
-    except Exception as error:
-        # Anything else (disk, database, the soft time limit, a bug) gets the remaining attempts.
-        if release_letter(letter_id=letter_id, attempt=attempt, error=f"{type(error).__name__}: {error}"):
-            raise LetterRetry(str(error)) from error
-        return None
-
-
-@transaction.atomic
-def store_rendered_letter(
-    *, letter_id: int, attempt: int, pdf: bytes, page_count: int
-) -> AdviceLetter | None:
-    """Save the PDF (at the letter's one file name), its SHA-256 and page count; mark it ready.
-
-    Does nothing (None) if `attempt` is no longer the letter's current attempt: a worker presumed
-    dead finished after all, and the newer attempt's result stands.
-    """
-    letter = _current_attempt(letter_id, attempt)
-    if letter is None:
-        return None
-    letter.file.save(f"{letter.reference}.pdf", ContentFile(pdf), save=False)
-    letter.sha256 = hashlib.sha256(pdf).hexdigest()
-    letter.page_count = page_count
-    letter.status = AdviceLetter.Status.READY
-    letter.ready_at = timezone.now()
-    letter.save(update_fields=["file", "sha256", "page_count", "status", "ready_at"])
-    _send_ready_emails_on_commit(letter.pk)
-    return letter
-
-
-@transaction.atomic
-def release_letter(*, letter_id: int, attempt: int, error: str) -> bool:
-    """After a failed attempt: queue the letter again with `error` shown to staff (True: retry it),
-    or fail it if that was its last attempt (False)."""
-    letter = _current_attempt(letter_id, attempt)
-    if letter is None:
-        return False
-    if letter.attempts >= settings.LETTER_MAX_ATTEMPTS:
-        _mark_failed(letter, now=timezone.now(), error=error)
-        return False
-    letter.status = AdviceLetter.Status.QUEUED
-    letter.last_error = error[:2000]
-    letter.enqueued_at = timezone.now()
-    letter.save(update_fields=["status", "last_error", "enqueued_at"])
-    return True
-
-
-@transaction.atomic
-def fail_letter(*, letter_id: int, attempt: int, error: str) -> None:
-    """Give up on the letter now (retrying cannot help), with `error` shown to staff."""
-    letter = _current_attempt(letter_id, attempt)
-    if letter is not None:
-        _mark_failed(letter, now=timezone.now(), error=error)
-
-
-def _current_attempt(letter_id: int, attempt: int) -> AdviceLetter | None:
-    letter = AdviceLetter.objects.select_for_update().filter(pk=letter_id).first()
-    if letter is None or letter.status != AdviceLetter.Status.RENDERING or letter.attempts != attempt:
-        return None
-    return letter
-
-
-def _mark_failed(letter: AdviceLetter, *, now: datetime, error: str) -> None:
-    letter.status = AdviceLetter.Status.FAILED
-    letter.last_error = error[:2000] or "?"
-    letter.failed_at = now
-    letter.save(update_fields=["status", "last_error", "failed_at"])
-
-
-def sweep_stuck_letters(*, now: datetime, queued_for: timedelta, rendering_for: timedelta) -> int:
-    """Send again every letter no worker is moving (see `AdviceLetterQuerySet.stuck`); returns how many.
-
-    A letter "rendering" past `rendering_for` lost its worker: it goes back to queued. Each letter is
-    re-checked under its lock, so a letter a worker took meanwhile is left alone.
-    """
-    sent = []
-    for letter_id in AdviceLetter.objects.stuck(
-        now=now, queued_for=queued_for, rendering_for=rendering_for
-    ).values_list("pk", flat=True)[:500]:
-        with transaction.atomic():
-            letter = (
-                AdviceLetter.objects.select_for_update()
-                .stuck(now=now, queued_for=queued_for, rendering_for=rendering_for)
-                .filter(pk=letter_id)
-                .first()
-            )
-            if letter is None:
-                continue
-            letter.status = AdviceLetter.Status.QUEUED
-            letter.enqueued_at = now
-            letter.save(update_fields=["status", "enqueued_at"])
-            sent.append(letter_id)
-    if sent:
-        logger.info("sweeper sent %d stuck letter(s) to the workers again: %s", len(sent), sent)
-        _send_to_workers(sent)
-    return len(sent)
-
-
-def _send_ready_emails_on_commit(letter_id: int) -> None:
-    from .tasks import send_letter_ready_emails_task
-
-    transaction.on_commit(partial(_enqueue_quietly, send_letter_ready_emails_task, letter_id))
-
-
-def _enqueue_quietly(task: Any, letter_id: int) -> None:
-    try:
-        task.delay(letter_id)
-    except (KombuOperationalError, OSError) as error:
-        logger.warning("could not queue %s for letter %s: %s", task.name, letter_id, error)
-
-
-@transaction.atomic
-def send_letter_ready_emails(*, letter_id: int) -> bool:
-    """Tell the applicant (in their language) and the consultant that the letter is ready; once.
-
-    Returns False if there was nothing to send (not ready, or already sent).
-    """
-    letter = (
-        # Lock the letter row only: PostgreSQL refuses FOR UPDATE on the outer-joined (nullable)
-        # consultant and requester.
-        AdviceLetter.objects.select_for_update(of=("self",))
-        .select_related("case__applicant", "case__assigned_to", "requested_by")
-        .filter(pk=letter_id)
-        .first()
-    )
-    if letter is None or letter.status != AdviceLetter.Status.READY or letter.notified_at is not None:
-        return False
-    send_ready_emails(letter)
-    letter.notified_at = timezone.now()
-    letter.save(update_fields=["notified_at"])
-    return True

@@ -49,9 +49,9 @@ def _setup_django() -> None:
 def measure_render() -> dict[str, Any]:
     """Child process: render timings of the standard letter, per language."""
     _setup_django()
-    from assessments.letter_content import sample_letter_content
-    from assessments.letters import render_advice_letter_pdf
-    from assessments.models import LetterLanguage
+    from letters.content import sample_letter_content
+    from letters.models import LetterLanguage
+    from letters.render import render_advice_letter_pdf
 
     results: dict[str, Any] = {}
     for language in (LetterLanguage.ENGLISH, LetterLanguage.CHINESE):
@@ -98,25 +98,25 @@ def measure_throughput() -> dict[str, Any]:
     from django.core.management import call_command
     from django.utils import timezone
 
-    from applicants import services as case_services
-    from assessments.letter_content import SAMPLE_PROFILE
-    from assessments.models import AdviceLetter
-    from assessments.services import request_advice_letter, run_assessment
+    from applicants.services.cases import open_case
+    from applicants.services.people import create_applicant
+    from assessments.services import run_assessment
     from consultancy.celery import app, ensure_filesystem_broker_folders
+    from letters.content import SAMPLE_PROFILE
+    from letters.models import AdviceLetter
+    from letters.services import request_advice_letter
 
     call_command("migrate", verbosity=0)
     ensure_filesystem_broker_folders()
     with app.connection_for_write() as connection:
         channel: Any = connection.default_channel
         channel.queue_purge("letters")
-    applicant = case_services.create_applicant(
+    applicant = create_applicant(
         full_name="陈嘉豪 Chen Jiahao",
         email=f"bench-{time.time_ns()}@example.com",
         preferred_language="zh-hans",
     )
-    case = case_services.open_case(
-        applicant=applicant, pathways=["sg_tech_pass", "cn_k_visa", "cn_work_permit"]
-    )
+    case = open_case(applicant=applicant, pathways=["sg_tech_pass", "cn_k_visa", "cn_work_permit"])
     snapshot = run_assessment(
         applicant=applicant, case=case, profile=SAMPLE_PROFILE, as_of=timezone.localdate()
     )

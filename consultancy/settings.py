@@ -71,6 +71,8 @@ INSTALLED_APPS = [
     "outbox",
     "applicants",
     "assessments",
+    # After applicants: its admin extends the case admin with the letters inline, action and pages.
+    "letters",
 ]
 
 MIDDLEWARE = [
@@ -236,7 +238,7 @@ CONSULTANCY_NOTIFY_EMAIL = env.str("CONSULTANCY_NOTIFY_EMAIL", default="cases@lo
 
 # --- Advice letters ---------------------------------------------------------------------------------
 # The letterhead printed on every PDF advice letter. CONSULTANCY_LOGO is a file under static/letters/
-# (the only folder the letter renderer may read); the `assessments` system checks verify it.
+# (the only folder the letter renderer may read); the `letters` system checks verify it.
 CONSULTANCY_NAME: str = env.str("CONSULTANCY_NAME", default="Demo Talent Advisory Pte. Ltd.")
 # Lines separated by "|" (a .env value is one line).
 CONSULTANCY_ADDRESS: list[str] = [
@@ -252,12 +254,11 @@ CONSULTANCY_REGISTRATION: str = env.str(
 CONSULTANCY_LOGO: str = env.str("CONSULTANCY_LOGO", default="logo.svg")
 # Rendering a letter takes about a second; these bound a stuck one. The soft limit interrupts the render
 # (it is retried), the hard limit kills the worker process. The sweeper re-queues a letter still
-# "rendering" after LETTER_RENDERING_DEADLINE (past the hard limit: its worker is gone) or still
-# "queued" after LETTER_QUEUED_DEADLINE without reaching a worker (e.g. the broker was down).
+# "rendering" after LETTER_RENDERING_DEADLINE (past the hard limit: its worker is gone). A letter
+# requested while the broker is down needs no deadline: its render task waits in the outbox.
 LETTER_SOFT_TIME_LIMIT = env.int("LETTER_SOFT_TIME_LIMIT_SECONDS", default=60)
 LETTER_TIME_LIMIT = env.int("LETTER_TIME_LIMIT_SECONDS", default=90)
 LETTER_RENDERING_DEADLINE = env.int("LETTER_RENDERING_DEADLINE_SECONDS", default=180)
-LETTER_QUEUED_DEADLINE = env.int("LETTER_QUEUED_DEADLINE_SECONDS", default=600)
 # After this many attempts (retries after errors and restarts after a dead worker) a letter fails.
 LETTER_MAX_ATTEMPTS = env.int("LETTER_MAX_ATTEMPTS", default=5)
 
@@ -289,7 +290,7 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # A worker process is replaced after a task that left it above this resident size (in KiB).
 CELERY_WORKER_MAX_MEMORY_PER_CHILD = env.int("CELERY_WORKER_MAX_MEMORY_PER_CHILD_KB", default=300_000)
 # Letters render on their own queue, so a burst of letters never delays e-mails or the heartbeat.
-CELERY_TASK_ROUTES = {"assessments.render_letter": {"queue": "letters"}}
+CELERY_TASK_ROUTES = {"letters.render_letter": {"queue": "letters"}}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_CONNECTION_TIMEOUT = 3
 CELERY_TASK_ALWAYS_EAGER = False  # tests switch it on per test; never in a running process
@@ -301,7 +302,7 @@ CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     "worker-heartbeat": {"task": "consultancy.heartbeat", "schedule": 60.0},
-    # Personal data past its retention period is purged (applicants.privacy.retention).
+    # Personal data past its retention period is purged (applicants.services.retention).
     "enforce-retention": {"task": "applicants.enforce_retention", "schedule": crontab(hour=3, minute=0)},
     # Task calls stored while the broker was unreachable are published once it answers again.
     "outbox-publish-pending": {"task": "outbox.publish_pending", "schedule": 60.0},
@@ -312,9 +313,8 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "task": "applicants.send_daily_digests",
         "schedule": crontab(hour=7, minute=0),
     },
-    # Letters no worker is moving (broker down when requested, worker killed mid-render) go back on
-    # the queue.
-    "sweep-stuck-letters": {"task": "assessments.sweep_stuck_letters", "schedule": 60.0},
+    # Letters whose worker died mid-render go back on the queue (through the outbox).
+    "sweep-stalled-letter-renders": {"task": "letters.sweep_stalled_renders", "schedule": 60.0},
 }
 
 # --- Security -------------------------------------------------------------------------------------
@@ -390,7 +390,7 @@ SIGNED_IN_REQUEST_MAX_BYTES: int = env.int(
 )
 
 # --- Data protection: retention schedule ----------------------------------------------------------------
-# Days each category of personal data is kept (applicants.privacy.retention, enforced daily at 03:00).
+# Days each category of personal data is kept (applicants.services.retention, enforced daily at 03:00).
 # Override any of them with RETENTION_DAYS, e.g. "data_exports=14,audit_log=3650".
 RETENTION_DAYS: dict[str, int] = {
     "finished_case_people": 6 * 365,  # decided/closed cases: records kept 6 years, then erased

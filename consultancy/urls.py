@@ -2,10 +2,10 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-from applicants.portal_letters import letter_download
 from applicants.views.intake import start
 from assessments.api import openapi
 from assessments.rules_admin import rule_versions
+from letters.views import letter_download
 
 from .health import healthz
 

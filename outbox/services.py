@@ -15,6 +15,7 @@ from functools import partial
 from typing import Any
 
 from celery import Task
+from celery.exceptions import NotRegistered
 from django.db import transaction
 from django.utils import timezone
 
@@ -28,9 +29,17 @@ logger = logging.getLogger(__name__)
 PUBLISH_GRACE = timedelta(seconds=30)
 
 
-def enqueue_on_commit(task: Task[Any, Any], *args: int | str) -> OutboxMessage:
-    """Run `task(*args)` on a worker once the current transaction commits; never lost to an outage."""
-    message = OutboxMessage.objects.create(task_name=task.name, args=list(args))
+def enqueue_on_commit(task: Task[Any, Any] | str, *args: int | str) -> OutboxMessage:
+    """Run `task(*args)` on a worker once the current transaction commits; never lost to an outage.
+
+    `task` is the task or its registered name: a service whose task calls back into the same service
+    module names it, so that the module need not import its own tasks. An unknown name raises
+    `celery.exceptions.NotRegistered` here, not later in the beat job.
+    """
+    name = task if isinstance(task, str) else task.name
+    if name not in app.tasks:
+        raise NotRegistered(name)
+    message = OutboxMessage.objects.create(task_name=name, args=list(args))
     transaction.on_commit(partial(_publish_after_commit, message.pk), robust=True)
     return message
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -27,9 +28,9 @@ if celery_app.conf.broker_url.startswith("filesystem://"):
     ensure_filesystem_broker_folders()
 
 
-@pytest.fixture
-def celery_eager() -> Iterator[None]:
-    """Run tasks inline for unit tests of services; real-worker tests use `celery_worker` instead."""
+@contextmanager
+def tasks_run_inline() -> Iterator[None]:
+    """Celery runs each published task at once in this process (eager), for the body of the `with`."""
     celery_app.conf.task_always_eager = True
     celery_app.conf.task_eager_propagates = True
     try:
@@ -37,6 +38,13 @@ def celery_eager() -> Iterator[None]:
     finally:
         celery_app.conf.task_always_eager = False
         celery_app.conf.task_eager_propagates = False
+
+
+@pytest.fixture
+def celery_eager() -> Iterator[None]:
+    """Run tasks inline for unit tests of services; real-worker tests use `celery_worker` instead."""
+    with tasks_run_inline():
+        yield
 
 
 @pytest.fixture
@@ -107,9 +115,10 @@ def reference_rows(transactional_db: None) -> None:
             group.permissions.add(
                 *Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
             )
+    # The letter permissions were granted by assessments 0006; their content type now belongs to letters.
     letters = importlib.import_module("assessments.migrations.0006_letter_permissions")
     for name, codenames in letters.GRANTS.items():
         Group.objects.get(name=name).permissions.add(
-            *Permission.objects.filter(content_type__app_label="assessments", codename__in=codenames)
+            *Permission.objects.filter(content_type__app_label="letters", codename__in=codenames)
         )
     rates.seed(apps, None)

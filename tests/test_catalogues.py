@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from django.template.base import Lexer, TokenType
 
+from assessments.engine import REGISTRY
+
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGUES = sorted(
     path
@@ -19,7 +21,12 @@ CATALOGUES = sorted(
 )
 TEMPLATES = sorted(
     path
-    for pattern in ("templates/**/*.html", "templates/**/*.txt", "*/templates/**/*.html")
+    for pattern in (
+        "templates/**/*.html",
+        "templates/**/*.txt",
+        "*/templates/**/*.html",
+        "*/templates/**/*.txt",
+    )
     for path in ROOT.glob(pattern)
     if ".venv" not in path.parts
 )
@@ -108,3 +115,38 @@ def test_the_template_check_catches_bare_text(tmp_path: Path) -> None:
         "{% comment %}A note for developers{% endcomment %}"
     )
     assert _untranslated_text(page) == ["Close", "Bare words", "x"]
+
+
+# Forms a catalogue once used for a pass, now replaced by the one name in the engine's registry.
+RETIRED_PASS_NAMES = (
+    "企业家准证",
+    "就业准证（EP）",
+    "就业准证（Employment Pass）",
+    "科技准证（Tech.Pass）",
+    "海外网络与专业人才准证",
+    "ONE准证",
+    "ONE Pass（",
+    "K 字签证",
+    "R 字签证",
+    "外国人工作许可",
+)
+
+
+def test_each_pathway_name_has_one_chinese_form_wherever_it_is_translated() -> None:
+    names = {entry.name for entry in REGISTRY}
+    forms: dict[str, set[str]] = {name: set() for name in names}
+    for po in CATALOGUES:
+        for msgid, msgstr, _ in _entries(po):
+            if msgid in names:
+                forms[msgid].add(msgstr)
+    assert {name: len(found) for name, found in forms.items()} == dict.fromkeys(names, 1), forms
+
+
+def test_no_catalogue_uses_a_retired_chinese_pass_name() -> None:
+    used = [
+        (str(po.relative_to(ROOT)), msgid)
+        for po in CATALOGUES
+        for msgid, msgstr, _ in _entries(po)
+        if any(retired in msgstr for retired in RETIRED_PASS_NAMES)
+    ]
+    assert used == []

@@ -1,5 +1,5 @@
 """The staff product: case list, case page, applicants, with access scoped per role."""
 
-from . import cases, people, privacy
+from . import assessments, cases, people, privacy
 
-__all__ = ["cases", "people", "privacy"]
+__all__ = ["assessments", "cases", "people", "privacy"]

@@ -9,16 +9,16 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
 from django.contrib.auth.models import User
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .. import reassessment, services, transitions
-from ..errors import CaseRuleError
 from ..models import Case
+from ..services import reassessment, transitions
+from ..services.cases import assign_case
+from .saving import REFUSALS, refusal_text
 
 _TARGET_STATUSES = [(s, label) for s, label in Case.Status.choices if s != Case.Status.NEW]
 
@@ -52,9 +52,8 @@ def apply_to_each(
     for case in cases:
         try:
             change(case)
-        except (CaseRuleError, ValidationError) as error:
-            text = "; ".join(error.messages) if isinstance(error, ValidationError) else str(error)
-            modeladmin.message_user(request, f"{case.reference}: {text}", messages.WARNING)
+        except REFUSALS as error:
+            modeladmin.message_user(request, f"{case.reference}: {refusal_text(error)}", messages.WARNING)
         else:
             done += 1
     if done:
@@ -73,7 +72,7 @@ def assign_to_me(modeladmin: admin.ModelAdmin[Case], request: HttpRequest, query
         modeladmin,
         request,
         queryset,
-        lambda case: services.assign_case(case=case, consultant=me, by=me),
+        lambda case: assign_case(case=case, consultant=me, by=me),
         done_message=lambda n: _("%(count)d case(s) assigned to you.") % {"count": n},
     )
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -13,31 +12,25 @@ from django import forms
 from django.contrib import admin
 from django.contrib.admin import ShowFacets
 from django.contrib.auth.models import User
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.uploadedfile import UploadedFile
+from django.core.exceptions import PermissionDenied
 from django.db.models import F, Q, QuerySet
 from django.forms import BaseInlineFormSet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.urls import URLPattern, path, reverse
+from django.urls import URLPattern, path
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from assessments.letters_admin import (
-    AdviceLetterInline,
-    letter_download_view,
-    request_advice_letter_action,
-    request_letter_view,
-)
-
-from .. import services, transitions
 from ..access import applicants_visible_to, document_for, manages_all_cases
-from ..models import Applicant, Case, CaseStatusChange, Document, Note, Reminder
+from ..models import Applicant, Case, Document
 from ..models.cases import REFERENCE_ALPHABET, REFERENCE_LENGTH, REFERENCE_PREFIX
-from ..uploads import validate_upload
+from ..services import cases, transitions
 from .actions import CaseActionForm, assign_to_me, export_csv, move_status, reassess
+from .assessments import AssessmentInline
 from .filters import ConsultantFilter, LateFilter, PassExpiryFilter, PathwayFilter
-from .scoping import CaseScopedAdminMixin, ReadOnlyInlineMixin, ScopedForeignKeysMixin
+from .inlines import DocumentInline, NoteInline, ReminderInline, StatusChangeInline, save_rows
+from .saving import RefusalsAsMessagesMixin
+from .scoping import CaseScopedAdminMixin, ScopedForeignKeysMixin
 
 REFERENCE_PATTERN = re.compile(
     rf"^(?:{REFERENCE_PREFIX})?[{REFERENCE_ALPHABET}]{{{REFERENCE_LENGTH}}}$", re.IGNORECASE
@@ -61,123 +54,6 @@ STATUS_TONES: dict[str, str] = {
 }
 
 
-class DocumentInlineForm(forms.ModelForm[Document]):
-    decision = forms.ChoiceField(
-        label=_("your decision"),
-        required=False,
-        choices=[
-            ("", "—"),
-            (Document.Review.ACCEPTED, _("Accept")),
-            (Document.Review.REJECTED, _("Reject")),
-            (Document.Review.REUPLOAD_REQUESTED, _("Ask to upload again")),
-        ],
-    )
-    reason = forms.CharField(
-        label=_("reason for the applicant"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2, "cols": 30}),
-        help_text=_("Required when rejecting or asking for a new upload; the applicant sees it."),
-    )
-
-    class Meta:
-        model = Document
-        fields = ["name", "is_required", "file"]
-        # Files are private: no link to a storage URL here; the "download" column goes through a
-        # permission-checked view instead.
-        widgets = {"file": forms.FileInput}
-
-    def clean_file(self) -> Any:
-        """A new upload is checked like an applicant's (type by content, size); the stored file stays."""
-        file = self.cleaned_data.get("file")
-        if isinstance(file, UploadedFile):
-            return validate_upload(file)
-        return file
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        decision, reason = data.get("decision"), (data.get("reason") or "").strip()
-        if decision in (Document.Review.REJECTED, Document.Review.REUPLOAD_REQUESTED) and not reason:
-            raise ValidationError({"reason": _("Tell the applicant why, in words they will understand.")})
-        if decision == Document.Review.ACCEPTED and not (data.get("file") or self.instance.file):
-            raise ValidationError({"decision": _("There is no file to accept yet.")})
-        return data
-
-
-class DocumentInline(admin.TabularInline[Document, Case]):
-    model = Document
-    form = DocumentInlineForm
-    extra = 0
-    fields = [
-        "name",
-        "is_required",
-        "download",
-        "file",
-        "review_status",
-        "reason_for_applicant",
-        "reviewed",
-        "decision",
-        "reason",
-    ]
-    readonly_fields = ["download", "review_status", "reason_for_applicant", "reviewed"]
-    verbose_name_plural = _("document checklist")
-
-    @admin.display(description=_("uploaded file"))
-    def download(self, obj: Document) -> str:
-        if not obj.pk or not obj.file:
-            return "—"
-        url = reverse("admin:applicants_case_document", args=[obj.case_id, obj.pk])
-        return format_html('<a href="{}">{}</a>', url, Path(obj.file.name).name)
-
-    @admin.display(description=_("reviewed"))
-    def reviewed(self, obj: Document) -> str:
-        if obj.reviewed_at is None:
-            return "—"
-        return f"{obj.reviewed_by or ''} {timezone.localtime(obj.reviewed_at):%Y-%m-%d %H:%M}"
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet[Document]:
-        return super().get_queryset(request).select_related("reviewed_by")
-
-
-class NoteInline(admin.StackedInline[Note, Case]):
-    model = Note
-    extra = 0
-    fields = ["body", "author", "created_at"]
-    readonly_fields = ["author", "created_at"]
-    verbose_name_plural = _("internal notes (never shown to the applicant)")
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False  # notes are a record: add a new one rather than rewriting an old one
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet[Note]:
-        return super().get_queryset(request).select_related("author")
-
-
-class ReminderInline(admin.TabularInline[Reminder, Case]):
-    model = Reminder
-    extra = 0
-    fields = ["title", "due_on", "is_done", "done_at", "done_by"]
-    readonly_fields = ["done_at", "done_by"]
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet[Reminder]:
-        return super().get_queryset(request).select_related("done_by")
-
-
-class StatusChangeInline(ReadOnlyInlineMixin, admin.TabularInline[CaseStatusChange, Case]):
-    model = CaseStatusChange
-    extra = 0
-    fields = readonly_fields = ("changed_at", "from_status", "to_status", "changed_by", "comment")
-    verbose_name_plural = _("status history")
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet[CaseStatusChange]:
-        return super().get_queryset(request).select_related("changed_by")
-
-
-def _assessment_inline() -> type[admin.TabularInline[Any, Case]]:
-    from assessments.admin import AssessmentInline
-
-    return AssessmentInline
-
-
 class CaseAdminForm(forms.ModelForm[Case]):
     class Meta:
         model = Case
@@ -196,6 +72,7 @@ class CaseAdminForm(forms.ModelForm[Case]):
 @admin.register(Case)
 class CaseAdmin(
     ScopedForeignKeysMixin,
+    RefusalsAsMessagesMixin,
     CaseScopedAdminMixin,
     AuditlogHistoryAdminMixin,  # type: ignore[misc]
     admin.ModelAdmin[Case],
@@ -236,7 +113,7 @@ class CaseAdmin(
     search_help_text = _("Reference, applicant name or e-mail.")
     ordering = [F("next_action_on").asc(nulls_last=True), "pk"]  # type: ignore[list-item]
     autocomplete_fields = ["applicant"]
-    actions = [assign_to_me, move_status, reassess, request_advice_letter_action, export_csv]
+    actions = [assign_to_me, move_status, reassess, export_csv]
     action_form = CaseActionForm
     show_auditlog_history_link = False
     readonly_fields = ["reference", "status_line", "assigned_to", "next_statuses", "created_at"]
@@ -248,8 +125,7 @@ class CaseAdmin(
             {"fields": ["next_action", "next_action_on", "pass_expires_on", "renewal_window_opens_on"]},
         ),
     ]
-    # Advice letters: the inline below, the "request an advice letter" action, and two pages of their
-    # own (request, download) in `get_urls`; see assessments/letters_admin.py.
+    # Advice letters add their inline, action and pages in a subclass (letters/admin.py).
 
     class Media:
         css = {"all": ["admin/cases.css"]}
@@ -263,8 +139,7 @@ class CaseAdmin(
             DocumentInline,
             NoteInline,
             ReminderInline,
-            _assessment_inline(),
-            AdviceLetterInline,
+            AssessmentInline,
             StatusChangeInline,
         ]
 
@@ -373,16 +248,6 @@ class CaseAdmin(
                 self.admin_site.admin_view(self.document_view),
                 name="applicants_case_document",
             ),
-            path(
-                "<path:object_id>/letters/request/",
-                self.admin_site.admin_view(partial(request_letter_view, self)),
-                name="applicants_case_request_letter",
-            ),
-            path(
-                "<path:object_id>/letters/<int:letter_id>/download/",
-                self.admin_site.admin_view(partial(letter_download_view, self)),
-                name="applicants_case_letter",
-            ),
         ]
         return extra + super().get_urls()
 
@@ -413,86 +278,57 @@ class CaseAdmin(
 
     # --- writes go through the services -----------------------------------------------------------
     def save_model(self, request: HttpRequest, obj: Case, form: forms.ModelForm[Case], change: bool) -> None:
+        """Open or update the case through the services; `obj` carries the form's values."""
+        user = _staff(request)
+        pathways = [p.code for p in form.cleaned_data.get("pathways", [])]
         if change:
-            super().save_model(request, obj, form, change)
+            cases.update_case(
+                case=obj,
+                by=user,
+                pathways=pathways,
+                priority=obj.priority,
+                next_action=obj.next_action,
+                next_action_on=obj.next_action_on,
+                pass_expires_on=obj.pass_expires_on,
+                renewal_window_opens_on=obj.renewal_window_opens_on,
+            )
             return
-        user = request.user
-        assert isinstance(user, User)
-        created = services.open_case(
+        created = cases.open_case(
             by=user,
             applicant=obj.applicant,
-            pathways=[p.code for p in form.cleaned_data.get("pathways", [])],
+            pathways=pathways,
             priority=obj.priority,
             next_action=obj.next_action,
             next_action_on=obj.next_action_on,
             # A consultant's new case is theirs; a case manager's goes to the queue to be assigned.
             assigned_to=None if manages_all_cases(user) else user,
+            pass_expires_on=obj.pass_expires_on,
+            renewal_window_opens_on=obj.renewal_window_opens_on,
         )
-        created.pass_expires_on, created.renewal_window_opens_on = (
-            obj.pass_expires_on,
-            obj.renewal_window_opens_on,
-        )
-        created.save(update_fields=["pass_expires_on", "renewal_window_opens_on"])
         obj.pk, obj.reference, obj.assigned_to_id = created.pk, created.reference, created.assigned_to_id
         obj._state.adding = False
+
+    def save_related(
+        self, request: HttpRequest, form: Any, formsets: list[BaseInlineFormSet[Any, Any, Any]], change: bool
+    ) -> None:
+        # No `form.save_m2m()`: the services in `save_model` set the pathways already.
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
 
     def save_formset(
         self, request: HttpRequest, form: Any, formset: BaseInlineFormSet[Any, Any, Any], change: bool
     ) -> None:
-        if formset.model not in (Note, Reminder, Document):
-            super().save_formset(request, form, formset, change)
-            return
-        user = request.user
-        assert isinstance(user, User)
-        case: Case = form.instance
-        # The admin's change message reads these lists, which formset.save() would normally fill.
-        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
-        for row in formset.forms:
-            data = getattr(row, "cleaned_data", None)
-            if not data or not row.has_changed():
-                continue
-            if data.get("DELETE") and row.instance.pk:
-                row.instance.delete()
-                formset.deleted_objects.append(row.instance)
-            elif formset.model is Note:
-                if row.instance.pk is None:
-                    formset.new_objects.append(services.add_note(case=case, author=user, body=data["body"]))
-            elif formset.model is Reminder:
-                self._save_reminder(row, data, case=case, user=user, formset=formset)
-            else:
-                self._save_document(row, data, case=case, user=user, formset=formset)
+        save_rows(formset, case=form.instance, user=_staff(request))
 
-    @staticmethod
-    def _save_reminder(row: Any, data: dict[str, Any], *, case: Case, user: User, formset: Any) -> None:
-        reminder = row.instance
-        if reminder.pk is None:
-            reminder = services.add_reminder(case=case, title=data["title"], due_on=data["due_on"], by=user)
-            formset.new_objects.append(reminder)
-        else:
-            if {"title", "due_on"} & set(row.changed_data):
-                reminder.save(update_fields=["title", "due_on"])
-            formset.changed_objects.append((reminder, row.changed_data))
-        if data.get("is_done"):
-            services.complete_reminder(reminder=reminder, by=user)
+    def delete_model(self, request: HttpRequest, obj: Case) -> None:
+        cases.delete_case(case=obj, by=_staff(request))
 
-    @staticmethod
-    def _save_document(row: Any, data: dict[str, Any], *, case: Case, user: User, formset: Any) -> None:
-        document = row.instance
-        if document.pk is None:
-            document = services.add_checklist_item(
-                case=case, name=data["name"], is_required=data["is_required"], by=user
-            )
-            formset.new_objects.append(document)
-        else:
-            if {"name", "is_required"} & set(row.changed_data):
-                document.save(update_fields=["name", "is_required"])
-            formset.changed_objects.append((document, row.changed_data))
-        if "file" in row.changed_data and data.get("file"):
-            services.upload_document(document=document, file=data["file"])
-        decision, reason = data.get("decision"), data.get("reason", "")
-        if decision == Document.Review.ACCEPTED:
-            services.accept_document(document=document, by=user)
-        elif decision == Document.Review.REJECTED:
-            services.reject_document(document=document, by=user, reason=reason)
-        elif decision == Document.Review.REUPLOAD_REQUESTED:
-            services.request_reupload(document=document, by=user, reason=reason)
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Case]) -> None:
+        user = _staff(request)
+        for case in queryset:
+            cases.delete_case(case=case, by=user)
+
+
+def _staff(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)  # the admin only lets signed-in staff in
+    return request.user

@@ -58,10 +58,10 @@ class PathwayFilter(admin.SimpleListFilter):
     parameter_name = "pathway"
 
     def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, Any]]:
-        return list(Pathway.Code.choices)
+        return list(Pathway.CHOICES)
 
     def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any] | None:
-        if self.value() in Pathway.Code.values:
+        if self.value() in Pathway.CODES:
             targets = Case.pathways.through.objects.filter(case_id=OuterRef("pk"), pathway_id=self.value())
             return queryset.filter(Exists(targets))
         return queryset

@@ -15,11 +15,11 @@ from django.urls import URLPattern, path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from .. import services
 from ..access import manages_all_cases
-from ..identity import change_applicant_email
 from ..models import Applicant, Case, ConsentRecord
+from ..services.people import change_applicant_email, create_applicant, passport_last4, update_applicant
 from .privacy import access_log_view
+from .saving import RefusalsAsMessagesMixin
 from .scoping import ReadOnlyInlineMixin, applicants_visible_to
 
 
@@ -42,7 +42,7 @@ class ApplicantAdminForm(forms.ModelForm[Applicant]):
         number = str(self.cleaned_data.get("passport_number") or "")
         if number:
             try:
-                services.passport_last4(number)
+                passport_last4(number)
             except ValidationError as error:
                 raise ValidationError(error.messages) from error
         return number
@@ -71,7 +71,11 @@ class CaseLinkInline(ReadOnlyInlineMixin, admin.TabularInline[Case, Applicant]):
 
 
 @admin.register(Applicant)
-class ApplicantAdmin(AuditlogHistoryAdminMixin, admin.ModelAdmin[Applicant]):  # type: ignore[misc]
+class ApplicantAdmin(
+    RefusalsAsMessagesMixin,
+    AuditlogHistoryAdminMixin,  # type: ignore[misc]
+    admin.ModelAdmin[Applicant],
+):
     form = ApplicantAdminForm
     list_display = [
         "full_name",
@@ -83,7 +87,7 @@ class ApplicantAdmin(AuditlogHistoryAdminMixin, admin.ModelAdmin[Applicant]):  #
     ]
     list_filter = ["preferred_language", "nationality"]
     search_fields = ["full_name", "^email"]
-    # The portal account is created only from the applicant's own resume link (applicants.identity).
+    # The portal account is created only from the applicant's own resume link (services.people).
     readonly_fields = ["masked_passport", "user", "created_at", "erased_at", "access_log_link"]
     fields = [
         "full_name",
@@ -119,7 +123,7 @@ class ApplicantAdmin(AuditlogHistoryAdminMixin, admin.ModelAdmin[Applicant]):  #
 
     def get_readonly_fields(self, request: HttpRequest, obj: Applicant | None = None) -> list[str]:
         fields = list(super().get_readonly_fields(request, obj))
-        # The address their sign-in links go to: changed by case managers only (applicants.identity).
+        # The address their sign-in links go to: changed by case managers only (services.people).
         if obj is not None and not manages_all_cases(request.user):
             fields.append("email")
         return fields
@@ -169,25 +173,30 @@ class ApplicantAdmin(AuditlogHistoryAdminMixin, admin.ModelAdmin[Applicant]):  #
     def save_model(
         self, request: HttpRequest, obj: Applicant, form: forms.ModelForm[Applicant], change: bool
     ) -> None:
+        """Create or correct the person through the services; `obj` carries the form's values."""
         number = form.cleaned_data.get("passport_number") or ""
         if change:
-            new_email = obj.email if "email" in form.changed_data else None
-            if new_email is not None:
-                obj.email = form.initial["email"]  # changed below, by the service that owns it
-            super().save_model(request, obj, form, change)
-            if new_email is not None:
-                change_applicant_email(applicant=obj, email=new_email, by=request.user)
-            if number:
-                services.record_passport_number(applicant=obj, passport_number=number)
-            return
-        created = services.create_applicant(
-            full_name=obj.full_name,
-            email=obj.email,
-            nationality=obj.nationality,
-            date_of_birth=obj.date_of_birth,
-            preferred_language=obj.preferred_language,
-            phone=obj.phone,
-            passport_number=number,
-        )
-        obj.pk, obj.passport_last4, obj.created_at = created.pk, created.passport_last4, created.created_at
+            saved = update_applicant(
+                applicant=obj,
+                full_name=obj.full_name,
+                nationality=obj.nationality,
+                date_of_birth=obj.date_of_birth,
+                preferred_language=obj.preferred_language,
+                phone=obj.phone,
+                passport_number=number,
+            )
+            if "email" in form.changed_data:  # case managers only: the field is read-only for others
+                saved = change_applicant_email(applicant=saved, email=obj.email, by=request.user)
+        else:
+            saved = create_applicant(
+                full_name=obj.full_name,
+                email=obj.email,
+                nationality=obj.nationality,
+                date_of_birth=obj.date_of_birth,
+                preferred_language=obj.preferred_language,
+                phone=obj.phone,
+                passport_number=number,
+            )
+        obj.pk, obj.email, obj.passport_last4 = saved.pk, saved.email, saved.passport_last4
+        obj.created_at = saved.created_at
         obj._state.adding = False

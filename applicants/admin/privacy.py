@@ -23,7 +23,7 @@ from ..access import data_request_for, manages_all_cases
 from ..models import Applicant, DataRequest, RetentionRun
 from ..privacy.access_log import entries_between, summarise
 from ..privacy.downloads import export_archive_response
-from ..privacy.services import approve_data_request
+from ..services.privacy import approve_data_request
 
 
 class ManagersOnlyMixin:

@@ -9,7 +9,11 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser, User
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
+
+from assessments.engine import PATHWAY_CODES, REGISTRY
+from assessments.presentation import pathway_name
 
 from .people import Applicant
 
@@ -25,19 +29,13 @@ def generate_reference() -> str:
 
 
 class Pathway(models.Model):
-    """A visa or pass a case can target. Rows are the contract's pathway codes (data migration)."""
+    """A visa or pass a case can target: one row per registry code (data migration). The code is all a
+    row holds; its name comes from the engine's pathway registry, like everywhere else."""
 
-    class Code(models.TextChoices):
-        SG_TECH_PASS = "sg_tech_pass", _("Singapore Tech.Pass")
-        SG_ONE_PASS = "sg_one_pass", _("Singapore ONE Pass")
-        SG_ONE_PASS_AI_TECH = "sg_one_pass_ai_tech", _("Singapore ONE Pass (AI and Tech)")
-        SG_EMPLOYMENT_PASS = "sg_employment_pass", _("Singapore Employment Pass")
-        SG_ENTREPASS = "sg_entrepass", _("Singapore EntrePass")
-        CN_K_VISA = "cn_k_visa", _("China K visa")
-        CN_WORK_PERMIT = "cn_work_permit", _("China work permit")
-        CN_R_VISA = "cn_r_visa", _("China R visa")
+    CODES = PATHWAY_CODES
+    CHOICES = [(entry.code, gettext_lazy(entry.name)) for entry in REGISTRY]
 
-    code = models.CharField(_("code"), max_length=32, primary_key=True, choices=Code.choices)
+    code = models.CharField(_("code"), max_length=32, primary_key=True, choices=CHOICES)
 
     class Meta:
         verbose_name = _("pathway")
@@ -45,7 +43,7 @@ class Pathway(models.Model):
         ordering = ["code"]
 
     def __str__(self) -> str:
-        return str(self.Code(self.code).label)
+        return pathway_name(self.code)
 
 
 class Status(models.TextChoices):
@@ -120,7 +118,7 @@ def late_condition(*, now: datetime | None = None) -> models.Q:
 class Case(models.Model):
     """One applicant's matter with us: where it stands, who owns it, and the dates that matter.
 
-    Status only changes through the transition services in `applicants.transitions`, which keep
+    Status only changes through the transition services in `applicants.services.transitions`, which keep
     `status_changed_at` and the status history in step.
     """
 

@@ -18,7 +18,7 @@ class Applicant(models.Model):
     """A person we assess or represent.
 
     The passport number is minimised: only its last four characters are ever stored
-    (`applicants.services.record_passport_number`), which is what staff need to match a document.
+    (`applicants.services.people.passport_last4`), which is what staff need to match a document.
     """
 
     class Language(models.TextChoices):

@@ -14,7 +14,7 @@ class DataRequest(models.Model):
     """One request, when it was made, and when and by whom on the staff it was approved and carried out.
 
     An approved export keeps its archive (private storage) until the retention schedule deletes it;
-    an approved deletion leaves the applicant anonymised (`privacy.services.erase_applicant`).
+    an approved deletion leaves the applicant anonymised (`services.privacy.erase_applicant`).
     """
 
     class Kind(models.TextChoices):

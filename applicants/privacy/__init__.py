@@ -1,7 +1,9 @@
-"""Data protection (Singapore PDPA, China PIPL, GDPR): export, erasure, retention, access log.
+"""Data protection (Singapore PDPA, China PIPL, GDPR): what we hold about a person and who saw it.
 
 - `export`: everything held about a person, as JSON plus their files.
-- `services`: the staff-approved writes (approve an export or a deletion, erase a person).
-- `retention`: the retention schedule per data category, enforced daily by a beat job.
 - `access_log`: who viewed, downloaded or changed a person's data between two dates.
+- `downloads`: handing an approved export archive over, logged.
+
+The writes are services like every other: asking (`services.portal.request_data`), carrying a request
+out and erasing a person (`services.privacy`), and the retention schedule (`services.retention`).
 """

@@ -3,6 +3,10 @@ letters), for an approved export.
 
 Records are serialised field by field from the models (`record`), so a field added to a model later
 is exported without anyone remembering to add it here; tests check every field is present.
+
+Advice letters belong to the `letters` app, a layer above this one: they are reached through the
+case's reverse relation `advice_letters` (a letter is a record on the person's case, and the database
+ties it there), never imported.
 """
 
 from __future__ import annotations
@@ -18,11 +22,12 @@ from typing import Any
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 
-from assessments.models import AdviceLetter, Assessment
+from assessments.models import Assessment
 
-from ..models import Applicant, Case, Document
+from ..models import Applicant, Case, CaseStatusChange, ConsentRecord, DataRequest, Document, Note, Reminder
 
 # Internal keys that say nothing about the person.
 _SKIPPED = {"id", "applicant", "case", "user"}
@@ -55,9 +60,9 @@ def document_path(document: Document) -> str:
     return f"documents/{document.case.reference}/{document.pk}-{PurePosixPath(document.file.name).name}"
 
 
-def letter_path(letter: AdviceLetter) -> str:
+def letter_path(case: Case, file: FieldFile) -> str:
     """Where an advice letter's PDF sits inside the export archive."""
-    return f"letters/{letter.case.reference}/{PurePosixPath(letter.file.name).name}"
+    return f"letters/{case.reference}/{PurePosixPath(file.name or '').name}"
 
 
 def _case(case: Case) -> dict[str, Any]:
@@ -74,7 +79,7 @@ def _case(case: Case) -> dict[str, Any]:
         ],
         "assessments": [record(a) for a in case.assessments.all()],
         "advice_letters": [
-            {**record(letter), "file": letter_path(letter) if letter.file else None}
+            {**record(letter), "file": letter_path(case, letter.file) if letter.file else None}
             for letter in case.advice_letters.all()
         ],
     }
@@ -82,13 +87,18 @@ def _case(case: Case) -> dict[str, Any]:
 
 def subject_objects(applicant: Applicant) -> dict[type[models.Model], list[int]]:
     """Model → primary keys of every record about `applicant` (for the access log and erasure)."""
-    case_ids = list(applicant.cases.values_list("pk", flat=True))
+    cases = list(applicant.cases.prefetch_related("advice_letters"))
+    case_ids = [case.pk for case in cases]
+    letters: dict[type[models.Model], list[int]] = {}
+    for case in cases:
+        for letter in case.advice_letters.all():
+            letters.setdefault(type(letter), []).append(letter.pk)
     return {
         Applicant: [applicant.pk],
         Case: case_ids,
         Document: list(Document.objects.filter(case__in=case_ids).values_list("pk", flat=True)),
         Assessment: list(Assessment.objects.filter(applicant=applicant).values_list("pk", flat=True)),
-        AdviceLetter: list(AdviceLetter.objects.filter(case__in=case_ids).values_list("pk", flat=True)),
+        **letters,
         **{
             model: list(model._default_manager.filter(**{lookup: value}).values_list("pk", flat=True))
             for model, lookup, value in _related(applicant, case_ids)
@@ -97,8 +107,6 @@ def subject_objects(applicant: Applicant) -> dict[type[models.Model], list[int]]
 
 
 def _related(applicant: Applicant, case_ids: list[int]) -> list[tuple[type[models.Model], str, Any]]:
-    from ..models import CaseStatusChange, ConsentRecord, DataRequest, Note, Reminder
-
     return [
         (ConsentRecord, "applicant", applicant.pk),
         (DataRequest, "applicant", applicant.pk),
@@ -165,9 +173,9 @@ def build_archive(applicant: Applicant) -> bytes:
         ):
             with document.file.open("rb") as handle:
                 archive.writestr(document_path(document), handle.read())
-        for letter in (
-            AdviceLetter.objects.filter(case__applicant=applicant).exclude(file="").select_related("case")
-        ):
-            with letter.file.open("rb") as handle:
-                archive.writestr(letter_path(letter), handle.read())
+        for case in applicant.cases.prefetch_related("advice_letters"):
+            for letter in case.advice_letters.all():
+                if letter.file:
+                    with letter.file.open("rb") as handle:
+                        archive.writestr(letter_path(case, letter.file), handle.read())
     return buffer.getvalue()

@@ -11,9 +11,9 @@ from django.views.decorators.http import require_http_methods
 
 from assessments import evaluation
 from assessments.engine import ProfileError
+from assessments.presentation import present
 
 from ..intake.flow import Answers
-from ..results import present
 
 
 @require_http_methods(["GET", "POST"])
@@ -27,7 +27,7 @@ def result(request: HttpRequest) -> HttpResponse:
         messages.warning(request, _("Please answer every question first."))
         return redirect("applicants:intake-check")
     try:
-        assessment = evaluation.evaluate(evaluation.parse(profile))
+        snapshot = evaluation.snapshot_data(evaluation.parse(profile))
     except ProfileError as error:
         for path, problems in error.errors.items():
             for problem in problems:
@@ -36,5 +36,5 @@ def result(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "applicants/assessment_result.html",
-        {"result": present(assessment), "save_url": reverse("applicants:intake-save")},
+        {"result": present(snapshot), "save_url": reverse("applicants:intake-save")},
     )

@@ -16,9 +16,9 @@ from consultancy.ratelimits import limited
 from ..consent import CONSENT_TEXT_VERSION
 from ..intake.base import error_links
 from ..intake.flow import Answers
+from ..intake.save import SaveForm
 from ..models import Applicant
-from ..portal_forms import SaveForm
-from ..portal_services import submit_for_consultation
+from ..services.portal import submit_for_consultation
 
 SAVED_KEY = "saved_reference"
 

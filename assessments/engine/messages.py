@@ -2,7 +2,7 @@
 
 The engine never translates. It marks msgids with `gettext_noop` (an identity function named so that
 Django's `makemessages` extracts them) and keeps parameters raw until `to_data()` makes them JSON-able,
-so the hot loop pays nothing for formatting.
+so a stored snapshot can be worded later in any language.
 """
 
 from __future__ import annotations
@@ -28,9 +28,7 @@ class MoneyLike(Protocol):
     def currency(self) -> str: ...
 
 
-# Amount and Message are values, never changed after creation; not `frozen` because a frozen dataclass pays
-# a Python-level object.__setattr__ per field, about twice the cost, on the engine's hot path.
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Amount:
     """An engine-side amount of money (thresholds, converted figures)."""
 
@@ -38,7 +36,7 @@ class Amount:
     currency: str
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Message:
     """A msgid and its raw parameters (str, int, Decimal, date, Years, money, or nested Message)."""
 
@@ -50,7 +48,7 @@ class Message:
 
 
 def msg(msgid: str, **params: Any) -> Message:
-    return Message(msgid, params)
+    return Message(id=msgid, params=params)
 
 
 CENT = Decimal("0.01")
@@ -64,18 +62,18 @@ def decimal_to_str(value: Decimal) -> str:
 
 
 def param_to_data(value: Any) -> Any:
+    """A parameter as JSON: numbers, words and booleans as given, money as {"amount", "currency"} strings,
+    years to one decimal, dates ISO, nested messages as their own data."""
+    if isinstance(value, int | str):  # bool is an int: it stays a JSON boolean
+        return value
     if isinstance(value, Message):
         return value.to_data()
+    if isinstance(value, Amount) or (hasattr(value, "amount") and hasattr(value, "currency")):
+        return {"amount": decimal_to_str(value.amount), "currency": value.currency}
     if isinstance(value, Years):
         return value.display()
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, int | str):
-        return value
     if isinstance(value, Decimal):
         return decimal_to_str(value)
     if isinstance(value, date):
         return value.isoformat()
-    if hasattr(value, "amount") and hasattr(value, "currency"):
-        return {"amount": decimal_to_str(value.amount), "currency": value.currency}
     raise TypeError(f"message parameter of unsupported type {type(value).__name__}")

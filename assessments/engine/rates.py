@@ -20,11 +20,9 @@ PAIR = re.compile(r"^([A-Z]{3})/([A-Z]{3})$")
 PIVOTS = ("SGD", "USD")
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Conversion:
-    """`amount` in the target currency (rounded to cents) and the pair keys of the rates used.
-
-    A value, never changed after creation (not `frozen`: that doubles the cost of creating one)."""
+    """`amount` in the target currency (rounded to cents) and the pair keys of the rates used."""
 
     amount: Amount
     pairs: tuple[str, ...]

@@ -1,7 +1,8 @@
 """What an assessment returns: outcomes, criteria, points, what-ifs and documents (contract §2).
 
-Results are slots dataclasses holding raw `Message`s; `to_data()` makes them JSON-able (msgids plus
-parameters) and `render_assessment()` (render.py) turns that into the contract's plain-text shape.
+Results are slots dataclasses holding raw `Message`s. `to_data()` makes them JSON-able with every text as
+its msgid plus parameters (a snapshot, worded later by `render_assessment()` in render.py); `to_contract()`
+writes the same shape with every text worded at once, in one pass.
 """
 
 from __future__ import annotations
@@ -11,10 +12,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from functools import partial
 from typing import Any, Protocol
 
 from assessments.engine.messages import Message
-from assessments.engine.render import render_assessment
+from assessments.engine.render import Catalogue, Translate, catalogue_of, message_text, untranslated
 
 
 class Outcome(StrEnum):
@@ -37,19 +39,6 @@ class CriterionStatus(StrEnum):
 
 RANK: dict[Outcome, int] = {outcome: rank for rank, outcome in enumerate(Outcome)}
 
-# Module-level aliases: reading `Outcome.ELIGIBLE` goes through the enum's class machinery (about 0.1 µs
-# on CPython 3.11), a global does not; the hot paths below run for every criterion of every profile.
-ELIGIBLE = Outcome.ELIGIBLE
-LIKELY_ELIGIBLE = Outcome.LIKELY_ELIGIBLE
-NEEDS_REVIEW = Outcome.NEEDS_REVIEW
-INSUFFICIENT_INFORMATION = Outcome.INSUFFICIENT_INFORMATION
-NOT_ELIGIBLE = Outcome.NOT_ELIGIBLE
-NOT_OPEN = Outcome.NOT_OPEN
-MET = CriterionStatus.MET
-NOT_MET = CriterionStatus.NOT_MET
-UNKNOWN = CriterionStatus.UNKNOWN
-REVIEW = CriterionStatus.REVIEW
-
 
 def best(first: Outcome, second: Outcome) -> Outcome:
     """The better of two routes' outcomes (contract: eligible > likely > review > unknown > not)."""
@@ -62,6 +51,12 @@ def capped(outcome: Outcome, cap: Outcome) -> Outcome:
 
 
 Texts = tuple[Message, Message, Message]
+# How `to_data()` writes each text: as its msgid and parameters by default, or worded (`to_contract()`).
+Write = Callable[[Message], Any]
+
+
+def as_data(message: Message) -> dict[str, Any]:
+    return message.to_data()
 
 
 class Cited(Protocol):
@@ -75,7 +70,7 @@ class Criterion:
     """One criterion's verdict under a rule version. `cap` is the best outcome this criterion allows when met.
 
     The texts (requirement, actual, explanation) are built only when read: `texts` is a zero-argument
-    callable returning the three messages, so assessing pays nothing for wording. The citation (`source`)
+    callable returning the three messages, so assessing alone builds no wording. The citation (`source`)
     is likewise looked up in the rule version when read.
     """
 
@@ -101,35 +96,29 @@ class Criterion:
     def explanation(self) -> Message:
         return self.texts()[2]
 
-    def to_data(self) -> dict[str, Any]:
+    def to_data(self, write: Write = as_data) -> dict[str, Any]:
         requirement, actual, explanation = self.texts()
         return {
             "code": self.code,
             "status": self.status.value,
-            "requirement": requirement.to_data(),
-            "actual": actual.to_data(),
-            "explanation": explanation.to_data(),
+            "requirement": write(requirement),
+            "actual": write(actual),
+            "explanation": write(explanation),
             "source": self.source,
         }
 
 
 def all_required(criteria: list[Criterion]) -> Outcome:
     """All criteria required: the worst decides (not_met > unknown > review), then the caps apply."""
-    unknown = review = False
-    cap = ELIGIBLE
+    statuses = {criterion.status for criterion in criteria}
+    if CriterionStatus.NOT_MET in statuses:
+        return Outcome.NOT_ELIGIBLE
+    if CriterionStatus.UNKNOWN in statuses:
+        return Outcome.INSUFFICIENT_INFORMATION
+    outcome = Outcome.NEEDS_REVIEW if CriterionStatus.REVIEW in statuses else Outcome.ELIGIBLE
     for criterion in criteria:
-        status = criterion.status
-        if status is NOT_MET:
-            return NOT_ELIGIBLE
-        if status is UNKNOWN:
-            unknown = True
-        elif status is REVIEW:
-            review = True
-        if criterion.cap is not ELIGIBLE:
-            cap = capped(cap, criterion.cap)
-    if unknown:
-        return INSUFFICIENT_INFORMATION
-    return capped(NEEDS_REVIEW if review else ELIGIBLE, cap)
+        outcome = capped(outcome, criterion.cap)
+    return outcome
 
 
 @dataclass(slots=True)
@@ -140,13 +129,10 @@ class PointsFactor:
     points: int | None
     max: int
 
-    def to_data(self) -> dict[str, Any]:
-        return {"factor": self.factor.to_data(), "points": self.points, "max": self.max}
-
 
 @dataclass(slots=True)
 class Points:
-    """A points test. `rows` holds (factor, points or None if unknown, max); `breakdown` is built when read."""
+    """A points test. `rows` holds (factor, points or None if unknown, max); `breakdown` gives them as objects."""
 
     total: int
     pass_mark: int
@@ -155,14 +141,16 @@ class Points:
 
     @property
     def breakdown(self) -> list[PointsFactor]:
-        return [PointsFactor(factor, points, top) for factor, points, top in self.rows]
+        return [PointsFactor(factor=factor, points=points, max=top) for factor, points, top in self.rows]
 
-    def to_data(self) -> dict[str, Any]:
+    def to_data(self, write: Write = as_data) -> dict[str, Any]:
         return {
             "total": self.total,
             "pass_mark": self.pass_mark,
             "category": self.category,
-            "breakdown": [f.to_data() for f in self.breakdown],
+            "breakdown": [
+                {"factor": write(factor), "points": points, "max": top} for factor, points, top in self.rows
+            ],
         }
 
 
@@ -213,7 +201,7 @@ class PathwayResult:
         seen = {m.id for m in self.base_documents}
         documents = list(self.base_documents)
         for criterion in self.criteria:
-            if criterion.status is NOT_MET:
+            if criterion.status is CriterionStatus.NOT_MET:
                 continue
             for message in self.document_catalogue.get(criterion.code, ()):
                 if message.id not in seen:
@@ -221,18 +209,18 @@ class PathwayResult:
                     documents.append(message)
         return documents
 
-    def to_data(self) -> dict[str, Any]:
+    def to_data(self, write: Write = as_data) -> dict[str, Any]:
         data: dict[str, Any] = {
             "pathway": self.pathway,
             "outcome": self.outcome.value,
             "rule_version": self.rule_version,
-            "summary": self.summary.to_data(),
-            "criteria": [c.to_data() for c in self.criteria],
-            "what_if": [m.to_data() for m in self.what_if],
-            "documents": [m.to_data() for m in self.documents],
+            "summary": write(self.summary),
+            "criteria": [c.to_data(write) for c in self.criteria],
+            "what_if": [write(m) for m in self.what_if],
+            "documents": [write(m) for m in self.documents],
         }
         if self.points is not None:
-            data["points"] = self.points.to_data()
+            data["points"] = self.points.to_data(write)
         return data
 
 
@@ -252,18 +240,19 @@ class Assessment:
                 return result
         raise KeyError(pathway)
 
-    def to_data(self) -> dict[str, Any]:
+    def to_data(self, write: Write = as_data) -> dict[str, Any]:
         """JSON-able: the contract shape with every human text as `{"id": msgid, "params": {...}}`."""
         return {
             "as_of": self.as_of.isoformat(),
             "engine_version": self.engine_version,
-            "results": [r.to_data() for r in self.results],
+            "results": [r.to_data(write) for r in self.results],
             "exchange_rates": {pair: str(rate) for pair, rate in sorted(self.exchange_rates.items())},
             "exchange_rate_dates": {
                 pair: d.isoformat() for pair, d in sorted(self.exchange_rate_dates.items())
             },
         }
 
-    def to_contract(self) -> dict[str, Any]:
-        """The exact contract JSON, in English."""
-        return render_assessment(self.to_data())
+    def to_contract(self, translate: Translate | Catalogue = untranslated) -> dict[str, Any]:
+        """The exact contract JSON, worded by `translate` (English by default): what
+        `render_assessment(self.to_data(), translate)` gives, without building the snapshot first."""
+        return self.to_data(partial(message_text, catalogue=catalogue_of(translate)))

@@ -19,10 +19,7 @@ from typing import Generic, Protocol, TypeVar
 DAYS_PER_YEAR = 365
 
 
-# Years and YearsRange are values: never changed after creation. They are not `frozen` because a frozen
-# dataclass pays a Python-level object.__setattr__ per field (about twice the cost), and every pathway of every
-# profile creates them.
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Years:
     """A length of time measured in days of coverage."""
 
@@ -40,7 +37,7 @@ class Years:
         return self.days // DAYS_PER_YEAR
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class YearsRange:
     """What the facts prove (`known`) and the most they could amount to (`possible`; None = unbounded).
 
@@ -90,8 +87,6 @@ def years_before(as_of: date, years: int) -> date:
 
 def covered_days(intervals: Sequence[tuple[int, int]]) -> int:
     """Days covered by the union of half-open ordinal intervals [start, stop)."""
-    if len(intervals) < 2:  # most careers: nothing to merge
-        return intervals[0][1] - intervals[0][0] if intervals else 0
     total = 0
     current_start = current_stop = None
     for start, stop in sorted(intervals):

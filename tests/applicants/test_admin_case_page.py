@@ -10,8 +10,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from applicants import services
 from applicants.models import Case, Document
+from applicants.services.documents import upload_document
 from tests.applicants.adminpost import case_form_data
 from tests.applicants.factories import (
     case_manager,
@@ -124,7 +124,7 @@ def test_rejecting_a_document_inline_stores_the_reason_the_applicant_sees(client
     }
     case = make_case(assigned_to=alice)
     doc = make_document(case=case, name="Degree certificate")
-    services.upload_document(document=doc, file=ContentFile(PDF, name="degree.pdf"))
+    upload_document(document=doc, file=ContentFile(PDF, name="degree.pdf"))
 
     response = _post(
         client,
@@ -218,7 +218,7 @@ def test_an_uploaded_document_downloads_through_the_case_for_whoever_may_see_it(
 
     case = make_case(assigned_to=alice)
     doc = make_document(case=case, name="Passport bio page")
-    services.upload_document(document=doc, file=ContentFile(PDF, name="passport.pdf"))
+    upload_document(document=doc, file=ContentFile(PDF, name="passport.pdf"))
     url = reverse("admin:applicants_case_document", args=[case.pk, doc.pk])
 
     page = client.get(reverse("admin:applicants_case_change", args=[case.pk])).content.decode()
@@ -234,7 +234,7 @@ def test_an_uploaded_document_downloads_through_the_case_for_whoever_may_see_it(
 def test_another_consultant_cannot_download_the_document(alice, private_storage):
     case = make_case(assigned_to=alice)
     doc = make_document(case=case, name="Passport bio page")
-    services.upload_document(document=doc, file=ContentFile(PDF, name="passport.pdf"))
+    upload_document(document=doc, file=ContentFile(PDF, name="passport.pdf"))
     bob = Client()
     staff_login(bob, consultant("bob"))
 
@@ -244,7 +244,7 @@ def test_another_consultant_cannot_download_the_document(alice, private_storage)
 def test_a_document_of_another_case_cannot_be_reached_through_your_own_case(client, alice, private_storage):
     mine, theirs = make_case(assigned_to=alice), make_case(assigned_to=consultant("bob"))
     doc = make_document(case=theirs, name="Payslips")
-    services.upload_document(document=doc, file=ContentFile(PDF, name="pay.pdf"))
+    upload_document(document=doc, file=ContentFile(PDF, name="pay.pdf"))
 
     assert client.get(reverse("admin:applicants_case_document", args=[mine.pk, doc.pk])).status_code == 404
 

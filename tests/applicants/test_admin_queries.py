@@ -56,7 +56,7 @@ def _seed(count: int, consultants: list[User]) -> None:
         )
         for i, applicant in enumerate(applicants)
     )
-    codes = list(Pathway.Code.values)
+    codes = list(Pathway.CODES)
     Through = Case.pathways.through
     Through.objects.bulk_create(
         Through(case_id=case.pk, pathway_id=codes[i % len(codes)]) for i, case in enumerate(cases)

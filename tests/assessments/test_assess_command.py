@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from django.core.management import call_command
 
+from assessments.management.commands.assess import to_json
 from tests.assessments.profiles import senior_engineer
 
 pytestmark = pytest.mark.django_db
@@ -148,3 +149,22 @@ def test_handles_ten_thousand_profiles_in_one_call(tmp_path: Path) -> None:
     assessments = json.loads(out)
     assert len(assessments) == 10_000
     assert all(len(a["results"]) == 8 for a in assessments)
+
+
+ODD_TEXT = {
+    "text": 'tab\t quote" back\\ slash/ </b> \u2028 \u00e9 中文 😀 \x00\x1f\x7f',
+    "numbers": [0, -7, 10**20],
+}
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+@pytest.mark.parametrize("indent", [0, 2])
+def test_the_json_written_is_byte_for_byte_what_the_standard_library_writes(
+    tmp_path: Path, language: str, indent: int
+) -> None:
+    _, out, _ = run(write(tmp_path, senior_engineer()), "--language", language)
+    documents: list[Any] = [json.loads(out), ODD_TEXT, [True, None, {}, []]]
+    for document in documents:
+        assert to_json(document, indent=indent) == json.dumps(
+            document, ensure_ascii=False, indent=indent or None
+        )

@@ -13,9 +13,11 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Browser, Page
 
-from applicants import services
 from applicants.models import DataRequest
-from applicants.privacy.services import approve_data_request, request_data
+from applicants.services.documents import upload_document
+from applicants.services.people import create_applicant
+from applicants.services.portal import request_data
+from applicants.services.privacy import approve_data_request
 from tests.applicants.factories import PASSWORD, make_case, make_document, make_user
 from tests.applicants.portal_helpers import PDF
 
@@ -53,9 +55,9 @@ def test_no_page_breaks_its_content_security_policy(
     # A superuser: this test must not depend on the groups of the data migrations, which an earlier
     # transactional test in the run may have flushed.
     manager = make_user("manager", is_superuser=True)
-    applicant = services.create_applicant(full_name="Lena Fischer", email="lena@mail.example")
+    applicant = create_applicant(full_name="Lena Fischer", email="lena@mail.example")
     case = make_case(applicant=applicant)
-    services.upload_document(document=make_document(case=case), file=ContentFile(PDF, name="a.pdf"))
+    upload_document(document=make_document(case=case), file=ContentFile(PDF, name="a.pdf"))
     export = approve_data_request(
         request=request_data(applicant=applicant, kind=DataRequest.Kind.EXPORT), by=manager
     )
@@ -95,7 +97,7 @@ def test_no_page_breaks_its_content_security_policy(
             ("admin:applicants_applicant_access_log", [applicant.pk]),
             ("admin:applicants_datarequest_changelist", []),
             ("admin:applicants_datarequest_change", [export.pk]),
-            ("admin:assessments_adviceletter_changelist", []),
+            ("admin:letters_adviceletter_changelist", []),
             ("admin-rule-versions", []),
         ):
             _visit(page, base + reverse(name, args=args), seen)

@@ -35,36 +35,8 @@ def test_importing_the_engine_loads_no_django_module() -> None:
     assert json.loads(done.stdout) == []
 
 
-# The loader that picks the compiled or pure-Python modules at import, and its build command, read files and
-# the environment by design; they take no part in an assessment.
-LOADING = {"native.py", "native_build.py"}
-
-
 def _engine_trees() -> list[tuple[Path, ast.Module]]:
-    return [
-        (path, ast.parse(path.read_text(), str(path)))
-        for path in sorted(ENGINE.rglob("*.py"))
-        if path.name not in LOADING
-    ]
-
-
-def _imports_the_loader(tree: ast.Module) -> bool:
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import) and any(
-            alias.name.startswith("assessments.engine.native") for alias in node.names
-        ):
-            return True
-        if isinstance(node, ast.ImportFrom) and node.module is not None:
-            names = {f"{node.module}.{alias.name}" for alias in node.names} | {node.module}
-            if any(name.startswith("assessments.engine.native") for name in names):
-                return True
-    return False
-
-
-def test_no_engine_logic_depends_on_the_loader() -> None:
-    assert {path.name for path in ENGINE.rglob("*.py")} >= LOADING
-    dependent = [path.name for path, tree in _engine_trees() if _imports_the_loader(tree)]
-    assert dependent == ["__init__.py"]  # the package's own __init__, which runs it first
+    return [(path, ast.parse(path.read_text(), str(path))) for path in sorted(ENGINE.rglob("*.py"))]
 
 
 def test_engine_modules_import_nothing_that_reaches_django_io_or_the_clock() -> None:

@@ -1,16 +1,30 @@
-"""to_data() keeps msgids and raw params; render_assessment() gives the exact contract JSON."""
+"""to_data() keeps msgids and raw params; render_assessment() and to_contract() give the exact contract JSON."""
 
 from __future__ import annotations
 
+import gettext
 import json
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from assessments.engine import ENGINE_VERSION, PATHWAY_CODES, render_assessment
-from assessments.engine.render import format_money, render_message
+from assessments.engine import (
+    DEFAULT_RATES,
+    ENGINE_VERSION,
+    PATHWAY_CODES,
+    Assessment,
+    assess,
+    parse_profile,
+    render_assessment,
+)
+from assessments.engine.render import Catalogue, format_money, render_message
 
 from .helpers import AS_OF, run, sgd, usd
+from .test_golden import SPARSE_RATES, bench_profiles, widened_profiles
+
+CHINESE = Path(__file__).resolve().parents[2] / "assessments" / "locale" / "zh_Hans" / "LC_MESSAGES"
 
 RICH = {
     "date_of_birth": "1990-05-01",
@@ -128,3 +142,39 @@ def test_years_are_shown_to_one_decimal_and_dates_as_iso() -> None:
     assert any(c["actual"] == "incorporated on 2026-02-03" for c in entrepass["criteria"])
     tech = data["results"][0]
     assert tech["criteria"][1]["actual"] == "0.0 years"
+
+
+def test_a_catalogue_asks_for_each_msgid_once() -> None:
+    asked: list[str] = []
+
+    def translate(msgid: str) -> str:
+        asked.append(msgid)
+        return msgid.upper()
+
+    catalogue = Catalogue(translate)
+    message = {"id": "not given", "params": {}}
+    assert [render_message(message, catalogue) for _ in range(3)] == ["NOT GIVEN"] * 3
+    assert asked == ["not given"]
+
+
+def _golden_assessments(count: int) -> list[Assessment]:
+    """The golden populations' first profiles: the benchmark's, and the widened ones with sparse rates."""
+    return [
+        assess(parse_profile(data, default_as_of=AS_OF), rates=DEFAULT_RATES)
+        for data in bench_profiles()[:count]
+    ] + [
+        assess(parse_profile(data, default_as_of=AS_OF), rates=SPARSE_RATES)
+        for data in widened_profiles()[:count]
+    ]
+
+
+@pytest.mark.parametrize("language", ["en", "zh_Hans"])
+def test_wording_an_assessment_at_once_gives_what_rendering_its_snapshot_gives(language: str) -> None:
+    if language == "en":
+        translate: Callable[[str], str] = str
+    else:
+        with (CHINESE / "django.mo").open("rb") as handle:
+            translate = gettext.GNUTranslations(handle).gettext
+    catalogue = Catalogue(translate)
+    for assessment in _golden_assessments(300):
+        assert assessment.to_contract(catalogue) == render_assessment(assessment.to_data(), translate)

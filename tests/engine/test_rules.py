@@ -6,8 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from assessments.engine import PATHWAY_CODES, Confidence, RuleVersion, rule_catalogue
-from assessments.engine.assess import RULE_MODULES
+from assessments.engine import PATHWAY_CODES, REGISTRY, Confidence, PathwayEntry, RuleVersion, rule_catalogue
 from assessments.engine.profile import COVERAGE_START
 
 from .helpers import result
@@ -45,14 +44,14 @@ def test_version_ids_are_unique() -> None:
     assert len(ids) == len(set(ids))
 
 
-@pytest.mark.parametrize("module", RULE_MODULES, ids=lambda m: m.__name__.rsplit(".", 1)[-1])
+@pytest.mark.parametrize("entry", REGISTRY, ids=lambda e: e.code)
 @pytest.mark.parametrize("application_type", ["new", "renewal"])
-def test_versions_tile_the_calendar_from_coverage_start(module, application_type: str) -> None:
+def test_versions_tile_the_calendar_from_coverage_start(entry: PathwayEntry, application_type: str) -> None:
     day = COVERAGE_START
     while True:
-        chosen = module.BOOK.select(day, application_type)
+        chosen = entry.book.select(day, application_type)
         assert chosen.in_force(day, application_type)
-        others = [v for v in module.VERSIONS if v is not chosen and v.in_force(day, application_type)]
+        others = [v for v in entry.book.versions if v is not chosen and v.in_force(day, application_type)]
         assert others == [], f"{chosen.id} overlaps {[v.id for v in others]} on {day}"
         if chosen.effective_to is None:
             break

@@ -13,11 +13,14 @@ from django.core.files.base import ContentFile
 from django.test import Client, override_settings
 from django.utils import timezone
 
-from applicants import services
 from applicants.models import Applicant, Case, DataRequest, Document
-from applicants.privacy.services import approve_data_request, request_data
-from assessments.models import AdviceLetter
-from assessments.services import claim_letter, request_advice_letter, run_assessment, store_rendered_letter
+from applicants.services.documents import upload_document
+from applicants.services.people import create_applicant
+from applicants.services.portal import request_data
+from applicants.services.privacy import approve_data_request
+from assessments.services import run_assessment
+from letters.models import AdviceLetter
+from letters.services import claim_letter, request_advice_letter, store_rendered_letter
 from tests.applicants.factories import (
     case_manager,
     consultant,
@@ -104,13 +107,11 @@ class World:
 def _person(name: str, *, assigned_to: User | None, manager: User) -> Person:
     email = f"{name.lower()}@mail.example"
     user = User.objects.create_user(username=email, email=email, password="A long passphrase 42")
-    applicant = services.create_applicant(
-        full_name=f"{name} Example", email=email, nationality="DE", user=user
-    )
+    applicant = create_applicant(full_name=f"{name} Example", email=email, nationality="DE", user=user)
     case = make_case(applicant=applicant, assigned_to=assigned_to)
     letter = ready_letter(case, by=manager)
     document = make_document(case=case, name=f"Payslip of {name}")
-    services.upload_document(document=document, file=ContentFile(PDF, name="payslip.pdf"))
+    upload_document(document=document, file=ContentFile(PDF, name="payslip.pdf"))
     export = approve_data_request(
         request=request_data(applicant=applicant, kind=DataRequest.Kind.EXPORT), by=manager
     )

@@ -22,7 +22,6 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from applicants import services, transitions
 from applicants.models import (
     Applicant,
     Case,
@@ -33,10 +32,16 @@ from applicants.models import (
     Reminder,
     RetentionRun,
 )
-from applicants.privacy.retention import enforce_retention
-from applicants.privacy.services import approve_data_request, request_data
-from assessments.models import AdviceLetter, Assessment
+from applicants.services import transitions
+from applicants.services.cases import add_note, add_reminder
+from applicants.services.documents import add_checklist_item, upload_document
+from applicants.services.people import create_applicant, record_consent
+from applicants.services.portal import request_data
+from applicants.services.privacy import approve_data_request
+from applicants.services.retention import enforce_retention
+from assessments.models import Assessment
 from assessments.services import run_assessment
+from letters.models import AdviceLetter
 from tests.applicants.factories import case_manager, consultant, make_case, staff_login
 from tests.applicants.portal_helpers import PDF
 from tests.assessments.profiles import senior_engineer
@@ -61,7 +66,7 @@ def _everything(manager: User, worker: User) -> Applicant:
     user = User.objects.create_user(
         "wilhelmina.q@mail.example", email="wilhelmina.q@mail.example", password="x"
     )
-    applicant = services.create_applicant(
+    applicant = create_applicant(
         full_name="Wilhelmina Quasthoff",
         email="wilhelmina.q@mail.example",
         nationality="IN",
@@ -70,7 +75,7 @@ def _everything(manager: User, worker: User) -> Applicant:
         passport_number="Z8812345",
         user=user,
     )
-    services.record_consent(
+    record_consent(
         applicant=applicant,
         text_version="2026-11-24",
         for_assessment=True,
@@ -81,14 +86,12 @@ def _everything(manager: User, worker: User) -> Applicant:
     run_assessment(
         applicant=applicant, case=case, profile=senior_engineer(), as_of=date(2026, 11, 24), created_by=worker
     )
-    services.add_note(
-        case=case, author=worker, body="Prefers calls after six, mentions her sister in Shenzhen"
-    )
-    services.add_reminder(
+    add_note(case=case, author=worker, body="Prefers calls after six, mentions her sister in Shenzhen")
+    add_reminder(
         case=case, title="Chase Wilhelmina for the notarised degree", due_on=date(2026, 12, 1), by=worker
     )
-    document = services.add_checklist_item(case=case, name="Wilhelmina's employer letter")
-    services.upload_document(document=document, file=ContentFile(PDF, name="letter.pdf"))
+    document = add_checklist_item(case=case, name="Wilhelmina's employer letter")
+    upload_document(document=document, file=ContentFile(PDF, name="letter.pdf"))
     transitions.start_review(case=case, by=worker, comment="Wilhelmina called, all fine")
     ready_letter(case, by=worker)
     return applicant
@@ -257,7 +260,7 @@ def test_retention_erases_people_whose_cases_finished_past_the_period_and_report
     person, django_capture_on_commit_callbacks, private_storage: Path
 ) -> None:
     applicant, _manager, worker = person
-    recent = services.create_applicant(full_name="Recent Person", email="recent@mail.example")
+    recent = create_applicant(full_name="Recent Person", email="recent@mail.example")
     make_case(applicant=recent, assigned_to=worker)
     _finished_long_ago(applicant, years=7, worker=worker)
 

@@ -1,5 +1,6 @@
 """Fault tests against the real services of this machine (as in CI): Redis stopped while applicants
-submit and staff request a letter, PostgreSQL restarted under a running gunicorn.
+submit and staff request a letter (rendered and announced by e-mail once it is back, all through the
+outbox), PostgreSQL restarted under a running gunicorn.
 
 They stop shared services, so they run only when the suite is configured for them (DATABASE_URL
 postgres, CELERY_BROKER_URL redis), last in the run (tests/conftest.py), and keep each outage to a few
@@ -8,6 +9,7 @@ seconds; every test restores its service in `finally` and waits until it answers
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import secrets
@@ -29,17 +31,17 @@ from django.contrib.auth.models import User
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
 
-from applicants import services
 from applicants.models import Applicant
-from assessments.models import AdviceLetter
-from assessments.services import sweep_stuck_letters
+from applicants.services.people import create_applicant
+from letters.models import AdviceLetter
 from outbox.models import OutboxMessage
 from outbox.services import publish_pending
 from tests.applicants.factories import case_manager, staff_login
 from tests.applicants.intake_answers import answer_everything
 from tests.applicants.portal_helpers import SAVE
+from tests.conftest import TEST_BROKER_DIR
+from tests.letters.factories import case_with_snapshot
 from tests.workers import ROOT, WorkerProcess, wait_until
 
 POSTGRES = settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
@@ -112,17 +114,18 @@ def test_redis_stopped_while_applicants_submit_loses_nothing_and_letters_render_
         assert saved.status_code == 302, saved.content.decode()[:2000]
         assert requested.status_code == 302, requested.content.decode()[:2000]
         waiting = set(OutboxMessage.objects.values_list("task_name", flat=True))
-        assert waiting == {"applicants.send_resume_link", "applicants.notify_new_case"}
+        assert waiting == {
+            "applicants.send_resume_link",
+            "applicants.notify_new_case",
+            "letters.render_letter",
+        }
         letter = AdviceLetter.objects.get(case=case)
         assert letter.status == AdviceLetter.Status.QUEUED
 
-    # Redis is back: what the beat jobs do every minute, done now.
+    # Redis is back: what the beat job does every minute, done now.
     assert wait_until(
         lambda: publish_pending(older_than=timedelta(0)) >= 0 and not OutboxMessage.objects.exists(),
         timeout=30,
-    )
-    sweep_stuck_letters(
-        now=timezone.now() + timedelta(hours=1), queued_for=timedelta(0), rendering_for=timedelta(hours=2)
     )
 
     def rendered() -> bool:
@@ -133,6 +136,61 @@ def test_redis_stopped_while_applicants_submit_loses_nothing_and_letters_render_
     log = celery_worker.log_path.read_text()
     for task in ("applicants.send_resume_link", "applicants.notify_new_case"):
         assert re.search(rf"Task {re.escape(task)}\[[\w-]+\] succeeded", log), log[-4000:]
+
+
+@pytest.mark.skipif(
+    not (REDIS and POSTGRES), reason="needs CELERY_BROKER_URL=redis://… and PostgreSQL (as in CI)"
+)
+def test_a_letter_requested_while_the_broker_is_down_is_rendered_and_announced_once_it_returns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    case, snapshot, adviser = case_with_snapshot(
+        full_name="Lena Fischer", email="lena@mail.example", language="en"
+    )
+    staff = staff_login(Client(), adviser)
+    # The worker writes PDFs where this test reads them; its console e-mail backend prints to its log.
+    monkeypatch.setenv("PRIVATE_STORAGE_ROOT", str(tmp_path))
+    monkeypatch.setenv("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+    worker = WorkerProcess(broker_dir=TEST_BROKER_DIR)
+    log_start = worker.log_path.stat().st_size if worker.log_path.exists() else 0
+    worker.start()
+    try:
+        with redis_outage():
+            requested = staff.post(
+                reverse("admin:applicants_case_request_letter", args=[case.pk]),
+                {"assessment": snapshot.pk, "language": "en", "note": "Requested while Redis was down."},
+            )
+            assert requested.status_code == 302, requested.content.decode()[:2000]
+            letter = AdviceLetter.objects.get(case=case)
+            assert letter.status == AdviceLetter.Status.QUEUED
+            assert list(OutboxMessage.objects.values_list("task_name", "args")) == [
+                ("letters.render_letter", [letter.pk])
+            ]
+
+        # Redis is back: the outbox's beat job, done now. The worker renders the letter, and its
+        # ready e-mails go through the outbox too (published by the worker once the render commits).
+        assert wait_until(lambda: publish_pending(older_than=timedelta(0)) == 1, timeout=30)
+
+        def announced() -> bool:
+            letter.refresh_from_db()
+            return letter.notified_at is not None
+
+        def log() -> str:
+            return worker.log_path.read_bytes()[log_start:].decode(errors="replace")
+
+        assert wait_until(announced, timeout=120), log()[-4000:]
+    finally:
+        worker.stop()
+
+    assert letter.status == AdviceLetter.Status.READY
+    assert letter.attempts == 1
+    pdf = (tmp_path / "letters" / letter.file.name).read_bytes()
+    assert hashlib.sha256(pdf).hexdigest() == letter.sha256
+    assert not OutboxMessage.objects.exists()
+    for task in ("letters.render_letter", "letters.send_letter_ready_emails"):
+        assert re.search(rf"Task {re.escape(task)}\[[\w-]+\] succeeded", log()), log()[-4000:]
+    assert f"Subject: Your advice letter {letter.reference} is ready" in log()
+    assert f"Subject: Advice letter {letter.reference} for Lena Fischer is ready" in log()
 
 
 # --- PostgreSQL ------------------------------------------------------------------------------------
@@ -234,7 +292,7 @@ def test_postgresql_restarted_requests_get_a_clear_503_and_the_app_recovers_with
     user = User.objects.create_user(
         "lena@mail.example", email="lena@mail.example", password=secrets.token_urlsafe()
     )
-    services.create_applicant(full_name="Lena Fischer", email="lena@mail.example", user=user)
+    create_applicant(full_name="Lena Fischer", email="lena@mail.example", user=user)
     signed_in = Client()
     signed_in.force_login(user)
     cookie = f"sessionid={signed_in.cookies['sessionid'].value}"

@@ -21,8 +21,8 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from applicants import services
 from applicants.intake.flow import STEPS
+from applicants.services.people import create_applicant
 from applicants.tokens import make_resume_token
 from tests.applicants.intake_answers import PLANS, answer_everything, prefixed, step_data
 from tests.applicants.portal_helpers import SAVE
@@ -189,7 +189,7 @@ def test_the_portal_sign_in_forms_never_answer_500() -> None:
 
 
 def test_the_first_password_form_never_answers_500() -> None:
-    applicant = services.create_applicant(full_name="Lena Fischer", email="new@mail.example")
+    applicant = create_applicant(full_name="Lena Fischer", email="new@mail.example")
     url = reverse("applicants:portal-resume", args=[make_resume_token(applicant)])
     _fuzz(
         "first-password",

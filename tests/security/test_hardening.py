@@ -16,9 +16,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from applicants import services
 from applicants.models import Case
 from applicants.privacy.export import collect
+from applicants.services.cases import add_note
+from applicants.services.documents import add_checklist_item
 from tests.applicants.factories import case_manager, consultant, make_applicant, make_case, staff_login
 from tests.applicants.portal_helpers import link_in, open_portal
 
@@ -126,7 +127,7 @@ def test_a_signed_in_applicant_may_still_upload_a_document_of_the_allowed_size(
     assert settings.DOCUMENT_UPLOAD_MAX_BYTES > settings.ANONYMOUS_REQUEST_MAX_BYTES
     client = Client()
     applicant = open_portal(client, django_capture_on_commit_callbacks)
-    document = services.add_checklist_item(case=Case.objects.get(applicant=applicant), name="Scan")
+    document = add_checklist_item(case=Case.objects.get(applicant=applicant), name="Scan")
     content = scanned_pages(pages=3)
     assert len(content) > settings.ANONYMOUS_REQUEST_MAX_BYTES
     scan = SimpleUploadedFile("scan.pdf", content)
@@ -165,7 +166,7 @@ def test_the_language_cookie_is_secure_with_production_settings() -> None:
 def test_the_applicants_export_leaves_out_internal_notes(celery_eager) -> None:
     worker = consultant("worker")
     case = make_case(assigned_to=worker)
-    services.add_note(case=case, author=worker, body="Internal: applicant seems evasive about the gap year")
+    add_note(case=case, author=worker, body="Internal: applicant seems evasive about the gap year")
 
     data = json.dumps(collect(case.applicant), ensure_ascii=False)
 

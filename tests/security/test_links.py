@@ -18,7 +18,7 @@ from django.test import Client
 from django.urls import reverse
 
 from applicants.models import Applicant, Case, ConsentRecord
-from applicants.privacy.services import erase_applicant
+from applicants.services.privacy import erase_applicant
 from applicants.tokens import make_magic_token, make_resume_token
 from tests.applicants.intake_answers import answer_everything
 from tests.applicants.portal_helpers import PASSWORD, SAVE, link_in, open_portal, save_assessment

@@ -18,8 +18,9 @@ from pypdf import PdfWriter
 
 from applicants.models import Document
 from applicants.uploads import validate_upload
-from assessments.letter_content import sample_letter_content
-from assessments.letters import LetterLanguage, render_advice_letter_pdf
+from letters.content import sample_letter_content
+from letters.models import LetterLanguage
+from letters.render import render_advice_letter_pdf
 from tests.applicants.portal_helpers import PDF, PNG
 
 from .conftest import World

@@ -2,8 +2,9 @@
 
     python manage.py seed_cases --count 100000
 
-Adds N more each time it runs (references and e-mails never collide with existing ones). Writes in
-bulk, so no audit-log entries are created for seeded rows. Deterministic for a given --seed.
+Adds N more each time it runs (references and e-mails never collide with existing ones). Written in
+bulk by `services.cases.import_cases`, so no audit-log entries are created for seeded rows. The data
+is deterministic for a given --seed (the references are random).
 """
 
 from __future__ import annotations
@@ -12,15 +13,16 @@ import random
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import connection, transaction
+from django.db import connection
 from django.utils import timezone
 
 from applicants.access import CONSULTANT_GROUP
-from applicants.models import OPEN_STATUSES, Applicant, Case, Pathway
-from applicants.models.cases import generate_reference
-from applicants.transitions import RENEWAL_WINDOW_MONTHS, months_before
+from applicants.models import OPEN_STATUSES, Applicant, Case
+from applicants.services.cases import ImportedCase, import_cases
+from applicants.services.staff import ensure_staff_account
+from applicants.services.transitions import RENEWAL_WINDOW_MONTHS, months_before
 
 GIVEN = {
     "CN": ["Wei", "Fang", "Jing", "Lei", "Min", "Hao", "Yan", "Jun", "Xin", "Tao", "Li", "Ying"],
@@ -97,15 +99,21 @@ class Command(BaseCommand):
         if consultant_count < 1:
             raise CommandError("--consultants must be at least 1.")
         rng = random.Random(options["seed"] + Applicant.objects.count())  # noqa: S311 - sample data, not secrets
-        consultants = self._consultants(consultant_count)
+        consultants = [
+            ensure_staff_account(
+                username=f"seed-consultant{i:02d}",
+                email=f"seed-consultant{i:02d}@consultancy.example",
+                password=None,
+                role=CONSULTANT_GROUP,
+            )[0]
+            for i in range(1, consultant_count + 1)
+        ]
         now, today = timezone.now(), timezone.localdate()
-        taken = set(Case.objects.values_list("reference", flat=True))
         offset = Applicant.objects.count()
         made = 0
         while made < count:
             size = min(BATCH, count - made)
-            with transaction.atomic():
-                self._batch(rng, size, offset + made, consultants, taken, now=now, today=today)
+            import_cases(rows=self._rows(rng, size, offset + made, consultants, now=now, today=today))
             made += size
             self.stdout.write(f"  {made}/{count} cases")
         if connection.vendor == "postgresql":
@@ -114,96 +122,44 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"Seeded {count} cases; {Case.objects.count()} cases in total."))
 
     @staticmethod
-    def _consultants(n: int) -> list[User]:
-        group = Group.objects.get(name=CONSULTANT_GROUP)
-        users = []
-        for i in range(1, n + 1):
-            user, created = User.objects.get_or_create(
-                username=f"seed-consultant{i:02d}",
-                defaults={"email": f"seed-consultant{i:02d}@consultancy.example", "is_staff": True},
-            )
-            if created:
-                user.set_unusable_password()
-                user.save(update_fields=["password"])
-            user.groups.add(group)
-            users.append(user)
-        return users
-
-    def _batch(
-        self,
-        rng: random.Random,
-        size: int,
-        start: int,
-        consultants: list[User],
-        taken: set[str],
-        *,
-        now: datetime,
-        today: date,
-    ) -> None:
+    def _rows(
+        rng: random.Random, size: int, start: int, consultants: list[User], *, now: datetime, today: date
+    ) -> list[ImportedCase]:
         nationalities = rng.choices(
             list(NATIONALITY_WEIGHTS), weights=list(NATIONALITY_WEIGHTS.values()), k=size
         )
-        applicants = []
-        for i, nationality in enumerate(nationalities):
+        statuses = rng.choices(list(STATUS_WEIGHTS), weights=list(STATUS_WEIGHTS.values()), k=size)
+        rows = []
+        for i, (nationality, status) in enumerate(zip(nationalities, statuses, strict=True)):
             given, family = rng.choice(GIVEN[nationality]), rng.choice(FAMILY[nationality])
-            name = f"{family} {given}" if nationality in ("CN", "JP") else f"{given} {family}"
-            applicants.append(
-                Applicant(
-                    full_name=name,
+            is_open = status in OPEN_STATUSES
+            expires = (
+                today + timedelta(days=rng.randrange(-60, 5 * 365))
+                if status in (Case.Status.APPROVED, Case.Status.CLOSED) and rng.random() < 0.8
+                else None
+            )
+            rows.append(
+                ImportedCase(
+                    full_name=f"{family} {given}" if nationality in ("CN", "JP") else f"{given} {family}",
                     email=f"{given.split()[0].lower()}.{family.lower()}.{start + i}@mail.example",
                     nationality=nationality,
                     date_of_birth=date(1975, 1, 1) + timedelta(days=rng.randrange(0, 365 * 27)),
                     preferred_language="zh-hans" if nationality == "CN" and rng.random() < 0.7 else "en",
                     passport_last4=f"{rng.randrange(10000):04d}",
+                    status=status,
+                    status_changed_at=now - timedelta(hours=rng.randrange(1, 24 * 120)),
+                    # New cases mostly wait in the unassigned queue; the rest belong to someone.
+                    assigned_to=None
+                    if (status == Case.Status.NEW and rng.random() < 0.7)
+                    else rng.choice(consultants),
+                    priority=rng.choices([1, 2, 3, 4], weights=[15, 60, 20, 5])[0],
+                    pathways=tuple(rng.choice(PATHWAYS_BY_COUNTRY_INTEREST)),
+                    next_action=rng.choice(NEXT_ACTIONS) if is_open else "",
+                    next_action_on=today + timedelta(days=rng.randrange(-15, 45)) if is_open else None,
+                    pass_expires_on=expires,
+                    renewal_window_opens_on=months_before(expires, RENEWAL_WINDOW_MONTHS)
+                    if expires
+                    else None,
                 )
             )
-        applicants = Applicant.objects.bulk_create(applicants)
-        statuses = rng.choices(list(STATUS_WEIGHTS), weights=list(STATUS_WEIGHTS.values()), k=size)
-        cases = [
-            self._case(rng, a, s, consultants, taken, now=now, today=today)
-            for a, s in zip(applicants, statuses, strict=True)
-        ]
-        cases = Case.objects.bulk_create(cases)
-        through = Case.pathways.through
-        valid = set(Pathway.Code.values)
-        through.objects.bulk_create(
-            through(case_id=case.pk, pathway_id=code)
-            for case in cases
-            for code in rng.choice(PATHWAYS_BY_COUNTRY_INTEREST)
-            if code in valid
-        )
-
-    @staticmethod
-    def _case(
-        rng: random.Random,
-        applicant: Applicant,
-        status: str,
-        consultants: list[User],
-        taken: set[str],
-        *,
-        now: datetime,
-        today: date,
-    ) -> Case:
-        reference = generate_reference()
-        while reference in taken:
-            reference = generate_reference()
-        taken.add(reference)
-        is_open = status in OPEN_STATUSES
-        case = Case(
-            reference=reference,
-            applicant=applicant,
-            status=status,
-            status_changed_at=now - timedelta(hours=rng.randrange(1, 24 * 120)),
-            # New cases mostly wait in the unassigned queue; the rest belong to someone.
-            assigned_to=None
-            if (status == Case.Status.NEW and rng.random() < 0.7)
-            else rng.choice(consultants),
-            priority=rng.choices([1, 2, 3, 4], weights=[15, 60, 20, 5])[0],
-        )
-        if is_open:
-            case.next_action = rng.choice(NEXT_ACTIONS)
-            case.next_action_on = today + timedelta(days=rng.randrange(-15, 45))
-        if status in (Case.Status.APPROVED, Case.Status.CLOSED) and rng.random() < 0.8:
-            case.pass_expires_on = today + timedelta(days=rng.randrange(-60, 5 * 365))
-            case.renewal_window_opens_on = months_before(case.pass_expires_on, RENEWAL_WINDOW_MONTHS)
-        return case
+        return rows

@@ -13,13 +13,12 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 
 from applicants.access import CASE_MANAGER_GROUP, CONSULTANT_GROUP
 from applicants.demo import seed_demo_cases
 from applicants.models import Case
+from applicants.services.staff import ensure_staff_account
 
 
 class DemoAccount(NamedTuple):
@@ -41,22 +40,17 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         credentials = self._load_credentials()
-        User = get_user_model()
+        users = {}
         for account in DEMO_ACCOUNTS:
-            password = credentials.setdefault(account.username, secrets.token_urlsafe(12))
-            user, created = User.objects.get_or_create(
+            users[account.username], _created = ensure_staff_account(
                 username=account.username,
-                defaults={"email": account.email, "is_staff": True, "is_superuser": account.is_superuser},
+                email=account.email,
+                password=credentials.setdefault(account.username, secrets.token_urlsafe(12)),
+                role=ROLES.get(account.username),
+                is_superuser=account.is_superuser,
             )
-            if created:
-                user.set_password(password)
-                user.save()
-            if account.username in ROLES:
-                user.groups.add(Group.objects.get(name=ROLES[account.username]))
         self._save_credentials(credentials)
-        consultant = User.objects.get(username="consultant")
-        manager = User.objects.get(username="manager")
-        made = seed_demo_cases(consultant=consultant, manager=manager)
+        made = seed_demo_cases(consultant=users["consultant"], manager=users["manager"])
         self.stdout.write(f"Demo cases: {made} created, {Case.objects.count()} in total.")
         self.stdout.write(self.style.SUCCESS("Demo accounts (log in at http://127.0.0.1:8000/admin/):"))
         for account in DEMO_ACCOUNTS:

@@ -6,18 +6,11 @@ from typing import Any
 
 from assessments.engine.messages import Message, gettext_noop, msg
 from assessments.engine.profile import Education, Role
-from assessments.engine.result import (
-    ELIGIBLE,
-    LIKELY_ELIGIBLE,
-    Criterion,
-    Outcome,
-    PathwayResult,
-    all_required,
-)
+from assessments.engine.result import Criterion, Outcome, PathwayResult, all_required
 from assessments.engine.rules.base import RuleVersion
 from assessments.engine.rules.cn_k_visa import BOOK, KVisaParams
 
-from .common import NOT_GIVEN, Context, Gaps, Tri, all3, any3_of, criterion, finish, not_open, or3, status_of
+from .common import NOT_GIVEN, Context, Gaps, Tri, all3, any3, any3_of, finish, not_open, status_of
 
 DOCUMENTS: dict[str, tuple[Message, ...]] = {
     "stem_talent": (
@@ -65,15 +58,11 @@ def evaluate(ctx: Context) -> PathwayResult:
     version = BOOK.select(ctx.as_of, ctx.profile.application_type)
     params = version.params
     if params is None:
-        summary = msg(
-            gettext_noop("The K visa exists from 1 October 2025; it takes no applications on {as_of}."),
-            as_of=ctx.as_of,
-        )
-        return not_open(version, ctx, summary)
+        return not_open(version, ctx)
     gaps = Gaps()
     criteria = [_age(ctx, version, params, gaps), _stem(ctx, version, params, gaps)]
     outcome = all_required(criteria)
-    summary_outcome = LIKELY_ELIGIBLE if outcome is ELIGIBLE else outcome
+    summary_outcome = Outcome.LIKELY_ELIGIBLE if outcome is Outcome.ELIGIBLE else outcome
     return finish(version, outcome, criteria, gaps, DOCUMENTS, ctx, summary=SUMMARIES.get(summary_outcome))
 
 
@@ -99,7 +88,9 @@ def _age(ctx: Context, version: RuleVersion[Any], params: KVisaParams, gaps: Gap
             ),
         )
 
-    return criterion(version, "age", status_of(verdict), texts, cap=LIKELY_ELIGIBLE)
+    return Criterion(
+        version=version, code="age", status=status_of(verdict), texts=texts, cap=Outcome.LIKELY_ELIGIBLE
+    )
 
 
 def _stem(ctx: Context, version: RuleVersion[Any], params: KVisaParams, gaps: Gaps) -> Criterion:
@@ -124,11 +115,17 @@ def _stem(ctx: Context, version: RuleVersion[Any], params: KVisaParams, gaps: Ga
 
     graduate: Tri = None if profile.education is None else any3_of([degree(e) for e in profile.education])
     working: Tri = None if profile.roles is None else any3_of([engaged(r) for r in profile.roles])
-    verdict = or3(graduate, working)
+    verdict = any3(graduate, working)
     if verdict is False:
         gaps.failed(1.0, STEM_REQUIREMENT)
     elif verdict is None:
         gaps.unknown(GIVE_STEM)
     actual = GRADUATE if graduate else WORKING if working else NEITHER if verdict is False else NOT_GIVEN
     texts = (STEM_REQUIREMENT, actual, NO_LIST)
-    return criterion(version, "stem_talent", status_of(verdict), lambda: texts, cap=LIKELY_ELIGIBLE)
+    return Criterion(
+        version=version,
+        code="stem_talent",
+        status=status_of(verdict),
+        texts=lambda: texts,
+        cap=Outcome.LIKELY_ELIGIBLE,
+    )

@@ -14,7 +14,7 @@ from assessments.engine.rules.base import RuleVersion
 from assessments.engine.rules.cn_work_permit import BOOK, WorkPermitParams
 from assessments.engine.years import DAYS_PER_YEAR, YearsRange
 
-from .common import Context, MoneyCheck, Tri, and3, money_in, or3
+from .common import Context, MoneyCheck, Tri, all3, any3, money_in
 
 BACHELOR_OR_ABOVE = frozenset({"bachelor", "master", "doctorate"})
 
@@ -48,29 +48,6 @@ class CnPoints:
         return None
 
 
-class _Tables:
-    """A parameter set's bands as lookups, built once per parameter set (the points run for every profile)."""
-
-    __slots__ = ("age", "education", "hsk", "hsk_best", "months")
-
-    def __init__(self, p: WorkPermitParams) -> None:
-        self.education = dict(p.education_points)
-        self.hsk = dict(p.language_hsk)
-        self.hsk_best = max(self.hsk.values())
-        self.months = {months: _band(months, p.months_bands) for months in range(13)}
-        self.age = {age: _age_points(age, p) for age in range(131)}
-
-
-_TABLES: dict[int, _Tables] = {}
-
-
-def _tables(p: WorkPermitParams) -> _Tables:
-    tables = _TABLES.get(id(p))
-    if tables is None:
-        tables = _TABLES[id(p)] = _Tables(p)
-    return tables
-
-
 def _salary_points(value: Decimal, p: WorkPermitParams) -> int:
     for floor, points in p.salary_bands:
         if value >= floor:
@@ -89,6 +66,11 @@ def _age_points(age: int, p: WorkPermitParams) -> int:
         if low <= age <= high:
             return points
     return 0
+
+
+def _hsk_points(level: int, p: WorkPermitParams) -> int:
+    """Points for an HSK level (levels above 5 score as 5)."""
+    return dict(p.language_hsk).get(min(level, 5), 0)
 
 
 def _band(value: int, bands: tuple[tuple[int, int], ...]) -> int:
@@ -113,7 +95,6 @@ def _compute(ctx: Context) -> CnPoints:
     version = BOOK.select(ctx.as_of, ctx.profile.application_type)
     p = version.params
     assert p is not None
-    tables = _tables(p)
     profile = ctx.profile
     no_offer = profile.has_china_job_offer is False
     offer = None if no_offer else profile.china_job_offer
@@ -129,7 +110,7 @@ def _compute(ctx: Context) -> CnPoints:
         rows.append((SALARY, points, points, p.salary_max))
 
     education = profile.education
-    degrees = _degrees(education, tables.education)
+    degrees = _degrees(education, dict(p.education_points))
     if education is None:
         rows.append((EDUCATION, 0, p.education_max, p.education_max))
     else:
@@ -151,10 +132,10 @@ def _compute(ctx: Context) -> CnPoints:
     elif months is None:
         rows.append((MONTHS, 0, p.months_max, p.months_max))
     else:
-        points = tables.months[months]
+        points = _band(months, p.months_bands)
         rows.append((MONTHS, points, points, p.months_max))
 
-    rows.append((LANGUAGE, *_language(ctx, p, tables, degrees.chinese_taught), p.language_max))
+    rows.append((LANGUAGE, *_language(ctx, p, degrees.chinese_taught), p.language_max))
 
     region = offer.in_encouraged_region if offer else None
     if no_offer or region is False:
@@ -168,13 +149,13 @@ def _compute(ctx: Context) -> CnPoints:
     if age is None:
         rows.append((AGE, 0, p.age_max, p.age_max))
     else:
-        points = tables.age.get(age, 0)
+        points = _age_points(age, p)
         rows.append((AGE, points, points, p.age_max))
 
     achievements = profile.achievements
-    extra = or3(degrees.top_100, achievements.fortune_global_500_experience if achievements else None)
+    extra = any3(degrees.top_100, achievements.fortune_global_500_experience if achievements else None)
     if p.extra_credit_for_patents:
-        extra = or3(extra, achievements.holds_patents if achievements else None)
+        extra = any3(extra, achievements.holds_patents if achievements else None)
     rows.append(
         (EXTRA, p.extra_credit if extra else 0, 0 if extra is False else p.extra_credit, p.extra_credit)
     )
@@ -188,17 +169,17 @@ def _compute(ctx: Context) -> CnPoints:
         breakdown.append((factor, proven if proven == possible or proven else None, top))
 
     age_ok: Tri = None if age is None else age <= p.category_b_max_age
-    bachelor_route = and3(and3(degrees.bachelor, years.at_least(p.category_b_min_years)), age_ok)
+    bachelor_route = all3(all3(degrees.bachelor, years.at_least(p.category_b_min_years)), age_ok)
     return CnPoints(
-        version,
-        breakdown,
-        low,
-        high,
-        salary,
-        years,
-        bachelor_route,
-        _category(low, bachelor_route is True, p),
-        _category(high, bachelor_route is not False, p),
+        version=version,
+        breakdown=breakdown,
+        low=low,
+        high=high,
+        salary=salary,
+        years=years,
+        bachelor_route=bachelor_route,
+        category_low=_category(low, bachelor_route is True, p),
+        category_high=_category(high, bachelor_route is not False, p),
     )
 
 
@@ -221,8 +202,10 @@ class _Degrees:
     chinese_taught: Tri  # a Chinese-taught bachelor's degree or above
 
 
-UNKNOWN_DEGREES = _Degrees(0, True, None, None, None)
-NO_DEGREES = _Degrees(0, False, False, False, False)
+UNKNOWN_DEGREES = _Degrees(
+    best_points=0, unknown_level=True, bachelor=None, top_100=None, chinese_taught=None
+)
+NO_DEGREES = _Degrees(best_points=0, unknown_level=False, bachelor=False, top_100=False, chinese_taught=False)
 
 
 def _degrees(education: list[Education] | None, table: dict[str, int]) -> _Degrees:
@@ -242,17 +225,23 @@ def _degrees(education: list[Education] | None, table: dict[str, int]) -> _Degre
         else:
             best = max(best, table.get(level, 0))
             degree = level in BACHELOR_OR_ABOVE
-        bachelor = or3(bachelor, degree)
-        top_100 = or3(top_100, e.world_top_100)
-        taught = or3(taught, and3(e.taught_in_chinese, degree))
-    return _Degrees(best, unknown_level, bachelor, top_100, taught)
+        bachelor = any3(bachelor, degree)
+        top_100 = any3(top_100, e.world_top_100)
+        taught = any3(taught, all3(e.taught_in_chinese, degree))
+    return _Degrees(
+        best_points=best,
+        unknown_level=unknown_level,
+        bachelor=bachelor,
+        top_100=top_100,
+        chinese_taught=taught,
+    )
 
 
-def _language(ctx: Context, p: WorkPermitParams, tables: _Tables, chinese_taught: Tri) -> tuple[int, int]:
+def _language(ctx: Context, p: WorkPermitParams, chinese_taught: Tri) -> tuple[int, int]:
     """(proven, possible) language points: the best of former national, Chinese-taught degree and HSK."""
     former = ctx.profile.former_chinese_national
     hsk = ctx.profile.hsk_level
-    hsk_points = 0 if hsk is None else tables.hsk.get(min(hsk, 5), 0)
+    hsk_points = 0 if hsk is None else _hsk_points(hsk, p)
     known = max(
         p.language_former_national if former else 0,
         p.language_chinese_taught_degree if chinese_taught else 0,
@@ -261,7 +250,7 @@ def _language(ctx: Context, p: WorkPermitParams, tables: _Tables, chinese_taught
     possible = max(
         0 if former is False else p.language_former_national,
         0 if chinese_taught is False else p.language_chinese_taught_degree,
-        tables.hsk_best if hsk is None else hsk_points,
+        max(points for _, points in p.language_hsk) if hsk is None else hsk_points,
     )
     return min(known, p.language_max), min(max(possible, known), p.language_max)
 
@@ -269,11 +258,10 @@ def _language(ctx: Context, p: WorkPermitParams, tables: _Tables, chinese_taught
 def next_hsk(ctx: Context, p: WorkPermitParams) -> tuple[int, int] | None:
     """The next HSK level that would add language points, and the points it adds."""
     hsk = ctx.profile.hsk_level or 0
-    table = _tables(p).hsk
-    current = table.get(min(hsk, 5), 0)
+    current = _hsk_points(hsk, p)
     for level in range(hsk + 1, 6):
-        if table.get(level, 0) > current:
-            return level, table[level] - current
+        if _hsk_points(level, p) > current:
+            return level, _hsk_points(level, p) - current
     return None
 
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from assessments.engine.messages import Message, gettext_noop, msg
-from assessments.engine.result import CriterionStatus, PathwayResult, Points, all_required
+from assessments.engine.result import Criterion, CriterionStatus, PathwayResult, Points, all_required
 from assessments.engine.rules.cn_r_visa import BOOK
 
 from .cn_points import cn_points, factor_hints
-from .common import MET, NOT_MET, REVIEW, UNKNOWN, Context, Gaps, criterion, finish, gap, or3
+from .common import Context, Gaps, any3, finish, gap
 
 DOCUMENTS: dict[str, tuple[Message, ...]] = {
     "category_a": (
@@ -31,7 +31,12 @@ UNDECIDED = msg(gettext_noop("Unknown points factors or achievements decide whet
 GIVE_FACTS = msg(
     gettext_noop("The facts marked unknown in the points breakdown, and your talent programmes or awards")
 )
-EXPLANATIONS = {MET: REACHES_A, REVIEW: ROUTE_REVIEW, NOT_MET: NEITHER, UNKNOWN: UNDECIDED}
+EXPLANATIONS = {
+    CriterionStatus.MET: REACHES_A,
+    CriterionStatus.REVIEW: ROUTE_REVIEW,
+    CriterionStatus.NOT_MET: NEITHER,
+    CriterionStatus.UNKNOWN: UNDECIDED,
+}
 
 
 def evaluate(ctx: Context) -> PathwayResult:
@@ -42,18 +47,18 @@ def evaluate(ctx: Context) -> PathwayResult:
     gaps = Gaps()
     achievements = ctx.profile.achievements
     route = (
-        or3(achievements.national_talent_programme, achievements.international_award)
+        any3(achievements.national_talent_programme, achievements.international_award)
         if achievements
         else None
     )
     target = params.category_a_points
     status: CriterionStatus
     if points.low >= target:
-        status = MET
+        status = CriterionStatus.MET
     elif route:
-        status = REVIEW
+        status = CriterionStatus.REVIEW
     elif points.high < target and route is False:
-        status = NOT_MET
+        status = CriterionStatus.NOT_MET
         ratio = gap(points.low, target)
         gaps.failed(
             ratio,
@@ -69,7 +74,7 @@ def evaluate(ctx: Context) -> PathwayResult:
         )
         gaps.failed(ratio + 0.001, lambda: factor_hints(ctx, points))
     else:
-        status = UNKNOWN
+        status = CriterionStatus.UNKNOWN
         gaps.unknown(GIVE_FACTS)
 
     def texts() -> tuple[Message, Message, Message]:
@@ -87,7 +92,9 @@ def evaluate(ctx: Context) -> PathwayResult:
             EXPLANATIONS[status],
         )
 
-    item = criterion(version, "category_a", status, texts)
+    item = Criterion(version=version, code="category_a", status=status, texts=texts)
     result = finish(version, all_required([item]), [item], gaps, DOCUMENTS, ctx)
-    result.points = Points(points.low, target, points.category, points.breakdown)
+    result.points = Points(
+        total=points.low, pass_mark=target, category=points.category, rows=points.breakdown
+    )
     return result

@@ -6,7 +6,7 @@ from assessments.engine.messages import Message, gettext_noop, msg
 from assessments.engine.result import Criterion, CriterionStatus, PathwayResult, Points, all_required
 
 from .cn_points import CnPoints, cn_points, factor_hints
-from .common import MET, NOT_GIVEN, NOT_MET, REVIEW, UNKNOWN, Context, Gaps, criterion, finish, gap, yes_no
+from .common import NOT_GIVEN, Context, Gaps, finish, gap, status_of, yes_no
 
 DOCUMENTS: dict[str, tuple[Message, ...]] = {
     "china_job_offer": (
@@ -47,11 +47,11 @@ def evaluate(ctx: Context) -> PathwayResult:
     elif has_offer is None:
         gaps.unknown(GIVE_OFFER)
     offer_texts = (OFFER_REQUIREMENT, yes_no(has_offer), OFFER_EXPLANATION)
-    offer = criterion(
-        version,
-        "china_job_offer",
-        MET if has_offer else UNKNOWN if has_offer is None else NOT_MET,
-        lambda: offer_texts,
+    offer = Criterion(
+        version=version,
+        code="china_job_offer",
+        status=status_of(has_offer),
+        texts=lambda: offer_texts,
     )
 
     age = ctx.age
@@ -68,12 +68,17 @@ def evaluate(ctx: Context) -> PathwayResult:
             BASELINE,
         )
 
-    adult = criterion(
-        version, "minimum_age", UNKNOWN if age is None else MET if age >= minimum else NOT_MET, age_texts
+    adult = Criterion(
+        version=version,
+        code="minimum_age",
+        status=status_of(None if age is None else age >= minimum),
+        texts=age_texts,
     )
     criteria = [offer, adult, _category(ctx, points, gaps)]
     result = finish(version, all_required(criteria), criteria, gaps, DOCUMENTS, ctx)
-    result.points = Points(points.low, p.category_b_points, points.category, points.breakdown)
+    result.points = Points(
+        total=points.low, pass_mark=p.category_b_points, category=points.category, rows=points.breakdown
+    )
     return result
 
 
@@ -83,9 +88,9 @@ def _category(ctx: Context, points: CnPoints, gaps: Gaps) -> Criterion:
     assert p is not None
     status: CriterionStatus
     if points.category_low in ("A", "B"):
-        status = MET
+        status = CriterionStatus.MET
     elif points.category_high == "C":
-        status = REVIEW
+        status = CriterionStatus.REVIEW
         _hint_next(ctx, points, p.category_b_points, "B", gaps)
         if points.bachelor_route is False and points.years.at_least(p.category_b_min_years) is False:
             gaps.failed(
@@ -100,7 +105,7 @@ def _category(ctx: Context, points: CnPoints, gaps: Gaps) -> Criterion:
                 ),
             )
     else:
-        status = UNKNOWN
+        status = CriterionStatus.UNKNOWN
         gaps.unknown(GIVE_POINTS)
 
     def texts() -> tuple[Message, Message, Message]:
@@ -127,16 +132,16 @@ def _category(ctx: Context, points: CnPoints, gaps: Gaps) -> Criterion:
                 high=points.high,
                 category=points.category or NOT_DECIDED,
             )
-        if status is MET:
+        if status is CriterionStatus.MET:
             explanation = msg(
                 gettext_noop("Category {category}: the permit is not quota-managed."),
                 category=points.category_low,
             )
         else:
-            explanation = QUOTA if status is REVIEW else UNDECIDED
+            explanation = QUOTA if status is CriterionStatus.REVIEW else UNDECIDED
         return requirement, actual, explanation
 
-    return criterion(version, "category", status, texts)
+    return Criterion(version=version, code="category", status=status, texts=texts)
 
 
 def _hint_next(ctx: Context, points: CnPoints, target: int, category: str, gaps: Gaps) -> None:

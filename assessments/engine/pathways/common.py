@@ -1,9 +1,8 @@
 """What every pathway module shares: the per-profile context, three-valued logic, money checks,
 and the assembly of a PathwayResult.
 
-Speed matters here (the engine assesses tens of thousands of profiles a second): wording is built
-lazily (criteria texts and what-ifs are thunks), constant messages are module constants, and
-summaries are cached per pathway and outcome.
+Wording is built when a result is read (criteria texts and what-ifs are thunks), so code that only
+needs outcomes never formats a sentence.
 """
 
 from __future__ import annotations
@@ -13,48 +12,15 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from assessments.engine.descriptions import NAMES
 from assessments.engine.messages import Amount, Message, MoneyLike, gettext_noop, msg
 from assessments.engine.profile import Profile, Role
 from assessments.engine.rates import ExchangeRates
-from assessments.engine.result import (
-    ELIGIBLE,
-    NEEDS_REVIEW,
-    NOT_ELIGIBLE,
-    NOT_OPEN,
-    Criterion,
-    CriterionStatus,
-    LazyMessage,
-    Outcome,
-    PathwayResult,
-    capped,
-)
-from assessments.engine.result import (
-    MET as MET,
-)
-from assessments.engine.result import (
-    NOT_MET as NOT_MET,
-)
-from assessments.engine.result import (
-    REVIEW as REVIEW,
-)
-from assessments.engine.result import (
-    UNKNOWN as UNKNOWN,
-)
+from assessments.engine.result import Criterion, CriterionStatus, LazyMessage, Outcome, PathwayResult, capped
 from assessments.engine.rules.base import RuleVersion
 from assessments.engine.years import Career
 
 Tri = bool | None
-
-PATHWAY_NAMES: dict[str, Message] = {
-    "sg_tech_pass": msg(gettext_noop("Tech.Pass")),
-    "sg_one_pass": msg(gettext_noop("ONE Pass")),
-    "sg_one_pass_ai_tech": msg(gettext_noop("ONE Pass (AI and Tech)")),
-    "sg_employment_pass": msg(gettext_noop("Employment Pass")),
-    "sg_entrepass": msg(gettext_noop("EntrePass")),
-    "cn_k_visa": msg(gettext_noop("K visa")),
-    "cn_work_permit": msg(gettext_noop("China work permit")),
-    "cn_r_visa": msg(gettext_noop("R visa (high-level talent)")),
-}
 
 NOT_GIVEN = msg(gettext_noop("not given"))
 YES = msg(gettext_noop("yes"))
@@ -81,28 +47,8 @@ def all3(*values: Tri) -> Tri:
 
 
 def any3_of(values: Iterable[Tri]) -> Tri:
-    """`any3` over an iterable (a list comprehension is cheaper than a generator for a few items)."""
-    unknown = False
-    for value in values:
-        if value:
-            return True
-        if value is None:
-            unknown = True
-    return None if unknown else False
-
-
-def or3(a: Tri, b: Tri) -> Tri:
-    """Kleene OR of two values: `any3(a, b)` without the cost of packing arguments (hot paths)."""
-    if a or b:
-        return True
-    return None if a is None or b is None else False
-
-
-def and3(a: Tri, b: Tri) -> Tri:
-    """Kleene AND of two values: `all3(a, b)` without the cost of packing arguments (hot paths)."""
-    if a is False or b is False:
-        return False
-    return None if a is None or b is None else True
+    """`any3` over an iterable."""
+    return any3(*values)
 
 
 def ge(value: Decimal | int | None, threshold: Decimal | int) -> Tri:
@@ -110,7 +56,9 @@ def ge(value: Decimal | int | None, threshold: Decimal | int) -> Tri:
 
 
 def status_of(verdict: Tri) -> CriterionStatus:
-    return MET if verdict else (UNKNOWN if verdict is None else NOT_MET)
+    if verdict is None:
+        return CriterionStatus.UNKNOWN
+    return CriterionStatus.MET if verdict else CriterionStatus.NOT_MET
 
 
 def age_on(born: date | None, on: date) -> int | None:
@@ -192,32 +140,16 @@ class MoneyCheck:
         )
 
 
-_NO_MONEY: dict[str, MoneyCheck] = {}
-
-
 def money_in(ctx: Context, money: MoneyLike | None, currency: str) -> MoneyCheck:
-    """`money` measured in `currency`, recording the rates used; the same amount is converted once per profile."""
+    """`money` measured in `currency`, recording in `ctx` the exchange rates used."""
     if money is None:
-        check = _NO_MONEY.get(currency)
-        if check is None:
-            check = _NO_MONEY[currency] = MoneyCheck(None, currency, None, None)
-        return check
-    key = (id(money), currency)
-    check = ctx.cache.get(key)
-    if check is None:
-        converted = (
-            (money.amount, ())
-            if money.currency == currency
-            else ctx.rates.convert_amount(money.amount, money.currency, currency)
-        )
-        if converted is None:
-            check = MoneyCheck(money, currency, None, None)
-        else:
-            check = MoneyCheck(money, currency, *converted)
-            if converted[1]:
-                ctx.used.update(converted[1])
-        ctx.cache[key] = check
-    return check
+        return MoneyCheck(money=None, target=currency, value=None, pairs=None)
+    converted = ctx.rates.convert_amount(money.amount, money.currency, currency)
+    if converted is None:
+        return MoneyCheck(money=money, target=currency, value=None, pairs=None)
+    value, pairs = converted
+    ctx.used.update(pairs)
+    return MoneyCheck(money=money, target=currency, value=value, pairs=pairs)
 
 
 def sgd(value: Decimal | int) -> Amount:
@@ -232,7 +164,6 @@ class Gaps:
     """What-if sentences, ordered smallest change first: failed criteria by relative gap, then unknowns.
 
     Items are (order key, message) in the order added; reading them sorts stably, so equal keys keep that order.
-    (Not a list subclass: the compiled build's mypyc cannot compile one.)
     """
 
     __slots__ = ("items",)
@@ -271,24 +202,24 @@ SUMMARIES: dict[Outcome, str] = {
     ),
     Outcome.NOT_OPEN: gettext_noop("{pathway} takes no applications of this type on {as_of}."),
 }
-# The summaries that name only the pathway, built once: finish() runs for every pathway of every profile.
-_SUMMARY: dict[str, dict[Outcome, Message]] = {
+
+
+# Each pathway's summary for each outcome but not_open (which names the day: see closed_summary).
+PATHWAY_SUMMARIES: dict[str, dict[Outcome, Message]] = {
     pathway: {
-        outcome: msg(text, pathway=name) for outcome, text in SUMMARIES.items() if outcome is not NOT_OPEN
+        outcome: msg(text, pathway=msg(name))
+        for outcome, text in SUMMARIES.items()
+        if outcome is not Outcome.NOT_OPEN
     }
-    for pathway, name in PATHWAY_NAMES.items()
+    for pathway, name in NAMES.items()
 }
 
 
-def default_summary(pathway: str, outcome: Outcome, as_of: date) -> Message:
-    if outcome is NOT_OPEN:
-        return msg(SUMMARIES[outcome], pathway=PATHWAY_NAMES[pathway], as_of=as_of)
-    return _SUMMARY[pathway][outcome]
-
-
-# A criterion is built by its constructor directly (one call per criterion on the hot path):
-# criterion(version, code, status, texts, cap=ELIGIBLE).
-criterion = Criterion
+def closed_summary(version: RuleVersion[Any], as_of: date) -> Message:
+    """Why the pathway takes no applications: the version's own closure summary, else the general one."""
+    text = version.closure or SUMMARIES[Outcome.NOT_OPEN]
+    params = {"pathway": msg(NAMES[version.pathway]), "as_of": as_of}
+    return msg(text, **{name: value for name, value in params.items() if f"{{{name}}}" in text})
 
 
 def finish(
@@ -303,33 +234,26 @@ def finish(
     base_documents: tuple[Message, ...] = (PASSPORT,),
 ) -> PathwayResult:
     """The pathway result: documents only where the outcome is not a clear no, what-ifs unless not open."""
-    if version.outcome_cap is not ELIGIBLE:
-        outcome = capped(outcome, version.outcome_cap)
-    # Positional arguments: a dataclass __init__ called with keywords costs twice as much.
+    outcome = capped(outcome, version.outcome_cap)
     return PathwayResult(
-        version.pathway,
-        outcome,
-        version.id,
-        summary or _SUMMARY[version.pathway][outcome],
-        criteria,
-        gaps.items,
-        None if outcome is NOT_ELIGIBLE else catalogue,
-        base_documents,
-        None,
+        pathway=version.pathway,
+        outcome=outcome,
+        rule_version=version.id,
+        summary=summary or PATHWAY_SUMMARIES[version.pathway][outcome],
+        criteria=criteria,
+        what_if_items=gaps.items,
+        document_catalogue=None if outcome is Outcome.NOT_ELIGIBLE else catalogue,
+        base_documents=base_documents,
     )
 
 
-def not_open(version: RuleVersion[Any], ctx: Context, summary: Message | None = None) -> PathwayResult:
+def not_open(version: RuleVersion[Any], ctx: Context) -> PathwayResult:
     return PathwayResult(
-        version.pathway,
-        NOT_OPEN,
-        version.id,
-        summary or default_summary(version.pathway, NOT_OPEN, ctx.as_of),
-        [],
-        [],
-        None,
-        (),
-        None,
+        pathway=version.pathway,
+        outcome=Outcome.NOT_OPEN,
+        rule_version=version.id,
+        summary=closed_summary(version, ctx.as_of),
+        base_documents=(),
     )
 
 
@@ -341,5 +265,7 @@ def renewal_review(
 ) -> PathwayResult:
     """Renewal criteria that rest on facts this self-assessment does not collect: a consultant reviews."""
     texts = (requirement, NOT_COLLECTED, explanation)
-    item = criterion(version, "renewal_criteria", REVIEW, lambda: texts)
-    return finish(version, NEEDS_REVIEW, [item], Gaps(), {}, ctx)
+    item = Criterion(
+        version=version, code="renewal_criteria", status=CriterionStatus.REVIEW, texts=lambda: texts
+    )
+    return finish(version, Outcome.NEEDS_REVIEW, [item], Gaps(), {}, ctx)

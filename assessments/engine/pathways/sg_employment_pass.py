@@ -6,31 +6,11 @@ from decimal import Decimal
 from typing import Any
 
 from assessments.engine.messages import Message, gettext_noop, msg
-from assessments.engine.result import (
-    Criterion,
-    CriterionStatus,
-    PathwayResult,
-    Points,
-    all_required,
-)
+from assessments.engine.result import Criterion, CriterionStatus, PathwayResult, Points, all_required
 from assessments.engine.rules.base import RuleVersion
 from assessments.engine.rules.sg_employment_pass import BOOK, Compass, EmploymentPassParams
 
-from .common import (
-    MET,
-    NOT_MET,
-    REVIEW,
-    UNKNOWN,
-    Context,
-    Gaps,
-    MoneyCheck,
-    criterion,
-    finish,
-    gap,
-    money_in,
-    sgd,
-    yes_no,
-)
+from .common import Context, Gaps, MoneyCheck, finish, gap, money_in, sgd, status_of, yes_no
 
 DOCUMENTS: dict[str, tuple[Message, ...]] = {
     "job_offer": (msg(gettext_noop("Signed job offer from the Singapore employer (the employer applies)")),),
@@ -89,11 +69,11 @@ def evaluate(ctx: Context) -> PathwayResult:
         gaps.unknown(GIVE_OFFER)
     offer_texts = (OFFER_REQUIREMENT, yes_no(has_offer), OFFER_EXPLANATION)
     criteria = [
-        criterion(
-            version,
-            "job_offer",
-            MET if has_offer else UNKNOWN if has_offer is None else NOT_MET,
-            lambda: offer_texts,
+        Criterion(
+            version=version,
+            code="job_offer",
+            status=status_of(has_offer),
+            texts=lambda: offer_texts,
         )
     ]
     points = None
@@ -132,22 +112,22 @@ def _qualifying_salary(
     explanation: Message
     if value is None:
         gaps.unknown(GIVE_OFFER_SALARY)
-        status, explanation = UNKNOWN, offer.missing_rate or OFFER_SALARY_NEEDED
+        status, explanation = CriterionStatus.UNKNOWN, offer.missing_rate or OFFER_SALARY_NEEDED
     elif value < minimum:
-        status, explanation = NOT_MET, BELOW_MINIMUM
+        status, explanation = CriterionStatus.NOT_MET, BELOW_MINIMUM
         _salary_gap(gaps, value, minimum, offer)
     elif top is not None and value >= top:
-        status = MET
+        status = CriterionStatus.MET
         explanation = msg(
             gettext_noop("The offer meets the qualifying salary at any age ({top} or more)."), top=sgd(top)
         )
     elif sector is None:
         gaps.unknown(GIVE_SECTOR)
-        status, explanation = UNKNOWN, SECTOR_DECIDES
+        status, explanation = CriterionStatus.UNKNOWN, SECTOR_DECIDES
     elif age is not None and age <= p.qs_min_age:
-        status, explanation = MET, YOUNG_MINIMUM
+        status, explanation = CriterionStatus.MET, YOUNG_MINIMUM
     elif age is not None and age >= p.qs_top_age and top is not None:
-        status = NOT_MET
+        status = CriterionStatus.NOT_MET
         explanation = msg(
             gettext_noop("At age {age} and over the qualifying salary is {top}."),
             age=p.qs_top_age,
@@ -155,7 +135,7 @@ def _qualifying_salary(
         )
         _salary_gap(gaps, value, top, offer)
     else:
-        status, explanation = REVIEW, PER_AGE_TABLE
+        status, explanation = CriterionStatus.REVIEW, PER_AGE_TABLE
 
     def texts() -> tuple[Message, Message, Message]:
         requirement = msg(
@@ -169,7 +149,7 @@ def _qualifying_salary(
         )
         return requirement, offer.actual, explanation
 
-    return criterion(version, "qualifying_salary", status, texts)
+    return Criterion(version=version, code="qualifying_salary", status=status, texts=texts)
 
 
 def _salary_gap(gaps: Gaps, value: Decimal, threshold: Decimal, offer: MoneyCheck) -> None:
@@ -262,7 +242,9 @@ def _compass(
                 ),
             )
 
-        return criterion(version, "compass", MET, exempt_texts), None
+        return Criterion(
+            version=version, code="compass", status=CriterionStatus.MET, texts=exempt_texts
+        ), None
     scored = compass_points(ctx, c)
     known = most = 0  # points proven, and the most the unknown factors could make
     for _, value, top in scored:
@@ -271,11 +253,11 @@ def _compass(
         else:
             known += value
             most += value
-    points = Points(known, c.pass_mark, None, scored)
+    points = Points(total=known, pass_mark=c.pass_mark, category=None, rows=scored)
     if known >= c.pass_mark:
-        status = MET
+        status = CriterionStatus.MET
     elif most < c.pass_mark:
-        status = NOT_MET
+        status = CriterionStatus.NOT_MET
         gaps.failed(
             gap(known, c.pass_mark),
             lambda: msg(
@@ -291,12 +273,12 @@ def _compass(
             ),
         )
     else:
-        status = UNKNOWN
+        status = CriterionStatus.UNKNOWN
         gaps.unknown(GIVE_COMPASS)
 
     def texts() -> tuple[Message, Message, Message]:
         explanation = C4_NOTE
-        if status is UNKNOWN:
+        if status is CriterionStatus.UNKNOWN:
             explanation = msg(
                 gettext_noop(
                     "{points} points are certain and up to {most} are possible; the unknown factors decide."
@@ -306,4 +288,4 @@ def _compass(
             )
         return requirement(), msg(gettext_noop("{points} points"), points=known), explanation
 
-    return criterion(version, "compass", status, texts), points
+    return Criterion(version=version, code="compass", status=status, texts=texts), points

@@ -16,7 +16,6 @@ from .common import (
     Gaps,
     Tri,
     any3,
-    criterion,
     finish,
     money_in,
     not_open,
@@ -98,7 +97,9 @@ def _company(ctx: Context, version: RuleVersion[Any], params: EntrePassParams, g
     elif has is None:
         gaps.unknown(GIVE_COMPANY)
     company_texts = (COMPANY_REQUIREMENT, yes_no(has), BUSINESS_TYPES)
-    company = criterion(version, "singapore_company", status_of(has), lambda: company_texts)
+    company = Criterion(
+        version=version, code="singapore_company", status=status_of(has), texts=lambda: company_texts
+    )
 
     limit = params.max_company_age_months
     incorporated = business.company_incorporated_on if business else None
@@ -113,11 +114,11 @@ def _company(ctx: Context, version: RuleVersion[Any], params: EntrePassParams, g
         gaps.unknown(GIVE_INCORPORATION)
         return [
             company,
-            criterion(
-                version,
-                "company_age",
-                status_of(None),
-                lambda: (requirement(), NOT_GIVEN, INCORPORATION_NEEDED),
+            Criterion(
+                version=version,
+                code="company_age",
+                status=status_of(None),
+                texts=lambda: (requirement(), NOT_GIVEN, INCORPORATION_NEEDED),
             ),
         ]
     # Months are whole years in every version so far; years_before handles 29 February.
@@ -149,7 +150,7 @@ def _company(ctx: Context, version: RuleVersion[Any], params: EntrePassParams, g
         )
         return requirement(), msg(gettext_noop("incorporated on {date}"), date=incorporated), explanation
 
-    return [company, criterion(version, "company_age", status_of(young), texts)]
+    return [company, Criterion(version=version, code="company_age", status=status_of(young), texts=texts)]
 
 
 def _innovation(ctx: Context, version: RuleVersion[Any], params: EntrePassParams, gaps: Gaps) -> Criterion:
@@ -192,4 +193,4 @@ def _innovation(ctx: Context, version: RuleVersion[Any], params: EntrePassParams
             (funding.missing_rate or ANY_ONE) if verdict is None else ANY_ONE,
         )
 
-    return criterion(version, "innovation", status_of(verdict), texts)
+    return Criterion(version=version, code="innovation", status=status_of(verdict), texts=texts)

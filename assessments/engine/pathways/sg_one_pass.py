@@ -6,28 +6,22 @@ from typing import Any
 
 from assessments.engine.messages import Message, gettext_noop, msg
 from assessments.engine.profile import Role
-from assessments.engine.result import Criterion, Outcome, PathwayResult, all_required, best
+from assessments.engine.result import Criterion, CriterionStatus, Outcome, PathwayResult, all_required, best
 from assessments.engine.rules.base import RuleVersion
 from assessments.engine.rules.sg_one_pass import BOOK, OnePassParams, OnePassRenewalParams
 
 from .common import (
-    MET,
     NOT_GIVEN,
-    NOT_MET,
-    REVIEW,
-    UNKNOWN,
     Context,
     Gaps,
     Tri,
-    and3,
+    all3,
     any3,
-    criterion,
     finish,
     gap,
     ge,
     money_in,
     not_open,
-    or3,
     renewal_review,
     sgd,
     status_of,
@@ -135,12 +129,12 @@ def _salary(
     threshold = params.min_fixed_salary_sgd
     fixed = money_in(ctx, profile.monthly_fixed_salary, "SGD")
     months = profile.months_at_current_salary
-    past = and3(fixed.at_least(threshold), ge(months, params.min_months_at_salary))
+    past = all3(fixed.at_least(threshold), ge(months, params.min_months_at_salary))
     has_offer = profile.has_singapore_job_offer
     offer = profile.singapore_job_offer if has_offer is not False else None
     offered = money_in(ctx, offer.monthly_fixed_salary if offer else None, "SGD")
-    prospective = False if has_offer is False else and3(has_offer, offered.at_least(threshold))
-    verdict = or3(past, prospective)
+    prospective = False if has_offer is False else all3(has_offer, offered.at_least(threshold))
+    verdict = any3(past, prospective)
     if verdict is False:
         if fixed.value is not None and fixed.value >= threshold and months is not None:
             gaps.failed(
@@ -188,7 +182,7 @@ def _salary(
             else SALARY_EXPLANATION,
         )
 
-    return criterion(version, "salary", status_of(verdict), texts), prospective
+    return Criterion(version=version, code="salary", status=status_of(verdict), texts=texts), prospective
 
 
 def _single_employer(ctx: Context, version: RuleVersion[Any], prospective: Tri, gaps: Gaps) -> Criterion:
@@ -200,7 +194,7 @@ def _single_employer(ctx: Context, version: RuleVersion[Any], prospective: Tri, 
         gaps.unknown(SINGLE_UNKNOWN)
     actual = OFFER_IS_SINGLE if prospective else yes_no(declared)
     texts = (SINGLE_REQUIREMENT, actual, SINGLE_EXPLANATION)
-    return criterion(version, "single_employer", status_of(verdict), lambda: texts)
+    return Criterion(version=version, code="single_employer", status=status_of(verdict), texts=lambda: texts)
 
 
 def _established(ctx: Context, version: RuleVersion[Any], params: OnePassParams, gaps: Gaps) -> Criterion:
@@ -218,12 +212,15 @@ def _established(ctx: Context, version: RuleVersion[Any], params: OnePassParams,
         )
 
     if profile.on_singapore_work_pass:
-        return criterion(
-            version, "established_company", MET, lambda: (requirement(), HOLDS_PASS, OVERSEAS_ONLY)
+        return Criterion(
+            version=version,
+            code="established_company",
+            status=CriterionStatus.MET,
+            texts=lambda: (requirement(), HOLDS_PASS, OVERSEAS_ONLY),
         )
 
     def established(role: Role) -> Tri:
-        return or3(
+        return any3(
             ge(role.valuation_usd, params.established_min_market_cap_usd),
             ge(role.annual_revenue_usd, params.established_min_revenue_usd),
         )
@@ -241,9 +238,9 @@ def _established(ctx: Context, version: RuleVersion[Any], params: OnePassParams,
     offer = profile.singapore_job_offer
     has_offer = profile.has_singapore_job_offer
     in_singapore = (
-        False if has_offer is False else and3(has_offer, offer.employer_established if offer else None)
+        False if has_offer is False else all3(has_offer, offer.employer_established if offer else None)
     )
-    verdict = or3(overseas, in_singapore)
+    verdict = any3(overseas, in_singapore)
     if verdict is False and profile.on_singapore_work_pass is None:
         verdict = None  # the test may not apply at all
     if verdict is False:
@@ -272,7 +269,7 @@ def _established(ctx: Context, version: RuleVersion[Any], params: OnePassParams,
         )
         return requirement(), actual, REAPPLY
 
-    return criterion(version, "established_company", status_of(verdict), texts)
+    return Criterion(version=version, code="established_company", status=status_of(verdict), texts=texts)
 
 
 def _achievements(ctx: Context, version: RuleVersion[Any]) -> Criterion:
@@ -287,16 +284,20 @@ def _achievements(ctx: Context, version: RuleVersion[Any]) -> Criterion:
         if a
         else None
     )
-    status = REVIEW if declared else (UNKNOWN if declared is None else NOT_MET)
+    status = (
+        CriterionStatus.REVIEW
+        if declared
+        else (CriterionStatus.UNKNOWN if declared is None else CriterionStatus.NOT_MET)
+    )
     actual = ACHIEVEMENTS_DECLARED if declared else NONE_DECLARED if declared is False else NOT_GIVEN
     texts = (ACHIEVEMENTS_REQUIREMENT, actual, ACHIEVEMENTS_EXPLANATION)
-    return criterion(version, "outstanding_achievements", status, lambda: texts)
+    return Criterion(version=version, code="outstanding_achievements", status=status, texts=lambda: texts)
 
 
 ROUTE_OUTCOME = {
-    REVIEW: Outcome.NEEDS_REVIEW,
-    UNKNOWN: Outcome.INSUFFICIENT_INFORMATION,
-    NOT_MET: Outcome.NOT_ELIGIBLE,
+    CriterionStatus.REVIEW: Outcome.NEEDS_REVIEW,
+    CriterionStatus.UNKNOWN: Outcome.INSUFFICIENT_INFORMATION,
+    CriterionStatus.NOT_MET: Outcome.NOT_ELIGIBLE,
 }
 
 

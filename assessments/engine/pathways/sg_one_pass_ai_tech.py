@@ -15,10 +15,9 @@ from .common import (
     Context,
     Gaps,
     Tri,
-    and3,
+    all3,
     any3,
     any3_of,
-    criterion,
     finish,
     gap,
     ge,
@@ -73,14 +72,6 @@ TECH_MEANING = msg(
 def evaluate(ctx: Context) -> PathwayResult:
     version = BOOK.select(ctx.as_of, ctx.profile.application_type)
     if version.params is None:
-        if version.id.endswith("/before_launch"):
-            summary = msg(
-                gettext_noop(
-                    "The ONE Pass (AI and Tech) track opens on 1 January 2027; it takes no applications on {as_of}."
-                ),
-                as_of=ctx.as_of,
-            )
-            return not_open(version, ctx, summary)
         return not_open(version, ctx)
     return _evaluate(ctx, version, version.params)
 
@@ -135,8 +126,10 @@ def _pay(ctx: Context, version: RuleVersion[Any], params: AiTechParams, gaps: Ga
         )
 
     return [
-        criterion(version, "total_compensation", status_of(total_verdict), total_texts),
-        criterion(version, "fixed_salary", status_of(fixed_verdict), fixed_texts),
+        Criterion(
+            version=version, code="total_compensation", status=status_of(total_verdict), texts=total_texts
+        ),
+        Criterion(version=version, code="fixed_salary", status=status_of(fixed_verdict), texts=fixed_texts),
     ]
 
 
@@ -178,7 +171,7 @@ def _experience(ctx: Context, version: RuleVersion[Any], params: AiTechParams, g
             OVERLAPS,
         )
 
-    return criterion(version, "experience", status_of(verdict), texts)
+    return Criterion(version=version, code="experience", status=status_of(verdict), texts=texts)
 
 
 def current_or_last(roles: list[Role]) -> list[Role]:
@@ -203,7 +196,7 @@ def _employer(ctx: Context, version: RuleVersion[Any], params: AiTechParams, gap
             ge(role.aum_usd, params.min_aum_usd),
             ge(role.funding_raised_usd, params.min_funding_usd),
         )
-        return and3(None if kind is None else True, figures)
+        return all3(None if kind is None else True, figures)
 
     organisation: str | None = None
     if roles is None:
@@ -256,7 +249,7 @@ def _employer(ctx: Context, version: RuleVersion[Any], params: AiTechParams, gap
             TECH_MEANING,
         )
 
-    return criterion(version, "employer", status_of(verdict), texts)
+    return Criterion(version=version, code="employer", status=status_of(verdict), texts=texts)
 
 
 def _evaluate(ctx: Context, version: RuleVersion[Any], params: AiTechParams) -> PathwayResult:

@@ -6,33 +6,21 @@ from typing import Any
 
 from assessments.engine.messages import Message, gettext_noop, msg
 from assessments.engine.profile import Role
-from assessments.engine.result import (
-    ELIGIBLE,
-    INSUFFICIENT_INFORMATION,
-    NEEDS_REVIEW,
-    NOT_ELIGIBLE,
-    Criterion,
-    PathwayResult,
-    all_required,
-)
+from assessments.engine.result import Criterion, CriterionStatus, Outcome, PathwayResult, all_required
 from assessments.engine.rules.base import RuleVersion
 from assessments.engine.rules.sg_tech_pass import BOOK, TechPassParams, TechPassRenewalParams
 
 from .common import (
-    MET,
-    REVIEW,
-    UNKNOWN,
     Context,
     Gaps,
     Tri,
-    and3,
-    criterion,
+    all3,
+    any3,
     finish,
     gap,
     ge,
     money_in,
     not_open,
-    or3,
     renewal_review,
     sgd,
     status_of,
@@ -73,12 +61,6 @@ OVERLAPS = msg(
 )
 GIVE_ROLES = msg(gettext_noop("The role type, organisation type, dates and company figures of each role"))
 NO_MAU = msg(gettext_noop("Monthly active users are not collected; only product revenue is checked."))
-CLOSED_2027 = msg(
-    gettext_noop(
-        "Tech.Pass takes no new applications from 1 January 2027: the ONE Pass (AI and Tech) track replaces it "
-        "(the cut-over details are unconfirmed)."
-    )
-)
 RENEWAL_EXPLANATION = msg(
     gettext_noop(
         "Tech.Pass renewal rests on your tax assessment, your company's spending and your current roles, which "
@@ -91,7 +73,7 @@ def evaluate(ctx: Context) -> PathwayResult:
     version = BOOK.select(ctx.as_of, ctx.profile.application_type)
     params = version.params
     if params is None:
-        return not_open(version, ctx, CLOSED_2027 if version.id == "sg_tech_pass/closed_2027" else None)
+        return not_open(version, ctx)
     if isinstance(params, TechPassRenewalParams):
         requirement = msg(
             gettext_noop(
@@ -114,7 +96,7 @@ def _salary(ctx: Context, version: RuleVersion[Any], params: TechPassParams, gap
     if verdict is False:
         # EDB assesses non-cash income case by case: where it could bridge the gap, a consultant judges.
         if total.at_least(threshold):
-            status = REVIEW
+            status = CriterionStatus.REVIEW
         gaps.failed(
             gap(fixed.value, threshold),
             lambda: msg(
@@ -127,7 +109,7 @@ def _salary(ctx: Context, version: RuleVersion[Any], params: TechPassParams, gap
         gaps.unknown(GIVE_SALARY)
 
     def texts() -> tuple[Message, Message, Message]:
-        if status is REVIEW:
+        if status is CriterionStatus.REVIEW:
             explanation = msg(
                 gettext_noop(
                     "Your fixed salary is below the threshold but your total pay is {total} a month; EDB assesses "
@@ -135,7 +117,7 @@ def _salary(ctx: Context, version: RuleVersion[Any], params: TechPassParams, gap
                 ),
                 total=total.actual,
             )
-        elif status is UNKNOWN:
+        elif status is CriterionStatus.UNKNOWN:
             explanation = fixed.missing_rate or SALARY_NEEDED
         else:
             explanation = FIXED_SALARY_MEANING
@@ -145,22 +127,22 @@ def _salary(ctx: Context, version: RuleVersion[Any], params: TechPassParams, gap
             explanation,
         )
 
-    return criterion(version, "salary", status, texts)
+    return Criterion(version=version, code="salary", status=status, texts=texts)
 
 
 def _qualifying_company(role: Role, params: TechPassParams) -> Tri:
     kind = role.organisation_type
-    company = and3(
+    company = all3(
         None if kind is None else kind == "tech_company",
-        or3(
+        any3(
             ge(role.valuation_usd, params.min_valuation_usd),
             ge(role.funding_raised_usd, params.min_funding_usd),
         ),
     )
     if params.min_vc_aum_usd is None or company:
         return company
-    vc = and3(None if kind is None else kind == "tech_vc", ge(role.aum_usd, params.min_vc_aum_usd))
-    return or3(company, vc)
+    vc = all3(None if kind is None else kind == "tech_vc", ge(role.aum_usd, params.min_vc_aum_usd))
+    return any3(company, vc)
 
 
 def _leading_role(ctx: Context, version: RuleVersion[Any], params: TechPassParams, gaps: Gaps) -> Criterion:
@@ -168,7 +150,7 @@ def _leading_role(ctx: Context, version: RuleVersion[Any], params: TechPassParam
         kind = role.role_type
         if kind is not None and kind not in LEADING:
             return False
-        return and3(None if kind is None else True, _qualifying_company(role, params))
+        return all3(None if kind is None else True, _qualifying_company(role, params))
 
     years = ctx.career.years(counts)
     required = params.min_leading_years
@@ -221,7 +203,7 @@ def _leading_role(ctx: Context, version: RuleVersion[Any], params: TechPassParam
             )
         return requirement, msg(gettext_noop("{years} years"), years=years.known), explanation
 
-    return criterion(version, "leading_role", status_of(verdict), texts)
+    return Criterion(version=version, code="leading_role", status=status_of(verdict), texts=texts)
 
 
 def _product_role(ctx: Context, version: RuleVersion[Any], params: TechPassParams) -> Criterion:
@@ -254,7 +236,9 @@ def _product_role(ctx: Context, version: RuleVersion[Any], params: TechPassParam
             NO_MAU,
         )
 
-    return criterion(version, "product_role", status_of(years.at_least(required)), texts)
+    return Criterion(
+        version=version, code="product_role", status=status_of(years.at_least(required)), texts=texts
+    )
 
 
 def _evaluate(ctx: Context, version: RuleVersion[Any], params: TechPassParams) -> PathwayResult:
@@ -266,13 +250,17 @@ def _evaluate(ctx: Context, version: RuleVersion[Any], params: TechPassParams) -
         return finish(version, all_required(criteria), criteria, gaps, DOCUMENTS, ctx)
     criteria = [salary, leading, _product_role(ctx, version, params)]
     statuses = [c.status for c in criteria]
-    met, review, unknown = statuses.count(MET), statuses.count(REVIEW), statuses.count(UNKNOWN)
+    met, review, unknown = (
+        statuses.count(CriterionStatus.MET),
+        statuses.count(CriterionStatus.REVIEW),
+        statuses.count(CriterionStatus.UNKNOWN),
+    )
     if met >= 2:
-        outcome = ELIGIBLE
+        outcome = Outcome.ELIGIBLE
     elif met + review >= 2:
-        outcome = NEEDS_REVIEW
+        outcome = Outcome.NEEDS_REVIEW
     elif met + review + unknown >= 2:
-        outcome = INSUFFICIENT_INFORMATION
+        outcome = Outcome.INSUFFICIENT_INFORMATION
     else:
-        outcome = NOT_ELIGIBLE
+        outcome = Outcome.NOT_ELIGIBLE
     return finish(version, outcome, criteria, gaps, DOCUMENTS, ctx)

@@ -2,7 +2,8 @@
 
 A pathway's versions tile the calendar for each application type from `COVERAGE_START` on (checked at
 import): every `as_of` selects exactly one version. A version whose `params` is None means the pathway
-takes no applications of that type in that window (`not_open`).
+takes no applications of that type in that window (`not_open`); its `closure` says why, where the
+general not-open summary would say too little.
 """
 
 from __future__ import annotations
@@ -66,6 +67,9 @@ class RuleVersion(Generic[P]):
     outcome_cap: Outcome = Outcome.ELIGIBLE
     # Criterion code -> index into `sources` (default: the first source).
     criterion_sources: dict[str, int] = field(default_factory=dict)
+    # Only on a version that keeps the pathway closed (`params` None): the summary given instead of the general
+    # not-open one, as an English msgid marked with `gettext_noop`; it may name {pathway} and {as_of}.
+    closure: str | None = None
 
     @property
     def is_open(self) -> bool:
@@ -78,11 +82,13 @@ class RuleVersion(Generic[P]):
             and (self.effective_to is None or on <= self.effective_to)
         )
 
-    # Citations per criterion code, built once (this is read for every criterion of every profile).
+    # Citations per criterion code, worked out when the version is created.
     _cites: dict[str, str] = field(init=False, repr=False, compare=False)
     _default_cite: str = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        if self.closure is not None and self.params is not None:
+            raise ValueError(f"{self.id}: only a version that takes no applications has a closure summary")
         object.__setattr__(self, "_default_cite", self.sources[0].cite())
         object.__setattr__(
             self,
@@ -123,8 +129,6 @@ class RuleBook(Generic[P]):
         self.versions = tuple(versions)
         self._starts: dict[str, list[int]] = {}
         self._chosen: dict[str, list[RuleVersion[P]]] = {}
-        # Few distinct as_of dates occur in practice; the memo is bounded by the calendar anyway.
-        self._memo: dict[str, dict[date, RuleVersion[P]]] = {"new": {}, "renewal": {}}
         for application_type in ("new", "renewal"):
             chosen = sorted(
                 (
@@ -143,13 +147,6 @@ class RuleBook(Generic[P]):
                 raise ValueError(f"{version.id}: belongs to another pathway than {pathway}")
 
     def select(self, on: date, application_type: str) -> RuleVersion[P]:
-        memo = self._memo[application_type]
-        found = memo.get(on)
-        if found is None:
-            found = memo[on] = self._select(on, application_type)
-        return found
-
-    def _select(self, on: date, application_type: str) -> RuleVersion[P]:
         index = bisect.bisect_right(self._starts[application_type], on.toordinal()) - 1
         if index < 0:
             raise LookupError(f"{self.pathway}: no rule version before {on.isoformat()}")

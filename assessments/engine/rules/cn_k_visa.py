@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from assessments.engine.messages import gettext_noop
 from assessments.engine.result import Outcome
 from assessments.engine.rules.base import BOTH, Confidence, RuleBook, RuleVersion, Source
 
@@ -51,6 +52,7 @@ VERSIONS: tuple[RuleVersion[Any], ...] = (
         confidence=Confidence.OFFICIAL,
         notes="State Council Decree No. 814, in force 1 Oct 2025.",
         params=None,
+        closure=gettext_noop("The K visa exists from 1 October 2025; it takes no applications on {as_of}."),
     ),
     RuleVersion(
         pathway=PATHWAY,

@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from assessments.engine.messages import gettext_noop
 from assessments.engine.result import Outcome
 from assessments.engine.rules.base import NEW, RENEWAL, Confidence, RuleBook, RuleVersion, Source
 
@@ -51,6 +52,9 @@ VERSIONS: tuple[RuleVersion[Any], ...] = (
         confidence=Confidence.FIRM,
         notes="Announced 3 Mar 2026; available from January 2027 (Fragomen: 1 Jan 2027).",
         params=None,
+        closure=gettext_noop(
+            "The ONE Pass (AI and Tech) track opens on 1 January 2027; it takes no applications on {as_of}."
+        ),
     ),
     RuleVersion(
         pathway=PATHWAY,

@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Literal
 
+from assessments.engine.messages import gettext_noop
 from assessments.engine.result import Outcome
 from assessments.engine.rules.base import NEW, RENEWAL, Confidence, RuleBook, RuleVersion, Source
 
@@ -183,6 +184,10 @@ VERSIONS: tuple[RuleVersion[Any], ...] = (
             "2027. That new applications close on 1 Jan 2027 is stated only by an agency blog: UNCONFIRMED."
         ),
         params=None,
+        closure=gettext_noop(
+            "Tech.Pass takes no new applications from 1 January 2027: the ONE Pass (AI and Tech) track replaces "
+            "it (the cut-over details are unconfirmed)."
+        ),
     ),
     RuleVersion(
         pathway=PATHWAY,

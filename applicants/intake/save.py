@@ -1,0 +1,54 @@
+"""The last step of the self-assessment: who the applicant is and what they consent to, to save it."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ..consent import PURPOSE_ASSESSMENT, PURPOSE_CONSULTATION, PURPOSE_TRANSFER
+from ..models import Applicant
+from ..names import validate_person_name
+
+
+class SaveForm(forms.Form):
+    """Name, e-mail and consent to save an assessment and talk to a consultant."""
+
+    full_name = forms.CharField(
+        label=_("Your full name"),
+        max_length=200,
+        help_text=_("As in your passport."),
+        error_messages={"required": _("Enter your full name.")},
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        help_text=_("We send your reference code and a link to your saved assessment here."),
+        error_messages={
+            "required": _("Enter your e-mail address."),
+            "invalid": _("Enter an e-mail address like name@example.com."),
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    preferred_language = forms.ChoiceField(
+        label=_("Language for our e-mails"), choices=Applicant.Language.choices, widget=forms.RadioSelect
+    )
+    consent_assessment = forms.BooleanField(
+        label=PURPOSE_ASSESSMENT,
+        error_messages={"required": _("We can only save your assessment with this consent.")},
+    )
+    consent_consultation = forms.BooleanField(
+        label=PURPOSE_CONSULTATION,
+        error_messages={"required": _("A consultant can only advise you with this consent.")},
+    )
+    consent_transfer = forms.BooleanField(
+        label=PURPOSE_TRANSFER,
+        required=False,
+        help_text=_("Optional. Without it we advise you only on routes handled from the same country."),
+    )
+
+    def clean_full_name(self) -> str:
+        name: str = self.cleaned_data["full_name"].strip()
+        if len(name) < 2:
+            raise forms.ValidationError(_("Enter your full name."))
+        validate_person_name(name)
+        return name

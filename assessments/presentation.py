@@ -1,0 +1,510 @@
+"""THE ONE PLACE an assessment result becomes words people read: the result page, the portal, the save
+service, the advice letter and the admin all take their words from here.
+
+Here: the headline of each outcome (label, one-sentence meaning, tone), the status word of each criterion,
+each pathway's one name (the engine registry's msgid, translated), country names, the best route per
+country and the one recommended, the other routes ranked, the document checklist for the routes relied on
+(grouped by route), points, and the facts about each pass. The engine decides eligibility; this module
+only words, orders and groups what it decided.
+
+Input is a stored snapshot (`Assessment.results`: the engine's `to_data()`, every text a msgid with its
+parameters). `present(snapshot)` renders its texts once, in the active language, with the engine's
+`render_assessment`, and builds typed views. `present_contract(contract)` starts from texts already
+rendered (the advice letter carries one rendering per language); it expects the contract's shape and
+leaves checking untrusted data to its caller. Words that do not depend on the result (headlines, status
+words, names, facts) are translated once per language per process.
+
+Routes relied on: the ones the caller names (a case's target pathways), else the routes that fit
+(eligible, likely eligible, needs review), else the best route in each country, so that a result where
+nothing fits still explains the closest routes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import cache
+from typing import Any
+
+from django.utils.functional import Promise
+from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext_lazy as _
+
+from .engine import (
+    COUNTRIES,
+    REGISTRY,
+    CriterionStatus,
+    Outcome,
+    PassFacts,
+    pathway,
+    render_assessment,
+    rule_catalogue,
+)
+
+# Best first: the contract's order for combining routes, used here to rank them.
+OUTCOME_ORDER: tuple[str, ...] = tuple(outcome.value for outcome in Outcome)
+# The outcomes that make a route worth pursuing ("fitting").
+POSITIVE_OUTCOMES = frozenset({"eligible", "likely_eligible", "needs_review"})
+STATUSES: tuple[str, ...] = tuple(status.value for status in CriterionStatus)
+# Shown for a points factor whose facts are unknown.
+UNKNOWN_POINTS = "?"
+
+# outcome -> (label, meaning, tone). Tones are Bootstrap colour names (badges, borders, letter classes).
+_HEADLINES: dict[str, tuple[Promise, Promise, str]] = {
+    "eligible": (
+        _("Eligible"),
+        _("Every published criterion is met on the facts you gave."),
+        "success",
+    ),
+    "likely_eligible": (
+        _("Likely eligible — verify"),
+        _("The criteria look met, but one rests on a rule or a fact only the authority can confirm."),
+        "success",
+    ),
+    "needs_review": (
+        _("Needs a consultant's review"),
+        _("A consultant must judge a discretionary criterion with you before you apply."),
+        "warning",
+    ),
+    "insufficient_information": (
+        _("More information needed"),
+        _("A fact this route needs is missing; the criteria say which."),
+        "secondary",
+    ),
+    "not_eligible": (
+        _("Not eligible on these facts"),
+        _("At least one required criterion is clearly not met; the criteria say why."),
+        "danger",
+    ),
+    "not_open": (
+        _("Not open yet"),
+        _("This route takes no new applications on the date assessed."),
+        "secondary",
+    ),
+}
+_STATUS_WORDS: dict[str, tuple[Promise, str]] = {
+    "met": (_("Met"), "success"),
+    "not_met": (_("Not met"), "danger"),
+    "unknown": (_("Unknown"), "secondary"),
+    "review": (_("Needs review"), "warning"),
+}
+_COUNTRY_NAMES: dict[str, Promise] = {"sg": _("Singapore"), "cn": _("China")}
+_BEST_ROUTE_HEADINGS: dict[str, Promise] = {
+    "sg": _("Best route in Singapore"),
+    "cn": _("Best route in China"),
+}
+_THREE_VALUED: dict[bool | None, Promise] = {True: _("Yes"), False: _("No"), None: _("Not stated")}
+_FACT_LABELS: dict[str, Promise] = {
+    "allows": _("What it allows"),
+    "several_employers": _("Work for several employers"),
+    "found_company": _("Found or run a company"),
+    "bring_family": _("Bring your family"),
+    "validity": _("Valid for"),
+    "catch": _("The catch"),
+}
+
+
+@dataclass(frozen=True)
+class Headline:
+    label: str
+    meaning: str
+    tone: str
+
+
+@dataclass(frozen=True)
+class StatusWord:
+    label: str
+    tone: str
+
+
+@dataclass(frozen=True)
+class FactRow:
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class FactsView:
+    """What a pass allows, how long it lasts and its catch, in the active language.
+
+    `rows` holds the same facts labelled, in the order every page shows them.
+    """
+
+    allows: str
+    several_employers: str
+    found_company: str
+    bring_family: str
+    validity: str
+    catch: str
+    rows: tuple[FactRow, ...]
+
+
+@dataclass(frozen=True)
+class Words:
+    """Every word that does not depend on the result, in one language."""
+
+    headlines: dict[str, Headline]
+    statuses: dict[str, StatusWord]
+    names: dict[str, str]
+    countries: dict[str, str]
+    best_route_headings: dict[str, str]
+    facts: dict[str, FactsView]
+    fact_labels: tuple[str, ...]
+
+
+def _facts(facts: PassFacts) -> FactsView:
+    values = {
+        "allows": gettext(facts.allows),
+        "several_employers": str(_THREE_VALUED[facts.several_employers]),
+        "found_company": str(_THREE_VALUED[facts.found_company]),
+        "bring_family": str(_THREE_VALUED[facts.bring_family]),
+        "validity": gettext(facts.validity),
+        "catch": gettext(facts.catch),
+    }
+    rows = tuple(FactRow(str(label), values[name]) for name, label in _FACT_LABELS.items())
+    return FactsView(**values, rows=rows)
+
+
+@cache
+def _words_in(language: str | None) -> Words:
+    """Built under `language` active (the cache key): see `words()`."""
+    return Words(
+        headlines={
+            o: Headline(str(label), str(meaning), tone) for o, (label, meaning, tone) in _HEADLINES.items()
+        },
+        statuses={s: StatusWord(str(label), tone) for s, (label, tone) in _STATUS_WORDS.items()},
+        names={entry.code: gettext(entry.name) for entry in REGISTRY},
+        countries={c: str(name) for c, name in _COUNTRY_NAMES.items()},
+        best_route_headings={c: str(heading) for c, heading in _BEST_ROUTE_HEADINGS.items()},
+        facts={entry.code: _facts(entry.facts) for entry in REGISTRY},
+        fact_labels=tuple(str(label) for label in _FACT_LABELS.values()),
+    )
+
+
+def words() -> Words:
+    """The fixed words in the active language (translated once per language per process)."""
+    return _words_in(get_language())
+
+
+def pathway_name(code: str) -> str:
+    """The pathway's one name in the active language."""
+    return words().names[code]
+
+
+def country_name(country: str) -> str:
+    return words().countries[country]
+
+
+def headline(outcome: str) -> Headline:
+    return words().headlines[outcome]
+
+
+def status_word(status: str) -> StatusWord:
+    return words().statuses[status]
+
+
+@dataclass(frozen=True)
+class RuleApplied:
+    source: str
+    last_verified_on: date
+
+
+@cache
+def _rules_applied() -> dict[str, RuleApplied]:
+    """Rule version id -> its first source and the day it was last checked (the engine's catalogue)."""
+    return {
+        version.id: RuleApplied(
+            source=f"{version.sources[0].title} ({version.sources[0].published})" if version.sources else "",
+            last_verified_on=version.last_verified,
+        )
+        for version in rule_catalogue()
+    }
+
+
+@dataclass(frozen=True)
+class OutcomeLine:
+    """One pathway's outcome in a line of text (admin lists, digests): no message rendering needed."""
+
+    code: str
+    name: str
+    outcome: str
+    headline: Headline
+
+
+def outcome_lines(outcomes: Mapping[str, str]) -> tuple[OutcomeLine, ...]:
+    """Pathway code -> outcome word (e.g. `Assessment.outcomes()`), as named lines in registry order."""
+    fixed = words()
+    return tuple(
+        OutcomeLine(
+            entry.code, fixed.names[entry.code], outcomes[entry.code], fixed.headlines[outcomes[entry.code]]
+        )
+        for entry in REGISTRY
+        if outcomes.get(entry.code) in fixed.headlines
+    )
+
+
+@dataclass(frozen=True)
+class CriterionView:
+    code: str
+    status: str
+    status_label: str
+    tone: str
+    requirement: str
+    actual: str
+    explanation: str
+    source: str
+    source_url: str
+
+
+@dataclass(frozen=True)
+class PointsFactorView:
+    factor: str
+    points: str
+    max: str
+
+
+@dataclass(frozen=True)
+class PointsView:
+    total: str
+    pass_mark: str
+    category: str
+    breakdown: tuple[PointsFactorView, ...]
+
+
+@dataclass(frozen=True)
+class PathwayView:
+    code: str
+    name: str
+    country: str
+    country_name: str
+    outcome: str
+    headline: Headline
+    summary: str
+    rule_version: str
+    rule_source: str
+    last_verified_on: date | None
+    criteria: tuple[CriterionView, ...]
+    what_if: tuple[str, ...]
+    documents: tuple[str, ...]
+    points: PointsView | None
+    facts: FactsView
+    is_relied_on: bool
+
+    @property
+    def is_positive(self) -> bool:
+        return self.outcome in POSITIVE_OUTCOMES
+
+    @property
+    def rank(self) -> int:
+        return OUTCOME_ORDER.index(self.outcome)
+
+
+@dataclass(frozen=True)
+class CountryChoice:
+    """The best route in one country (None: the assessment has no pathway there)."""
+
+    country: str
+    country_name: str
+    heading: str
+    pathway: PathwayView | None
+
+
+@dataclass(frozen=True)
+class ComparisonRow:
+    """One fact, side by side for the best route of each country ("—" where there is none)."""
+
+    label: str
+    values: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ChecklistGroup:
+    pathway_code: str
+    pathway_name: str
+    documents: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ResultView:
+    as_of: date
+    pathways: tuple[PathwayView, ...]  # contract order
+    relied_on: tuple[PathwayView, ...]
+    recommended: PathwayView | None  # the best of the routes relied on
+    comparison: tuple[CountryChoice, ...]  # the best route per country, Singapore first
+    others: tuple[PathwayView, ...]  # every route but the best per country, best first
+    checklist: tuple[ChecklistGroup, ...]  # documents for the routes relied on, each listed once
+    exchange_rates: dict[str, str]
+    statuses: dict[str, StatusWord]
+
+    @property
+    def best_singapore(self) -> PathwayView | None:
+        return self._best_in("sg")
+
+    @property
+    def best_china(self) -> PathwayView | None:
+        return self._best_in("cn")
+
+    def _best_in(self, country: str) -> PathwayView | None:
+        return next(choice.pathway for choice in self.comparison if choice.country == country)
+
+    @property
+    def documents(self) -> tuple[str, ...]:
+        return tuple(document for group in self.checklist for document in group.documents)
+
+    @property
+    def comparison_rows(self) -> tuple[ComparisonRow, ...]:
+        return tuple(
+            ComparisonRow(
+                label, tuple(c.pathway.facts.rows[i].value if c.pathway else "—" for c in self.comparison)
+            )
+            for i, label in enumerate(words().fact_labels)
+        )
+
+    @property
+    def has_unknown(self) -> bool:
+        """A route relied on has a criterion whose facts are unknown."""
+        return any(c.status == "unknown" for p in self.relied_on for c in p.criteria)
+
+    @property
+    def has_review(self) -> bool:
+        """A route relied on has a criterion a consultant must judge."""
+        return any(c.status == "review" for p in self.relied_on for c in p.criteria)
+
+
+def present(snapshot: Mapping[str, Any], *, relied_on: Sequence[str] = ()) -> ResultView:
+    """A stored snapshot (`to_data()`) as views in the active language; its texts are rendered once, here."""
+    return present_contract(render_assessment(dict(snapshot), translate=gettext), relied_on=relied_on)
+
+
+def present_contract(contract: Mapping[str, Any], *, relied_on: Sequence[str] = ()) -> ResultView:
+    """An assessment already rendered in the active language (the contract's shape) as views.
+
+    `relied_on`: the codes of the routes the advice rests on, in any order (each must be in the
+    assessment; they are listed in contract order); empty for the default (the routes that fit, else the
+    best route per country).
+    """
+    fixed = words()
+    results = list(contract["results"])
+    known = {str(result["pathway"]) for result in results}
+    unknown = [code for code in relied_on if code not in known]
+    if unknown:
+        raise ValueError(f"pathway(s) not in the assessment: {', '.join(unknown)}")
+    draft = [_pathway(result, fixed) for result in results]
+    ranked = sorted(draft, key=lambda p: p.rank)  # stable: contract order within a rank
+    best = {country: next((p for p in ranked if p.country == country), None) for country in COUNTRIES}
+    relied_codes = (
+        tuple(p.code for p in draft if p.code in relied_on)
+        or tuple(p.code for p in draft if p.is_positive)
+        or tuple(p.code for p in best.values() if p is not None)
+    )
+    pathways = tuple(replace(p, is_relied_on=True) if p.code in relied_codes else p for p in draft)
+    by_code = {p.code: p for p in pathways}
+    relied = tuple(by_code[code] for code in relied_codes)
+    best_codes = {p.code for p in best.values() if p is not None}
+    return ResultView(
+        as_of=date.fromisoformat(str(contract["as_of"])),
+        pathways=pathways,
+        relied_on=relied,
+        recommended=min(relied, key=lambda p: p.rank) if relied else None,
+        comparison=tuple(
+            CountryChoice(
+                country=country,
+                country_name=fixed.countries[country],
+                heading=fixed.best_route_headings[country],
+                pathway=by_code[chosen.code] if chosen is not None else None,
+            )
+            for country, chosen in best.items()
+        ),
+        others=tuple(by_code[p.code] for p in ranked if p.code not in best_codes),
+        checklist=_checklist(relied),
+        exchange_rates={str(pair): str(rate) for pair, rate in contract.get("exchange_rates", {}).items()},
+        statuses=fixed.statuses,
+    )
+
+
+def _pathway(result: Mapping[str, Any], fixed: Words) -> PathwayView:
+    code = str(result["pathway"])
+    entry = pathway(code)
+    outcome = str(result["outcome"])
+    rule_version = str(result.get("rule_version", ""))
+    rule = _rules_applied().get(rule_version)
+    return PathwayView(
+        code=code,
+        name=fixed.names[code],
+        country=entry.country,
+        country_name=fixed.countries[entry.country],
+        outcome=outcome,
+        headline=fixed.headlines[outcome],
+        summary=_text(result.get("summary")),
+        rule_version=rule_version,
+        rule_source=rule.source if rule else "",
+        last_verified_on=rule.last_verified_on if rule else None,
+        criteria=tuple(_criterion(c, fixed) for c in result.get("criteria", ())),
+        what_if=tuple(_text(line) for line in result.get("what_if", ())),
+        documents=tuple(_text(document) for document in result.get("documents", ())),
+        points=_points(result.get("points")),
+        facts=fixed.facts[code],
+        is_relied_on=False,
+    )
+
+
+def _criterion(criterion: Mapping[str, Any], fixed: Words) -> CriterionView:
+    status = str(criterion["status"])
+    word = fixed.statuses[status]
+    source, source_url = split_citation(_text(criterion.get("source")))
+    return CriterionView(
+        code=str(criterion.get("code", "")),
+        status=status,
+        status_label=word.label,
+        tone=word.tone,
+        requirement=_text(criterion.get("requirement")),
+        actual=_text(criterion.get("actual")),
+        explanation=_text(criterion.get("explanation")),
+        source=source,
+        source_url=source_url,
+    )
+
+
+def split_citation(citation: str) -> tuple[str, str]:
+    """A citation ("Title (date) https://…") as the words to print and the address they link to.
+
+    Printed in full, addresses take more room than the criteria they support.
+    """
+    text, _space, last = citation.rpartition(" ")
+    if text and last.startswith(("https://", "http://")):
+        return text, last
+    return citation, ""
+
+
+def _points(points: Mapping[str, Any] | None) -> PointsView | None:
+    if points is None:
+        return None
+    return PointsView(
+        total=str(points["total"]),
+        pass_mark=str(points["pass_mark"]),
+        category=_text(points.get("category")),
+        breakdown=tuple(
+            PointsFactorView(
+                factor=_text(row["factor"]),
+                points=UNKNOWN_POINTS if row.get("points") is None else str(row["points"]),
+                max=str(row["max"]),
+            )
+            for row in points.get("breakdown", ())
+        ),
+    )
+
+
+def _checklist(relied_on: Sequence[PathwayView]) -> tuple[ChecklistGroup, ...]:
+    seen: set[str] = set()
+    groups = []
+    for view in relied_on:
+        documents = tuple(d for d in dict.fromkeys(view.documents) if d not in seen)
+        seen.update(documents)
+        if documents:
+            groups.append(ChecklistGroup(view.code, view.name, documents))
+    return tuple(groups)
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)

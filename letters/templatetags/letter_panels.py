@@ -1,0 +1,27 @@
+"""Letter panels on pages other apps own: the admin index's failed letters, the portal case page's
+letter list. The pages include them by tag; the letters, their queries and links stay here."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+
+from applicants.models import Case
+
+from ..dashboard import failed_letters
+from ..models import AdviceLetter
+
+register = template.Library()
+
+
+@register.inclusion_tag("letters/admin/failed_letters.html", takes_context=True)
+def failed_letters_panel(context: dict[str, Any]) -> dict[str, Any]:
+    return {"failed": failed_letters(context["request"].user)}
+
+
+@register.inclusion_tag("letters/portal_case_letters.html")
+def case_letters(case: Case) -> dict[str, Any]:
+    """The case's ready letters, newest first. `case` comes from the portal's access helper: the
+    signed-in applicant's own case."""
+    return {"letters": list(AdviceLetter.objects.ready().filter(case=case).order_by("-ready_at", "-pk"))}
