@@ -111,6 +111,7 @@ class ExchangeRateQuerySet(models.QuerySet["ExchangeRate"]):
             on=max((rate.effective_on for rate in in_force), default=day),
             rates={rate.pair: rate.rate for rate in in_force},
             dates={rate.pair: rate.effective_on for rate in in_force},
+            tolerance=settings.EXCHANGE_RATE_TOLERANCE,
         )
 
 

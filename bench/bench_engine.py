@@ -1,15 +1,14 @@
 """The engine and `manage.py assess`: the end-to-end rate, and where the time goes.
 
-Target: `manage.py assess FILE` on 10,000 profiles at >= 5,000 profiles/s end to end, in process: the
-command's own code (`call_command`: read the file, validate every profile, assess, word in the language asked,
-write JSON) in a fresh process after Django's start-up, on a migrated SQLite database of its own. Judged on
-CPU time, the figure that measures the code rather than the load on a shared machine; wall time is printed
-beside it with the load average.
+Target: `manage.py assess FILE` on 10,000 profiles at >= 5,000 profiles/s end to end, as a user runs it: a new
+interpreter (Python and Django start-up included) reading a generated file of 10,000 varied profiles and
+writing the assessments to /dev/null, on a migrated SQLite database of its own, timed by the wall clock.
+Three runs per language, all printed; judged on the best, since other processes may share the machine (the
+load average is printed, and the CPU time of each run, its worker processes included).
 
-Also printed, to show where the time goes (CPU µs per profile, one core): parse (pydantic), assess (all eight
-pathways), word (`to_contract` through the language's catalogue), JSON (the command's encoder), in the
-command's order, in English and Chinese; and the whole command as a user runs it (a new interpreter, Python
-and Django start-up included), wall clock.
+Also printed, to show where the time goes (CPU µs per profile, one core, in a process of its own): parse
+(pydantic), assess (all eight pathways), word (`to_contract` through the language's catalogue), JSON (the
+command's encoder), in the command's order, in English and Chinese.
 
     .venv/bin/python -m bench engine
 """
@@ -19,6 +18,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import resource
 import subprocess
 import sys
 import time
@@ -175,11 +175,10 @@ class Timer:
 
 
 def measure(path: Path) -> dict[str, Any]:
-    """Child process (Django set up on the bench's database): stage times, then the command in process."""
+    """Child process (Django set up on the bench's database): the command's stages, one after another."""
     import django
 
     django.setup()
-    from django.core.management import call_command
     from django.utils import timezone
 
     from assessments import evaluation
@@ -187,14 +186,8 @@ def measure(path: Path) -> dict[str, Any]:
     from assessments.management.commands.assess import kept_until_done, to_json
     from assessments.models import ExchangeRate
 
-    call_command("migrate", verbosity=0)
     figures: dict[str, Any] = {}
     for language in ("en", "zh-hans"):
-        with open(os.devnull, "w") as sink, Timer() as timer:
-            call_command("assess", str(path), "--language", language, stdout=sink)
-        figures[f"command_{language}"] = {"cpu": timer.cpu, "wall": timer.wall}
-
-        # The same work, stage by stage, as the command does it.
         stages = dict.fromkeys(("parse", "assess", "word", "json"), 0.0)
         today = timezone.localdate()
         catalogue = evaluation.catalogue(language)
@@ -218,6 +211,23 @@ def measure(path: Path) -> dict[str, Any]:
     return figures
 
 
+def run_command(path: Path, env: dict[str, str], language: str) -> tuple[float, float]:
+    """`manage.py assess` as a user runs it: (wall seconds, CPU seconds of it and its workers)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    with Timer() as timer:
+        subprocess.run(
+            [sys.executable, "manage.py", "assess", str(path), "--language", language],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            check=True,
+            timeout=600,
+        )
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return timer.wall, cpu
+
+
 def main() -> bool:
     rng = random.Random(SEED)  # noqa: S311 - reproducible test data, not cryptography
     WORK.mkdir(parents=True, exist_ok=True)
@@ -229,7 +239,28 @@ def main() -> bool:
         "DATABASE_URL": f"sqlite:///{WORK / 'db.sqlite3'}",
         "LOG_LEVEL": "WARNING",
     }
+    subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--verbosity", "0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        timeout=600,
+    )
     print(f"load average before: {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
+
+    ok = True
+    for language in ("en", "zh-hans"):
+        runs = [run_command(path, env, language) for _ in range(3)]
+        best = min(wall for wall, _cpu in runs)
+        meets = COUNT / best >= TARGET_PER_SECOND
+        ok &= meets
+        print(
+            f"{language}: manage.py assess, {COUNT:,} profiles, end to end: "
+            + ", ".join(f"{wall:.2f} s ({cpu:.2f} s CPU)" for wall, cpu in runs)
+            + f"; best {COUNT / best:,.0f} profiles/s [target >= {TARGET_PER_SECOND:,}/s: "
+            + f"{'met' if meets else 'MISSED'}] (load average now {os.getloadavg()[0]:.2f})"
+        )
+
     child = subprocess.run(
         [sys.executable, "-m", "bench.bench_engine", str(path)],
         cwd=ROOT,
@@ -242,38 +273,13 @@ def main() -> bool:
     if child.returncode != 0:
         raise RuntimeError(f"bench_engine failed:\n{child.stderr[-3000:]}")
     figures = json.loads(child.stdout.strip().splitlines()[-1])
-
-    ok = True
     for language in ("en", "zh-hans"):
         stages = figures[f"stages_{language}"]
         print(
-            f"{language}: CPU µs per profile: "
+            f"{language}: where the time goes, CPU µs per profile on one core: "
             + ", ".join(f"{name} {seconds / COUNT * 1e6:.1f}" for name, seconds in stages.items())
-            + f" (sum {sum(stages.values()) / COUNT * 1e6:.1f})"
+            + f" (sum {sum(stages.values()) / COUNT * 1e6:.1f}; the command shares them among its workers)"
         )
-        command = figures[f"command_{language}"]
-        rate = COUNT / command["cpu"]
-        meets = rate >= TARGET_PER_SECOND
-        ok &= meets
-        print(
-            f"{language}: manage.py assess in process, {COUNT:,} profiles: {rate:,.0f} profiles/s of CPU time "
-            f"({command['cpu']:.2f} s CPU, {command['wall']:.2f} s wall = {COUNT / command['wall']:,.0f}/s) "
-            f"[target >= {TARGET_PER_SECOND:,}/s: {'met' if meets else 'MISSED'}]"
-        )
-
-    with Timer() as whole:
-        subprocess.run(
-            [sys.executable, "manage.py", "assess", str(path)],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            check=True,
-            timeout=600,
-        )
-    print(
-        f"en: manage.py assess as a user runs it (new interpreter, Django start-up included): "
-        f"{whole.wall:.2f} s wall = {COUNT / whole.wall:,.0f} profiles/s"
-    )
     print(f"load average after: {os.getloadavg()[0]:.2f}")
     return ok
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import secrets
 from datetime import timedelta
+from decimal import Decimal
 from pathlib import Path
 
 import django_stubs_ext
@@ -368,6 +369,9 @@ PERMISSIONS_POLICY: dict[str, list[str]] = {
 SILENCED_SYSTEM_CHECKS: list[str] = env.list("DJANGO_SILENCED_SYSTEM_CHECKS", default=[])
 
 # --- Rate limits (django-ratelimit, counted in the shared cache) --------------------------------------
+# A foreign-currency amount converted to within this share of a threshold goes to review (engine default 2 %).
+EXCHANGE_RATE_TOLERANCE: Decimal = Decimal(env.str("EXCHANGE_RATE_TOLERANCE", default="0.02"))
+
 # Per client address (consultancy.ratelimits.client_ip); past a limit the answer is 429 with Retry-After.
 ASSESSMENT_API_RATE: str = env.str("ASSESSMENT_API_RATE", default="60/m")
 # Portal sign-in attempts, password-reset and sign-in-link requests, first passwords.

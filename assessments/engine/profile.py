@@ -245,6 +245,13 @@ class CnJobOffer(_Model):
     in_encouraged_region: StrictBool | None = Field(
         None, description="Western region, north-east old industrial base or other encouraged area."
     )
+    local_average_annual_wage: Money | None = Field(
+        None,
+        description=(
+            "The work city's published average annual wage of the previous year (category A at 6 times it, "
+            "category B at 4 times it)."
+        ),
+    )
 
 
 class Business(_Model):
@@ -252,6 +259,9 @@ class Business(_Model):
 
     has_or_plans_singapore_company: StrictBool | None = Field(
         None, description="Has started or intends to start a Singapore private limited company."
+    )
+    company_incorporated: StrictBool | None = Field(
+        None, description="false = not yet incorporated (a planned company has no date); absent = unknown."
     )
     company_incorporated_on: IsoDate | None = Field(None, description="Incorporation date, if incorporated.")
     largest_funding_round: Money | None = Field(None, description="Largest single funding round raised.")
@@ -309,6 +319,16 @@ class Profile(_Model):
     )
     monthly_total_compensation: Money | None = Field(
         None, description="Fixed salary plus vested equity and other pay, monthly average over the last year."
+    )
+    monthly_vested_equity: Money | None = Field(
+        None,
+        description=(
+            "Vested non-cash pay (equity, ESOP, share ownership) a month, averaged over the last year; not "
+            "bonuses, commissions or allowances (the ONE Pass AI and Tech top-up)."
+        ),
+    )
+    pass_expiry_date: IsoDate | None = Field(
+        None, description="Renewals: the expiry date of the pass being renewed (selects the rules in force)."
     )
     salary_from_single_employer: StrictBool | None = Field(
         None, description="The fixed salary is paid by one employer."

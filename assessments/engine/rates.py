@@ -15,6 +15,8 @@ from decimal import Decimal
 from assessments.engine.codes import CURRENCY_CODES
 from assessments.engine.messages import CENT, Amount, MoneyLike
 
+# A converted amount within this share of a threshold cannot decide alone: the authority's rate may differ.
+DEFAULT_TOLERANCE = Decimal("0.02")
 PAIR = re.compile(r"^([A-Z]{3})/([A-Z]{3})$")
 # Cross rates go through these currencies, in this order (the rules are written in SGD, USD and CNY).
 PIVOTS = ("SGD", "USD")
@@ -32,14 +34,23 @@ class ExchangeRates:
     """A table of rates: `"USD/SGD": Decimal("1.35")` means 1 USD = 1.35 SGD.
 
     Conversions use a direct rate, else the inverse of the opposite pair, else a cross rate through
-    SGD or USD. `dates` optionally gives each pair its own date (default: `on`).
+    SGD or USD. `dates` optionally gives each pair its own date (default: `on`). `tolerance` is the band
+    around a threshold (a share of it, default 2 %) within which a converted amount goes to review.
     """
 
-    __slots__ = ("_factors", "dates", "on", "rates")
+    __slots__ = ("_factors", "dates", "on", "rates", "tolerance")
 
     def __init__(
-        self, on: date, rates: Mapping[str, Decimal], *, dates: Mapping[str, date] | None = None
+        self,
+        on: date,
+        rates: Mapping[str, Decimal],
+        *,
+        dates: Mapping[str, date] | None = None,
+        tolerance: Decimal = DEFAULT_TOLERANCE,
     ) -> None:
+        if not Decimal(0) <= tolerance < 1:
+            raise ValueError(f"tolerance must be a share between 0 and 1, not {tolerance!r}")
+        self.tolerance = tolerance
         checked: dict[str, Decimal] = {}
         for pair, rate in rates.items():
             match = PAIR.match(pair)

@@ -9,11 +9,14 @@ it in; a plain `translate` callable also works). Parameters are formatted here: 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Hashable, Mapping
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from assessments.engine.messages import Amount, Message, decimal_to_str, param_to_data
+from assessments.engine.profile import Money
+from assessments.engine.years import Years
 
 Translate = Callable[[str], str]
 
@@ -38,13 +41,25 @@ class _Memo(dict[str, str]):
 
 class Catalogue:
     """One language's wording: `templates[msgid]` is the translation, asked of `translate` the first time;
-    `plain[msgid]` the finished text of a message without parameters (most of an assessment's messages)."""
+    `plain[msgid]` the finished text of a message without parameters (most of an assessment's messages);
+    `worded` the finished texts of messages with parameters met so far, by value (see `message_text`)."""
 
-    __slots__ = ("plain", "templates")
+    __slots__ = ("plain", "templates", "worded")
+
+    # Texts kept in `worded` at most (a few megabytes): a catalogue lives as long as its process, and
+    # parameters such as salaries take endless values, so it starts afresh when full.
+    WORDED_MAX = 50_000
 
     def __init__(self, translate: Translate = untranslated) -> None:
         self.templates = _Memo(translate)
         self.plain = _Memo(lambda msgid: _format(msgid, {}, self))
+        self.worded: dict[Hashable, str] = {}
+
+    def keep(self, key: Hashable, text: str) -> str:
+        if len(self.worded) >= self.WORDED_MAX:
+            self.worded.clear()
+        self.worded[key] = text
+        return text
 
 
 def catalogue_of(translate: Translate | Catalogue) -> Catalogue:
@@ -85,10 +100,39 @@ def _format(msgid: str, params: dict[str, str], catalogue: Catalogue) -> str:
         return msgid.format_map(params)
 
 
+# Parameter types whose equal values are always worded alike (not bool: True == 1, but reads "True").
+_SAME_VALUE_SAME_WORDS = frozenset({str, int, Amount, Decimal, Years, date, Money})
+
+
 def message_text(message: Message, catalogue: Catalogue) -> str:
-    """A `Message` as text: what rendering its `to_data()` gives, without building that data first."""
+    """A `Message` as text: what rendering its `to_data()` gives, without building that data first.
+
+    Most messages of an assessment recur across profiles (a requirement built from a rule version's
+    threshold, a summary naming the pathway), so the text of each is kept in the catalogue by its value."""
     if not message.params:
         return catalogue.plain[message.id]
+    key = _value(message)
+    if key is None:
+        return _worded(message, catalogue)
+    text = catalogue.worded.get(key)
+    return catalogue.keep(key, _worded(message, catalogue)) if text is None else text
+
+
+def _value(message: Message) -> Hashable | None:
+    """The message's msgid and parameters as a dict key; None if a parameter could be worded unlike an equal one."""
+    items = []
+    for name, value in message.params.items():
+        if value.__class__ is Message:
+            value = _value(value)
+            if value is None:
+                return None
+        elif value.__class__ not in _SAME_VALUE_SAME_WORDS:
+            return None
+        items.append((name, value))
+    return message.id, tuple(items)
+
+
+def _worded(message: Message, catalogue: Catalogue) -> str:
     params = {name: _param_text(value, catalogue) for name, value in message.params.items()}
     return _format(message.id, params, catalogue)
 
@@ -135,6 +179,9 @@ def render_assessment(
             "what_if": [text(m) for m in result["what_if"]],
             "documents": [text(m) for m in result["documents"]],
         }
+        changes = result.get("upcoming_changes")
+        if changes is not None:
+            rendered["upcoming_changes"] = [{**c, "summary": text(c["summary"])} for c in changes]
         points = result.get("points")
         if points is not None:
             rendered["points"] = {

@@ -174,6 +174,22 @@ def _realise(items: list[tuple[float, LazyMessage]]) -> list[Message]:
     return messages
 
 
+@dataclass(frozen=True, slots=True)
+class Change:
+    """A dated change of a pathway's rules within the horizon (contract v2 `upcoming_changes`)."""
+
+    effective_on: date
+    kind: str  # opens | closes | threshold | criteria
+    summary: Message
+
+    def to_data(self, write: Write = as_data) -> dict[str, Any]:
+        return {
+            "effective_on": self.effective_on.isoformat(),
+            "kind": self.kind,
+            "summary": write(self.summary),
+        }
+
+
 @dataclass(slots=True)
 class PathwayResult:
     """One pathway's result. What-ifs and documents are kept in raw form and built when read."""
@@ -189,6 +205,11 @@ class PathwayResult:
     document_catalogue: Mapping[str, tuple[Message, ...]] | None = None
     base_documents: tuple[Message, ...] = ()
     points: Points | None = None
+    # Contract v2 "Dated changes": the last day new applications are accepted under the version in force
+    # (None = no end announced), days left until it (inclusive), and the changes within 12 months.
+    deadline: date | None = None
+    deadline_days_left: int | None = None
+    upcoming_changes: list[Change] = field(default_factory=list)
 
     @property
     def what_if(self) -> list[Message]:
@@ -221,6 +242,10 @@ class PathwayResult:
         }
         if self.points is not None:
             data["points"] = self.points.to_data(write)
+        data["deadline"] = None if self.deadline is None else self.deadline.isoformat()
+        if self.deadline_days_left is not None:
+            data["deadline_days_left"] = self.deadline_days_left
+        data["upcoming_changes"] = [change.to_data(write) for change in self.upcoming_changes]
         return data
 
 

@@ -1,11 +1,17 @@
-"""Cumulative years from role dates.
+"""Cumulative years from role dates, measured by the calendar.
 
-Conventions (documented for staff and tested):
+Conventions (documented for staff in docs/how-we-decide.md and tested):
 - A closed role covers `start` to `end`, both days included; an ongoing role (`end` null) covers
   `start` to `as_of`, both included.
 - Overlapping roles count once (the union of the periods is measured).
-- A year is 365 days of coverage, so N calendar years always count as at least N years (leap days
-  make the measure at most a few days generous, never strict).
+- Years are calendar years, not 365-day units: the covered days are laid end to end, finishing on the
+  last covered day, and measured against the calendar there. One unbroken period is therefore measured
+  exactly (1 March 2021 to 28 February 2026 is 5 years; one day less is 4 years 11 months 30 days).
+- Adding months to a day the target month lacks (29 February, 31st) rolls forward to the 1st of the next
+  month: a period starting on 29 February 2020 has its fifth anniversary on 1 March 2025, so it is 5 years
+  once it covers 28 February 2025, and 4 years 11 months 30 days when it stops on 27 February. This is the
+  strict reading (clamping to 28 February would count one day more); the engine is never more certain
+  than the calendar.
 - An optional window keeps only the part of each period within N calendar years before `as_of`.
 """
 
@@ -13,55 +19,97 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Generic, Protocol, TypeVar
 
-DAYS_PER_YEAR = 365
+
+def add_months(day: date, months: int) -> date:
+    """`day` moved by `months` calendar months; a day the target month lacks rolls to the next month's 1st."""
+    index = day.year * 12 + (day.month - 1) + months
+    year, month = divmod(index, 12)
+    try:
+        return date(year, month + 1, day.day)
+    except ValueError:
+        following = index + 1
+        return date(following // 12, following % 12 + 1, 1)
+
+
+def calendar_between(start: date, stop: date) -> tuple[int, int, int]:
+    """(years, months, days) from `start` up to `stop` (exclusive): the most whole months, then days."""
+    if stop <= start:
+        return (0, 0, 0)
+    months = (stop.year - start.year) * 12 + stop.month - start.month
+    while months > 0 and add_months(start, months) > stop:
+        months -= 1
+    days = (stop - add_months(start, months)).days
+    return (months // 12, months % 12, days)
 
 
 @dataclass(frozen=True, slots=True)
 class Years:
-    """A length of time measured in days of coverage."""
+    """A length of time: `days` of coverage laid end to end up to `stop` (day ordinal, exclusive)."""
 
     days: int
+    stop: int = date(2000, 1, 1).toordinal()
+
+    @property
+    def span(self) -> tuple[date, date]:
+        """The calendar period the coverage is measured as: [start, stop)."""
+        stop = date.fromordinal(self.stop)
+        return stop - timedelta(days=self.days), stop
+
+    def duration(self) -> tuple[int, int, int]:
+        """(years, months, days) by the calendar."""
+        return calendar_between(*self.span)
 
     def display(self) -> str:
-        """Years to one decimal, rounded down so that "5.0" is never shown for a period short of 5."""
-        tenths = self.days * 10 // DAYS_PER_YEAR
-        return f"{tenths // 10}.{tenths % 10}"
+        """English, for logs and staff tools: "4 years 11 months" (days are left out)."""
+        years, months, _ = self.duration()
+        return f"{years} years {months} months"
 
     def at_least(self, years: int) -> bool:
-        return self.days >= years * DAYS_PER_YEAR
+        start, stop = self.span
+        return add_months(start, 12 * years) <= stop
 
     def whole_years(self) -> int:
-        return self.days // DAYS_PER_YEAR
+        return self.duration()[0]
+
+    def whole_months(self) -> int:
+        years, months, _ = self.duration()
+        return years * 12 + months
 
 
 @dataclass(frozen=True, slots=True)
 class YearsRange:
     """What the facts prove (`known`) and the most they could amount to (`possible`; None = unbounded).
 
-    `possible` exceeds `known` when a role might count but a fact about it is unknown. Kept as day counts;
-    `known` and `possible` give them as Years.
+    `possible` exceeds `known` when a role might count but a fact about it is unknown.
     """
 
-    known_days: int
-    possible_days: int | None
+    known: Years
+    possible: Years | None
 
     @property
-    def known(self) -> Years:
-        return Years(self.known_days)
+    def known_days(self) -> int:
+        return self.known.days
 
     @property
-    def possible(self) -> Years | None:
-        return None if self.possible_days is None else Years(self.possible_days)
+    def possible_days(self) -> int | None:
+        return None if self.possible is None else self.possible.days
 
     def at_least(self, years: int) -> bool | None:
         """True if proven, False if impossible, None if the unknown facts decide."""
-        days = years * DAYS_PER_YEAR
-        if self.known_days >= days:
+        if self.known.at_least(years):
             return True
-        if self.possible_days is not None and self.possible_days < days:
+        if self.possible is not None and not self.possible.at_least(years):
+            return False
+        return None
+
+    def at_least_months(self, months: int) -> bool | None:
+        """As `at_least`, in calendar months."""
+        if self.known.whole_months() >= months:
+            return True
+        if self.possible is not None and self.possible.whole_months() < months:
             return False
         return None
 
@@ -78,15 +126,17 @@ R = TypeVar("R", bound=DatedRole)
 
 
 def years_before(as_of: date, years: int) -> date:
-    """The same calendar day `years` earlier (29 February falls back to 28 February)."""
-    try:
-        return as_of.replace(year=as_of.year - years)
-    except ValueError:
-        return as_of.replace(year=as_of.year - years, day=28)
+    """The same calendar day `years` earlier (29 February rolls forward to 1 March: the shorter window)."""
+    return add_months(as_of, -12 * years)
 
 
-def covered_days(intervals: Sequence[tuple[int, int]]) -> int:
-    """Days covered by the union of half-open ordinal intervals [start, stop)."""
+def months_before(as_of: date, months: int) -> date:
+    """The same calendar day `months` earlier (a missing day rolls forward to the next month's 1st)."""
+    return add_months(as_of, -months)
+
+
+def covered(intervals: Sequence[tuple[int, int]]) -> tuple[int, int | None]:
+    """Days covered by the union of half-open ordinal intervals [start, stop), and the last stop."""
     total = 0
     current_start = current_stop = None
     for start, stop in sorted(intervals):
@@ -98,7 +148,17 @@ def covered_days(intervals: Sequence[tuple[int, int]]) -> int:
             current_stop = stop
     if current_stop is not None and current_start is not None:
         total += current_stop - current_start
-    return total
+    return total, current_stop
+
+
+def covered_days(intervals: Sequence[tuple[int, int]]) -> int:
+    """Days covered by the union of half-open ordinal intervals [start, stop)."""
+    return covered(intervals)[0]
+
+
+def _years(intervals: Sequence[tuple[int, int]], fallback: int) -> Years:
+    days, stop = covered(intervals)
+    return Years(days, fallback if stop is None else stop)
 
 
 class Career(Generic[R]):
@@ -125,8 +185,9 @@ class Career(Generic[R]):
 
     def years(self, counts: Callable[[R], bool | None], *, within_years: int | None = None) -> YearsRange:
         """Cumulative years in the roles for which `counts` is True (known) or not False (possible)."""
+        today = self.as_of.toordinal() + 1
         if self.spans is None:
-            return YearsRange(0, None)
+            return YearsRange(Years(0, today), None)
         floor = years_before(self.as_of, within_years).toordinal() + 1 if within_years is not None else None
         known: list[tuple[int, int]] = []
         possible: list[tuple[int, int]] = []
@@ -145,11 +206,13 @@ class Career(Generic[R]):
             possible.append((start, stop))
             if verdict:
                 known.append((start, stop))
-        known_days = covered_days(known)
+        known_years = _years(known, today)
         if unbounded:
-            return YearsRange(known_days, None)
+            return YearsRange(known_years, None)
         # Where every counted role is proven, what is possible is what is known.
-        return YearsRange(known_days, known_days if len(possible) == len(known) else covered_days(possible))
+        return YearsRange(
+            known_years, known_years if len(possible) == len(known) else _years(possible, today)
+        )
 
 
 def years_in_roles(

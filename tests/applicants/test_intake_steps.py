@@ -297,11 +297,44 @@ def test_follow_ups_for_china_offer_and_company_come_in_order(client: Client) ->
     }
     assert profile["business"] == {
         "has_or_plans_singapore_company": True,
+        "company_incorporated": True,
         "company_incorporated_on": "2026-01-15",
         "recognised_incubator": True,
         "founded_and_sold_tech_business": False,
         "singapore_research_collaboration": False,
     }
+
+
+def test_a_company_not_yet_incorporated_and_the_city_wage_reach_the_profile(client: Client) -> None:
+    answer_until(client, "career")
+    post(client, "plans", has_china_job_offer="yes", has_or_plans_singapore_company="yes")
+    client.post(
+        url("china-offer"),
+        {
+            "china-offer-currency": "CNY",
+            "china-offer-annual_salary": "600000",
+            "china-offer-local_average_annual_wage": "120000",
+            "china-offer-months_per_year_in_china": "10",
+            "china-offer-in_encouraged_region": "no",
+        },
+    )
+    response = client.post(
+        url("company"),
+        {
+            "company-currency": "SGD",
+            "company-company_incorporated": "no",
+            "company-recognised_incubator": "yes",
+            "company-founded_and_sold_tech_business": "no",
+            "company-registered_ip": "no",
+            "company-singapore_research_collaboration": "no",
+        },
+    )
+    assert response["Location"] == url("achievements")
+    post(client, "achievements")
+    profile = profile_of(client)
+    assert profile["business"]["company_incorporated"] is False
+    assert "company_incorporated_on" not in profile["business"]
+    assert profile["china_job_offer"]["local_average_annual_wage"] == {"amount": "120000", "currency": "CNY"}
 
 
 def test_singapore_offer_rejects_a_percentile_above_100_and_keeps_compass_as_fractions(

@@ -4,17 +4,24 @@ from __future__ import annotations
 
 import io
 import json
+import random
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
-from assessments.management.commands.assess import to_json
+from assessments.management.commands.assess import days_asked, parts, to_json
+from bench.bench_engine import random_profile
 from tests.assessments.profiles import senior_engineer
 
 pytestmark = pytest.mark.django_db
+# A large array is assessed by forked workers after the command closes the database connections, which a
+# test's transaction would not survive: those tests run in real transactions, and the rows of the data
+# migrations (exchange rates) are restored after the flush that follows each.
+with_workers = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def run(
@@ -136,6 +143,7 @@ def test_explanations_can_be_in_chinese(tmp_path: Path) -> None:
     assert any("\u4e00" <= char <= "\u9fff" for char in summaries)
 
 
+@with_workers
 def test_handles_ten_thousand_profiles_in_one_call(tmp_path: Path) -> None:
     profiles = []
     for index in range(10_000):
@@ -168,3 +176,70 @@ def test_the_json_written_is_byte_for_byte_what_the_standard_library_writes(
         assert to_json(document, indent=indent) == json.dumps(
             document, ensure_ascii=False, indent=indent or None
         )
+
+
+def varied_profiles(count: int) -> list[dict[str, Any]]:
+    """Valid profiles with varied, partly unknown facts, on several `as_of` days."""
+    rng = random.Random(20261124)
+    return [random_profile(rng) for _ in range(count)]
+
+
+def test_a_small_array_is_one_part_and_a_large_one_is_cut_in_order() -> None:
+    assert parts(1, 8) == [(0, 1)]
+    assert parts(10_000, 1) == [(0, 10_000)]
+    assert parts(0, 8) == [(0, 0)]
+    cut = parts(10_000, 2)
+    assert len(cut) == 8
+    assert [start for start, _stop in cut] == [0, *(stop for _start, stop in cut[:-1])]
+    assert cut[-1][1] == 10_000
+
+
+def test_rates_are_read_for_every_day_a_profile_may_be_assessed_on() -> None:
+    today = date(2026, 11, 24)
+    items: list[Any] = [{"as_of": "2024-03-01"}, {}, {"as_of": None}, {"as_of": "someday"}, "not a profile"]
+
+    assert days_asked(items, as_of=None, today=today) == {date(2024, 3, 1), today}
+    assert days_asked(items, as_of=date(2027, 1, 1), today=today) == {date(2027, 1, 1)}
+
+
+@with_workers
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_a_large_array_assessed_by_worker_processes_prints_the_bytes_one_process_prints(
+    tmp_path: Path, language: str
+) -> None:
+    profiles = varied_profiles(700)
+    del profiles[400]["as_of"]  # assessed on today
+    path = write(tmp_path, profiles)
+    assert len(parts(700, 2)) > 1
+
+    alone = run(path, "--jobs", "1", "--language", language)
+    workers = run(path, "--jobs", "2", "--language", language)
+
+    assert alone[0] == 0
+    assert len(json.loads(alone[1])) == 700
+    assert workers == alone
+
+
+@with_workers
+def test_invalid_profiles_anywhere_in_a_large_array_are_reported_alike_by_workers_and_one_process(
+    tmp_path: Path,
+) -> None:
+    profiles: list[Any] = varied_profiles(700)
+    profiles[3]["hsk_level"] = 9
+    profiles[350] = "not a profile"
+    profiles[699]["as_of"] = "someday"
+    path = write(tmp_path, profiles)
+
+    alone = run(path, "--jobs", "1")
+    workers = run(path, "--jobs", "2")
+
+    status, out, err = alone
+    assert status == 2
+    assert out == ""
+    assert [line.split(":")[0].split(".")[0] for line in err.splitlines()] == ["[3]", "[350]", "[699]"]
+    assert workers == alone
+
+
+def test_jobs_must_be_at_least_one(tmp_path: Path) -> None:
+    with pytest.raises(CommandError, match="--jobs"):
+        call_command("assess", write(tmp_path, [senior_engineer()]), "--jobs", "0")

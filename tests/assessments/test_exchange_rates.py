@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 from django.db import IntegrityError
+from django.test import override_settings
 
 from assessments.engine import DEFAULT_RATES
 from assessments.models import ExchangeRate
@@ -53,3 +54,16 @@ def test_a_pair_has_one_rate_per_day() -> None:
 def test_a_rate_must_be_positive() -> None:
     with pytest.raises(IntegrityError):
         ExchangeRate.objects.create(base="EUR", quote="SGD", rate=Decimal("0"), effective_on=date(2026, 6, 2))
+
+
+@override_settings(EXCHANGE_RATE_TOLERANCE=Decimal("0.05"))
+def test_the_tolerance_band_setting_reaches_the_engine() -> None:
+    assert ExchangeRate.objects.rates_on(date(2026, 11, 24)).tolerance == Decimal("0.05")
+
+
+def test_a_day_before_the_earliest_stored_rate_gets_no_rates_not_a_fallback() -> None:
+    earliest = ExchangeRate.objects.order_by("effective_on").values_list("effective_on", flat=True).first()
+    assert earliest is not None
+    rates = ExchangeRate.objects.rates_on(date.fromordinal(earliest.toordinal() - 1))
+    assert dict(rates.rates) == {}
+    assert rates.convert_amount(Decimal(100), "USD", "SGD") is None

@@ -27,9 +27,9 @@ def person(
 
 
 @pytest.mark.parametrize(
-    ("age", "expected"), [(17, "not_met"), (18, "met"), (45, "met"), (46, "not_met"), (None, "unknown")]
+    ("age", "expected"), [(17, "review"), (18, "met"), (45, "met"), (46, "review"), (None, "unknown")]
 )
-def test_reported_age_range_18_to_45(age: int | None, expected: str) -> None:
+def test_reported_age_range_18_to_45_is_never_a_refusal(age: int | None, expected: str) -> None:
     assert status(person(age), "cn_k_visa", "age") == expected
 
 
@@ -92,7 +92,12 @@ def test_a_full_match_is_only_likely_eligible_and_says_it_is_not_a_work_permit()
 
 
 @pytest.mark.parametrize(
-    ("data", "outcome"), [(person(50), "not_eligible"), (person(None), "insufficient_information")]
+    ("data", "outcome"),
+    [
+        (person(50), "needs_review"),
+        (person(30, education=[{**STEM_DEGREE, "field": "non_stem"}]), "not_eligible"),
+        (person(None), "insufficient_information"),
+    ],
 )
 def test_other_summaries_also_say_it_is_not_a_work_permit(data: dict[str, Any], outcome: str) -> None:
     res = result(data, "cn_k_visa")
@@ -103,3 +108,13 @@ def test_other_summaries_also_say_it_is_not_a_work_permit(data: dict[str, Any], 
 def test_not_open_before_1_october_2025() -> None:
     assert result(person(), "cn_k_visa", as_of=date(2025, 9, 30)).outcome == "not_open"
     assert result(person(), "cn_k_visa", as_of=date(2025, 10, 1)).outcome == "likely_eligible"
+
+
+@pytest.mark.parametrize(
+    ("age", "outcome"), [(45, "likely_eligible"), (46, "needs_review"), (17, "needs_review")]
+)
+def test_outside_the_reported_age_band_a_consultant_judges(age: int, outcome: str) -> None:
+    res = result(person(age), "cn_k_visa")
+    assert res.outcome == outcome
+    if outcome == "needs_review":
+        assert "no official range is published" in english(res.criteria[0].explanation)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 import pytest
+
+from assessments.engine.years import years_before
 
 from .helpers import AS_OF, born_aged, cny, days_before, english, result, status, usd
 
@@ -18,6 +21,13 @@ FACTOR_INDEX = {
     "age": 6,
     "extra": 7,
 }
+
+
+def calendar_years_before(years: float) -> str:
+    """A start date giving exactly `years` calendar years up to AS_OF (a fraction: that share of 365 days)."""
+    if years == int(years):
+        return (years_before(AS_OF, int(years)) + timedelta(days=1)).isoformat()
+    return days_before(AS_OF, int(years * 365) - 1)
 
 
 def full(
@@ -34,7 +44,7 @@ def full(
     data: dict[str, Any] = {
         "date_of_birth": born_aged(age),
         "education": [{"level": level, "world_top_100": False, "taught_in_chinese": False}],
-        "roles": [{"start": days_before(AS_OF, int(years * 365) - 1)}],
+        "roles": [{"start": calendar_years_before(years)}],
         "hsk_level": hsk,
         "former_chinese_national": False,
         "has_china_job_offer": True,
@@ -42,6 +52,7 @@ def full(
             "annual_salary": cny(salary),
             "months_per_year_in_china": months,
             "in_encouraged_region": region,
+            "local_average_annual_wage": cny(200_000),
         },
         "achievements": {"fortune_global_500_experience": False, "holds_patents": False},
     }
@@ -158,7 +169,7 @@ def test_extra_credit_of_5(change: dict[str, Any]) -> None:
         # 20+20+15+15+5+10+15+0 = 100 >= 85; one band lower on salary and experience: 17+20+... still A.
         (full(salary=70_000, level="bachelor", years=1, months=2, age=30), "C", "needs_review"),
         (full(salary=70_000, level="bachelor", years=2, months=2, age=30), "B", "eligible"),
-        (full(salary=70_000, level="bachelor", years=2, months=2, age=61), "C", "needs_review"),
+        (full(salary=70_000, level="bachelor", years=2, months=2, age=61), "B", "needs_review"),
         (full(salary=450_000, level="diploma", years=1, months=9, age=30, region=True), "B", "eligible"),
     ],
 )
@@ -247,3 +258,88 @@ def test_category_c_what_if_counts_points_and_suggests_changes() -> None:
 
 def test_under_18_fails_the_baseline() -> None:
     assert status(full(age=17), "cn_work_permit", "minimum_age") == "not_met"
+
+
+def offer_with(data: dict[str, Any], **offer: Any) -> dict[str, Any]:
+    return {**data, "china_job_offer": {**data["china_job_offer"], **offer}}
+
+
+LOW: dict[str, Any] = {"salary": 70_000, "level": "diploma", "years": 1, "months": 2}
+
+
+@pytest.mark.parametrize(
+    ("data", "category", "status_", "outcome"),
+    [
+        # A master's from a world top-100 university is category B without the points.
+        (full(**{**LOW, "level": "master"}), "C", "review", "needs_review"),
+        (
+            {
+                **full(**LOW),
+                "education": [{"level": "master", "world_top_100": True, "taught_in_chinese": False}],
+            },
+            "B",
+            "met",
+            "eligible",
+        ),
+        (
+            {
+                **full(**LOW),
+                "education": [{"level": "bachelor", "world_top_100": True, "taught_in_chinese": False}],
+            },
+            "C",
+            "review",
+            "needs_review",
+        ),
+        # B's age limit of 60 is relaxable: above it a consultant judges, never an eligible result.
+        (full(level="bachelor", years=2, age=60), "B", "met", "eligible"),
+        (full(level="bachelor", years=2, age=61), "B", "review", "needs_review"),
+        # Category A salary route: 6 times the city's average wage; B at 4 times.
+        (
+            offer_with(full(**LOW), annual_salary=cny(1_200_000), local_average_annual_wage=cny(200_000)),
+            "A",
+            "met",
+            "eligible",
+        ),
+        (
+            offer_with(full(**LOW), annual_salary=cny(1_199_999), local_average_annual_wage=cny(200_000)),
+            "B",
+            "met",
+            "eligible",
+        ),
+        (
+            offer_with(full(**LOW), annual_salary=cny(800_000), local_average_annual_wage=cny(200_000)),
+            "B",
+            "met",
+            "eligible",
+        ),
+        (
+            offer_with(full(**LOW), annual_salary=cny(60_000), local_average_annual_wage=cny(200_000)),
+            "C",
+            "review",
+            "needs_review",
+        ),
+        # Without the city's wage the salary route is open: the wage is asked for.
+        (
+            offer_with(full(**LOW), local_average_annual_wage=None),
+            None,
+            "unknown",
+            "insufficient_information",
+        ),
+    ],
+)
+def test_category_b_and_a_routes_besides_points(
+    data: dict[str, Any], category: str | None, status_: str, outcome: str
+) -> None:
+    res = result(data, "cn_work_permit")
+    assert res.points is not None
+    assert (res.points.category, status(data, "cn_work_permit", "category"), res.outcome) == (
+        category,
+        status_,
+        outcome,
+    )
+
+
+def test_over_60_in_category_b_names_the_relaxable_limit() -> None:
+    res = result(full(level="bachelor", years=2, age=61), "cn_work_permit")
+    category = next(c for c in res.criteria if c.code == "category")
+    assert "can be relaxed" in english(category.explanation)

@@ -24,8 +24,8 @@ from bench.bench_engine import SEED, random_profile
 DEFAULT_AS_OF = date(2026, 11, 24)
 COUNT = 2_000
 
-BENCH_DIGEST = "58e3b4e42c5aa16fde4244615d39d2f2477f92fafd7a05745b7953bf385814fa"
-WIDENED_DIGEST = "6fddd49620e8a8f4da6a16229f1861cdb267dac3244e8276f9a2b03f23d76f34"
+BENCH_DIGEST = "6d73598dc89b6b839f01ca699bd3f8894f2775a0786fc0958c9de4883c209a68"
+WIDENED_DIGEST = "3b2ccdc2685c1f8f7c2b3c86cd58a351a1b0069f4beaedab653d51079f4cdfe3"
 
 # USD/SGD and EUR/USD only: CNY, GBP, JPY and XOF amounts have no rate to SGD or CNY, EUR goes through USD.
 SPARSE_RATES = ExchangeRates(

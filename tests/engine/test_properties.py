@@ -10,7 +10,15 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assessments.engine import PATHWAY_CODES, Outcome, ProfileError, assess, parse_profile
+from assessments.engine import (
+    PATHWAY_CODES,
+    Confidence,
+    Outcome,
+    ProfileError,
+    assess,
+    parse_profile,
+    rule_catalogue,
+)
 
 from .helpers import AS_OF, RATES
 from .strategies import profiles
@@ -135,3 +143,64 @@ def test_where_every_criterion_is_required_the_worst_criterion_decides(data: dic
         if result.outcome is Outcome.NOT_ELIGIBLE:
             assert result.documents == []
             assert result.what_if
+
+
+# Criteria a positive outcome can rest on, per route: a route holds when every one of its criteria is met.
+ROUTES: dict[str, tuple[frozenset[str], ...]] = {
+    "sg_one_pass": (frozenset({"salary", "single_employer", "established_company"}),),
+    # The 2021 Tech.Pass: any 2 of 3.
+    "sg_tech_pass/A_2021": (
+        frozenset({"salary", "leading_role"}),
+        frozenset({"salary", "product_role"}),
+        frozenset({"leading_role", "product_role"}),
+    ),
+}
+NEAR_BAND = Decimal("0.02")
+
+
+def _relied_on(result: Any) -> list[frozenset[str]]:
+    routes = ROUTES.get(result.rule_version) or ROUTES.get(result.pathway)
+    return list(routes) if routes else [frozenset(c.code for c in result.criteria)]
+
+
+@SETTINGS
+@given(profiles())
+def test_no_positive_result_rests_on_an_unknown_unconfirmed_or_too_close_criterion(
+    data: dict[str, Any],
+) -> None:
+    assessment = assess(parse_profile(data, default_as_of=AS_OF), rates=RATES)
+    catalogue = {version.id: version for version in rule_catalogue()}
+    for result in assessment.results:
+        if result.outcome not in (Outcome.ELIGIBLE, Outcome.LIKELY_ELIGIBLE):
+            continue
+        status = {c.code: c.status.value for c in result.criteria}
+        # Some route holds with every criterion it relies on met: none unknown, none for review (which is
+        # where a converted amount within the tolerance band lands).
+        assert any(all(status.get(code) == "met" for code in route) for route in _relied_on(result)), (
+            result.pathway,
+            status,
+        )
+        # Never "eligible" on a rule version that no official source confirms.
+        if catalogue[result.rule_version].confidence is not Confidence.OFFICIAL:
+            assert result.outcome is not Outcome.ELIGIBLE
+
+
+@SETTINGS
+@given(profiles(), st.integers(-200, 200))
+def test_a_converted_salary_within_the_band_never_gives_a_positive_salary_criterion(
+    data: dict[str, Any], basis_points: int
+) -> None:
+    # US dollars within 2 % of S$22,500 (Tech.Pass) at the test rate of 1.35.
+    amount = (Decimal(22500) * (1 + Decimal(basis_points) / 10000) / Decimal("1.35")).quantize(
+        Decimal("0.01")
+    )
+    data = {**data, "monthly_fixed_salary": {"amount": str(amount), "currency": "USD"}}
+    assessment = assess(parse_profile(data, default_as_of=AS_OF), rates=RATES)
+    tech = assessment.result("sg_tech_pass")
+    salary = next((c for c in tech.criteria if c.code == "salary"), None)
+    if salary is None or tech.rule_version not in ("sg_tech_pass/B_2023", "sg_tech_pass/C_current"):
+        return
+    converted = amount * Decimal("1.35")
+    if abs(converted - 22500) <= 22500 * NEAR_BAND:
+        assert salary.status.value not in ("met", "not_met")
+        assert tech.outcome not in (Outcome.ELIGIBLE, Outcome.LIKELY_ELIGIBLE)

@@ -96,12 +96,49 @@ def test_amount_without_rate_makes_the_criterion_unknown_with_an_explanation() -
     assert english(salary.explanation).startswith("No exchange rate from JPY to SGD is available")
 
 
-def test_foreign_salary_is_compared_after_conversion() -> None:
-    # US$16,667 x 1.35 = S$22,500.45: meets S$22,500.
+@pytest.mark.parametrize(
+    ("amount", "expected"),
+    [
+        # S$22,500 with a 2 % band: S$22,050 to S$22,950 converted cannot decide alone.
+        (16667, "review"),  # S$22,500.45
+        (16666, "review"),  # S$22,499.10
+        (17000, "review"),  # S$22,950.00, the band's upper edge
+        (17001, "met"),  # S$22,951.35
+        (16334, "review"),  # S$22,050.90
+        (16333, "not_met"),  # S$22,049.55
+    ],
+)
+def test_a_converted_salary_near_the_threshold_goes_to_review(amount: int, expected: str) -> None:
+    res = result({"monthly_fixed_salary": usd(amount)}, "sg_tech_pass", rates=RATES)
+    assert res.criteria[0].status.value == expected
+
+
+def test_the_review_names_the_rate_and_its_date() -> None:
     res = result({"monthly_fixed_salary": usd(16667)}, "sg_tech_pass", rates=RATES)
+    explanation = english(res.criteria[0].explanation)
+    assert "USD/SGD rate of 2026-11-01" in explanation
+    assert "within 2% of S$22,500" in explanation
+
+
+@pytest.mark.parametrize(("tolerance", "expected"), [(Decimal("0"), "met"), (Decimal("0.05"), "review")])
+def test_the_tolerance_band_is_configurable(tolerance: Decimal, expected: str) -> None:
+    rates = ExchangeRates(on=RATES.on, rates=RATES.rates, tolerance=tolerance)
+    res = result({"monthly_fixed_salary": usd(17001)}, "sg_tech_pass", rates=rates)
+    assert res.criteria[0].status.value == expected
+
+
+def test_an_amount_in_the_rule_currency_is_never_in_the_band() -> None:
+    res = result(
+        {"monthly_fixed_salary": {"amount": "22500", "currency": "SGD"}}, "sg_tech_pass", rates=RATES
+    )
     assert res.criteria[0].status.value == "met"
-    res = result({"monthly_fixed_salary": usd(16666)}, "sg_tech_pass", rates=RATES)
-    assert res.criteria[0].status.value == "not_met"
+
+
+def test_before_the_earliest_rate_a_conversion_says_so_without_falling_back() -> None:
+    empty = ExchangeRates(on=date(2020, 1, 1), rates={})
+    res = result({"monthly_fixed_salary": usd(50000)}, "sg_tech_pass", rates=empty)
+    assert res.criteria[0].status.value == "unknown"
+    assert "No exchange rate from USD to SGD" in english(res.criteria[0].explanation)
 
 
 def test_default_rates_are_dated_and_cover_the_rule_currencies() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gettext
 import json
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,8 @@ from assessments.engine import (
     parse_profile,
     render_assessment,
 )
-from assessments.engine.render import Catalogue, format_money, render_message
+from assessments.engine.messages import Amount, msg
+from assessments.engine.render import Catalogue, format_money, message_text, render_message
 
 from .helpers import AS_OF, run, sgd, usd
 from .test_golden import SPARSE_RATES, bench_profiles, widened_profiles
@@ -89,7 +91,12 @@ def test_rendered_assessment_has_exactly_the_contract_shape() -> None:
     assert contract["engine_version"] == ENGINE_VERSION
     assert [r["pathway"] for r in contract["results"]] == list(PATHWAY_CODES)
     for res in contract["results"]:
-        assert RESULT_KEYS <= set(res) <= RESULT_KEYS | {"points"}
+        # Version 2 adds deadline and upcoming_changes to every result (deadline_days_left with a deadline).
+        assert RESULT_KEYS | {"deadline", "upcoming_changes"} <= set(res)
+        assert set(res) <= RESULT_KEYS | {"points", "deadline", "deadline_days_left", "upcoming_changes"}
+        for change in res["upcoming_changes"]:
+            assert set(change) == {"effective_on", "kind", "summary"}
+            assert isinstance(change["summary"], str)
         assert isinstance(res["summary"], str)
         assert all(isinstance(text, str) for text in res["what_if"] + res["documents"])
         for criterion in res["criteria"]:
@@ -136,12 +143,12 @@ def test_a_translation_with_broken_placeholders_falls_back_to_english() -> None:
     assert render_message(message, lambda s: "{分数} 分") == "40 points"
 
 
-def test_years_are_shown_to_one_decimal_and_dates_as_iso() -> None:
+def test_years_are_shown_in_calendar_years_and_months_and_dates_as_iso() -> None:
     data = run({"business": {"company_incorporated_on": "2026-02-03"}, "roles": []}).to_contract()
     entrepass = next(r for r in data["results"] if r["pathway"] == "sg_entrepass")
     assert any(c["actual"] == "incorporated on 2026-02-03" for c in entrepass["criteria"])
     tech = data["results"][0]
-    assert tech["criteria"][1]["actual"] == "0.0 years"
+    assert tech["criteria"][1]["actual"] == "less than a month"
 
 
 def test_a_catalogue_asks_for_each_msgid_once() -> None:
@@ -155,6 +162,40 @@ def test_a_catalogue_asks_for_each_msgid_once() -> None:
     message = {"id": "not given", "params": {}}
     assert [render_message(message, catalogue) for _ in range(3)] == ["NOT GIVEN"] * 3
     assert asked == ["not given"]
+
+
+def test_a_message_met_again_with_equal_parameters_is_worded_from_the_catalogue() -> None:
+    chinese = {"One Pass": "高级专才准证", "{pathway} needs {threshold}": "{pathway}需要{threshold}"}
+    catalogue = Catalogue(lambda msgid: chinese.get(msgid, msgid))
+    first = msg(
+        "{pathway} needs {threshold}", pathway=msg("One Pass"), threshold=Amount(Decimal("30000"), "SGD")
+    )
+    again = msg(
+        "{pathway} needs {threshold}", pathway=msg("One Pass"), threshold=Amount(Decimal("30000.00"), "SGD")
+    )
+
+    assert message_text(first, catalogue) == "高级专才准证需要S$30,000"
+    catalogue.worded[next(iter(catalogue.worded))] = "kept"
+    assert message_text(again, catalogue) == "kept"
+
+
+def test_equal_parameters_worded_differently_are_not_confused() -> None:
+    catalogue = Catalogue()
+
+    assert message_text(msg("{answer}", answer=1), catalogue) == "1"
+    assert message_text(msg("{answer}", answer=True), catalogue) == "True"
+    assert message_text(msg("{answer}", answer=Decimal("1")), catalogue) == "1"
+
+
+def test_a_full_catalogue_starts_its_worded_messages_afresh() -> None:
+    class Small(Catalogue):
+        WORDED_MAX = 2
+
+    catalogue = Small()
+    texts = [message_text(msg("{n} years old", n=age), catalogue) for age in (30, 31, 32)]
+
+    assert texts == ["30 years old", "31 years old", "32 years old"]
+    assert list(catalogue.worded.values()) == ["32 years old"]
 
 
 def _golden_assessments(count: int) -> list[Assessment]:

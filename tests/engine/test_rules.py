@@ -106,4 +106,12 @@ def test_the_trial_points_table_is_kept_as_history_but_never_selected() -> None:
 
 def test_unconfirmed_tracks_cap_the_outcome_at_likely_eligible() -> None:
     capped = {v.id for v in CATALOGUE if v.outcome_cap.value == "likely_eligible"}
-    assert capped == {"sg_tech_pass/B_2023", "sg_one_pass_ai_tech/2027", "cn_k_visa/2025"}
+    assert capped == {
+        "sg_tech_pass/A_2021",
+        "sg_tech_pass/renewal_2021",
+        "sg_one_pass/renewal_2023",
+        "sg_tech_pass/B_2023",
+        "sg_one_pass_ai_tech/2027",
+        "cn_k_visa/2025",
+        "sg_employment_pass/V2019_renewal",
+    }

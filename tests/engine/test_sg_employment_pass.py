@@ -63,7 +63,10 @@ def test_unknown_offer_is_insufficient_information() -> None:
         ("11800", None, 45, "met"),
         ("5599", None, 30, "not_met"),
         ("8000", None, 30, "unknown"),
-        ("8000", "other", None, "review"),
+        # Between the bottom and the top of the scale the age decides: unknown, never a review guess.
+        ("8000", "other", None, "unknown"),
+        ("10700", "other", None, "met"),
+        ("5599", "other", None, "not_met"),
         (None, "other", 30, "unknown"),
     ],
 )
@@ -227,3 +230,51 @@ def test_compass_what_if_counts_the_missing_points() -> None:
     }
     res = result(offer("11000", compass=facts), "sg_employment_pass")
     assert english(res.what_if[0]).startswith("20 more COMPASS points (you have 20 of 40)")
+
+
+def renewal(salary: str, **extra: Any) -> dict[str, Any]:
+    return {**offer(salary, "other", 30), "application_type": "renewal", **extra}
+
+
+@pytest.mark.parametrize(
+    ("as_of", "expiry", "version"),
+    [
+        # Renewals follow the expiry date of the pass, not the day of the assessment.
+        (date(2027, 11, 1), "2027-12-31", "sg_employment_pass/V2025_renewal"),
+        (date(2027, 11, 1), "2028-01-01", "sg_employment_pass/V2027_renewal"),
+        (date(2025, 11, 1), "2025-12-31", "sg_employment_pass/V2022_COMPASS_renewal"),
+        (date(2025, 11, 1), "2026-01-01", "sg_employment_pass/V2025_renewal"),
+        # The S$4,500 renewal minimum starts with passes expiring on 1 May 2021.
+        (date(2021, 3, 1), "2021-04-30", "sg_employment_pass/V2019_renewal"),
+        (date(2021, 3, 1), "2021-05-01", "sg_employment_pass/V2020_renewal"),
+    ],
+)
+def test_renewals_are_selected_by_pass_expiry_date(as_of: date, expiry: str, version: str) -> None:
+    res = result(renewal("20000", pass_expiry_date=expiry), "sg_employment_pass", as_of=as_of)
+    assert res.rule_version == version
+
+
+@pytest.mark.parametrize(
+    ("as_of", "expected"),
+    [
+        # The rules change within six months: the expiry date decides, so it is asked for.
+        (date(2027, 11, 1), "insufficient_information"),
+        (date(2027, 7, 2), "insufficient_information"),
+        # No change ahead within six months: the rules in force today apply.
+        (date(2027, 7, 1), "eligible"),
+    ],
+)
+def test_an_unknown_expiry_date_is_asked_for_only_when_it_decides(as_of: date, expected: str) -> None:
+    data = renewal("20000")
+    res = result(data, "sg_employment_pass", as_of=as_of)
+    assert res.outcome == expected
+
+
+@pytest.mark.parametrize(("salary", "expected"), [("4500", "met"), ("4499", "not_met")])
+def test_renewal_minimum_4500_from_1_may_2021(salary: str, expected: str) -> None:
+    data = {
+        **renewal(salary),
+        "date_of_birth": born_aged(23, date(2021, 6, 1)),
+        "pass_expiry_date": "2021-05-01",
+    }
+    assert status(data, "sg_employment_pass", "qualifying_salary", as_of=date(2021, 3, 1)) == expected

@@ -83,6 +83,7 @@ def test_a_singapore_offer_is_from_one_employer_by_definition() -> None:
     [
         ({"on_singapore_work_pass": True, "roles": []}, "met"),
         ({"roles": [{"start": "2025-11-24", "valuation_usd": 500_000_000}]}, "met"),
+        ({"roles": [{"start": "2025-11-25", "valuation_usd": 500_000_000}]}, "met"),
         ({"roles": [{"start": "2025-11-26", "valuation_usd": 500_000_000}]}, "not_met"),
         ({"roles": [{"start": "2020-01-01", "annual_revenue_usd": 200_000_000}]}, "met"),
         (
@@ -113,7 +114,7 @@ def test_a_singapore_offer_is_from_one_employer_by_definition() -> None:
         ({"roles": [], "on_singapore_work_pass": None}, "unknown"),
     ],
 )
-def test_overseas_candidates_need_an_established_company(extra: dict[str, Any], expected: str) -> None:
+def test_overseas_candidates_need_an_established_company_now(extra: dict[str, Any], expected: str) -> None:
     data = salaried(has_singapore_job_offer=False)
     data.update(extra)
     assert status(data, "sg_one_pass", "established_company") == expected
@@ -180,3 +181,51 @@ def test_renewal_goes_to_a_consultant() -> None:
     res = result(salaried(application_type="renewal"), "sg_one_pass")
     assert res.outcome == "needs_review"
     assert "S$30,000" in english(res.criteria[0].requirement)
+
+
+BIG = {"valuation_usd": 500_000_000}
+SMALL = {"valuation_usd": 1_000_000, "annual_revenue_usd": 0}
+
+
+@pytest.mark.parametrize(
+    ("roles", "expected"),
+    [
+        # Years at an established company long ago, a small company now: the stint does not count.
+        ([{"start": "2012-01-01", "end": "2019-12-31", **BIG}, {"start": "2020-01-01", **SMALL}], "not_met"),
+        # The current job is at an established company, but for less than 12 months.
+        ([{"start": "2012-01-01", "end": "2025-12-31", **SMALL}, {"start": "2026-01-01", **BIG}], "not_met"),
+        # The most recent job ended within the last year after 12 months or more there.
+        ([{"start": "2020-01-01", "end": "2025-11-24", **BIG}], "met"),
+        ([{"start": "2020-01-01", "end": "2025-11-23", **BIG}], "not_met"),
+        # A promotion at the same company: the earlier role counts with the current one.
+        (
+            [
+                {"organisation": "Acme", "start": "2025-06-01", "end": "2025-12-31", **BIG},
+                {"organisation": "acme ", "start": "2026-01-01", **BIG},
+            ],
+            "met",
+        ),
+        (
+            [
+                {"organisation": "Other", "start": "2025-06-01", "end": "2025-12-31", **BIG},
+                {"organisation": "Acme", "start": "2026-01-01", **BIG},
+            ],
+            "not_met",
+        ),
+        # The current employer's figures are unknown: open.
+        ([{"start": "2012-01-01", "end": "2019-12-31", **BIG}, {"start": "2020-01-01"}], "unknown"),
+    ],
+)
+def test_established_company_is_the_current_or_most_recent_employer(
+    roles: list[dict[str, Any]], expected: str
+) -> None:
+    data = salaried(has_singapore_job_offer=False, roles=roles)
+    assert status(data, "sg_one_pass", "established_company") == expected
+
+
+def test_an_old_stint_is_explained_and_the_result_is_not_eligible() -> None:
+    roles = [{"start": "2012-01-01", "end": "2024-06-30", **BIG}]
+    res = result(salaried(has_singapore_job_offer=False, roles=roles), "sg_one_pass")
+    assert res.outcome == "not_eligible"
+    explanation = english(next(c for c in res.criteria if c.code == "established_company").explanation)
+    assert "more than a year ago" in explanation

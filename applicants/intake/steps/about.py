@@ -41,6 +41,16 @@ class AboutForm(IntakeForm):
         widget=forms.RadioSelect,
         error_messages={"required": _("Choose a new application or a renewal.")},
     )
+    pass_expiry_date = forms.DateField(
+        label=_("Renewals: when does the pass you are renewing expire?"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d"],
+        help_text=_(
+            "The rules in force on that day apply to a renewal. Leave it empty for a new application."
+        ),
+        error_messages={"invalid": _("Enter a real date, for example 2027-03-31.")},
+    )
     on_singapore_work_pass = TriStateField(
         label=_("Do you hold a Singapore work pass now?"),
         help_text=_("For example an Employment Pass, S Pass or ONE Pass. It changes the ONE Pass test."),
@@ -73,6 +83,9 @@ class AboutForm(IntakeForm):
                 "date_of_birth": iso(data["date_of_birth"]),
                 "nationality": data["nationality"] or None,
                 "application_type": data["application_type"],
+                "pass_expiry_date": iso(data["pass_expiry_date"])
+                if data["application_type"] == "renewal"
+                else None,
                 "on_singapore_work_pass": data["on_singapore_work_pass"],
             }
         )

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from ..base import IntakeForm, compact
@@ -14,7 +13,12 @@ from ..fields import TriStateField
 HSK_CHOICES = [
     ("", _("I don't know")),
     ("0", _("None")),
-    *[(str(level), format_lazy("{} {}", _("HSK level"), level)) for level in range(1, 7)],
+    ("1", _("HSK level 1")),
+    ("2", _("HSK level 2")),
+    ("3", _("HSK level 3")),
+    ("4", _("HSK level 4")),
+    ("5", _("HSK level 5")),
+    ("6", _("HSK level 6")),
 ]
 
 

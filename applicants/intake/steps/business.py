@@ -18,6 +18,11 @@ class BusinessForm(IntakeForm):
     intro = _("The EntrePass needs a young Singapore company and at least one sign of innovation.")
     money_pairs = {"largest_funding_round": "currency"}
 
+    company_incorporated = TriStateField(
+        required=False,
+        label=_("Is the company incorporated yet?"),
+        help_text=_("Answer no if you plan to register it after the application: that is a valid answer."),
+    )
     company_incorporated_on = forms.DateField(
         label=_("When was the company incorporated?"),
         required=False,
@@ -55,6 +60,9 @@ class BusinessForm(IntakeForm):
         return {
             "business": compact(
                 {
+                    "company_incorporated": True
+                    if data["company_incorporated_on"] is not None
+                    else data["company_incorporated"],
                     "company_incorporated_on": iso(data["company_incorporated_on"]),
                     "largest_funding_round": money(data["largest_funding_round"], data["currency"]),
                     "recognised_incubator": data["recognised_incubator"],

@@ -15,7 +15,11 @@ from ..fields import AmountField, CurrencyField, TriStateField, money
 class PayForm(IntakeForm):
     title = _("Your pay")
     intro = _("Have your latest payslips at hand. Give monthly amounts before tax.")
-    money_pairs = {"monthly_fixed_salary": "currency", "monthly_total_compensation": "currency"}
+    money_pairs = {
+        "monthly_fixed_salary": "currency",
+        "monthly_vested_equity": "currency",
+        "monthly_total_compensation": "currency",
+    }
 
     currency = CurrencyField(help_text=_("The currency you are paid in; we convert it for you."))
     monthly_fixed_salary = AmountField(
@@ -23,6 +27,13 @@ class PayForm(IntakeForm):
         help_text=_(
             "Basic salary plus fixed allowances, as on your last payslip. No bonus, no shares. "
             "Leave it empty if you are not employed."
+        ),
+    )
+    monthly_vested_equity = AmountField(
+        label=_("Vested shares or share options, per month"),
+        help_text=_(
+            "The value of equity (e.g. ESOP) that vested over the last year, divided by 12. Not bonuses or "
+            "allowances. Leave it empty if you don't know."
         ),
     )
     monthly_total_compensation = AmountField(
@@ -61,6 +72,7 @@ class PayForm(IntakeForm):
         return compact(
             {
                 "monthly_fixed_salary": money(data["monthly_fixed_salary"], data["currency"]),
+                "monthly_vested_equity": money(data["monthly_vested_equity"], data["currency"]),
                 "monthly_total_compensation": money(data["monthly_total_compensation"], data["currency"]),
                 "salary_from_single_employer": data["salary_from_single_employer"],
                 "months_at_current_salary": data["months_at_current_salary"],

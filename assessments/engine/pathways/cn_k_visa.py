@@ -6,7 +6,7 @@ from typing import Any
 
 from assessments.engine.messages import Message, gettext_noop, msg
 from assessments.engine.profile import Education, Role
-from assessments.engine.result import Criterion, Outcome, PathwayResult, all_required
+from assessments.engine.result import Criterion, CriterionStatus, Outcome, PathwayResult, all_required
 from assessments.engine.rules.base import RuleVersion
 from assessments.engine.rules.cn_k_visa import BOOK, KVisaParams
 
@@ -20,6 +20,12 @@ DOCUMENTS: dict[str, tuple[Message, ...]] = {
 }
 
 SUMMARIES = {
+    Outcome.NEEDS_REVIEW: msg(
+        gettext_noop(
+            "A consultant must judge at least one K visa criterion: the published rules give no figures for it. "
+            "The K visa is not a work permit."
+        )
+    ),
     Outcome.LIKELY_ELIGIBLE: msg(
         gettext_noop(
             "You appear to meet the reported K visa criteria; this is indicative only, and the K visa is not a work "
@@ -70,9 +76,10 @@ def _age(ctx: Context, version: RuleVersion[Any], params: KVisaParams, gaps: Gap
     age = ctx.age
     low, high = params.min_age, params.max_age
     verdict: Tri = None if age is None else low <= age <= high
-    if verdict is False:
-        gaps.failed(1.0, lambda: msg(gettext_noop("An age between {low} and {high}"), low=low, high=high))
-    elif verdict is None:
+    # The band is reported, not published (Decree 814 and the ministries' Q&A give no figures): outside it a
+    # consultant judges; the engine never refuses on it.
+    status = CriterionStatus.REVIEW if verdict is False else status_of(verdict)
+    if verdict is None:
         gaps.unknown(GIVE_BIRTH)
 
     def texts() -> tuple[Message, Message, Message]:
@@ -85,12 +92,19 @@ def _age(ctx: Context, version: RuleVersion[Any], params: KVisaParams, gaps: Gap
                 ),
                 low=low,
                 high=high,
+            )
+            if verdict is not False
+            else msg(
+                gettext_noop(
+                    "Your age is outside the reported {low}-{high} range, but no official range is published: a "
+                    "consultant must judge whether you count as young."
+                ),
+                low=low,
+                high=high,
             ),
         )
 
-    return Criterion(
-        version=version, code="age", status=status_of(verdict), texts=texts, cap=Outcome.LIKELY_ELIGIBLE
-    )
+    return Criterion(version=version, code="age", status=status, texts=texts, cap=Outcome.LIKELY_ELIGIBLE)
 
 
 def _stem(ctx: Context, version: RuleVersion[Any], params: KVisaParams, gaps: Gaps) -> Criterion:

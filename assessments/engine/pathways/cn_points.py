@@ -12,16 +12,26 @@ from assessments.engine.messages import Amount, Message, gettext_noop, msg
 from assessments.engine.profile import Education, Role
 from assessments.engine.rules.base import RuleVersion
 from assessments.engine.rules.cn_work_permit import BOOK, WorkPermitParams
-from assessments.engine.years import DAYS_PER_YEAR, YearsRange
+from assessments.engine.years import YearsRange
 
 from .common import Context, MoneyCheck, Tri, all3, any3, money_in
 
 BACHELOR_OR_ABOVE = frozenset({"bachelor", "master", "doctorate"})
+MASTER_OR_ABOVE = frozenset({"master", "doctorate"})
 
 SALARY = msg(gettext_noop("Annual salary from the Chinese employer"))
 EDUCATION = msg(gettext_noop("Education"))
 EXPERIENCE = msg(gettext_noop("Relevant work experience"))
 MONTHS = msg(gettext_noop("Months a year working in China"))
+# One name per HSK level (中文: "HSK 六级", never "等级 6").
+HSK_LEVELS = {
+    1: gettext_noop("HSK level 1"),
+    2: gettext_noop("HSK level 2"),
+    3: gettext_noop("HSK level 3"),
+    4: gettext_noop("HSK level 4"),
+    5: gettext_noop("HSK level 5"),
+    6: gettext_noop("HSK level 6"),
+}
 LANGUAGE = msg(gettext_noop("Chinese language"))
 REGION = msg(gettext_noop("Work location in an encouraged region"))
 AGE = msg(gettext_noop("Age"))
@@ -36,7 +46,13 @@ class CnPoints:
     high: int
     salary: MoneyCheck
     years: YearsRange
-    bachelor_route: Tri
+    bachelor_route: (
+        Tri  # bachelor's or above and 2 years' experience (the age limit is checked by the caller)
+    )
+    top_100_master: Tri  # master's or above from a world top-100 university (category B, no points needed)
+    salary_a: Tri  # salary >= 6x the city's average wage (category A route)
+    salary_b: Tri  # salary >= 4x the city's average wage (category B route)
+    wage: MoneyCheck
     category_low: str
     category_high: str
 
@@ -118,11 +134,9 @@ def _compute(ctx: Context) -> CnPoints:
         rows.append((EDUCATION, best, p.education_max if degrees.unknown_level else best, p.education_max))
 
     years = ctx.career.years(_counts_for_china)
-    low_exp = _experience_points(years.known_days // DAYS_PER_YEAR, p)
+    low_exp = _experience_points(years.known.whole_years(), p)
     high_exp = (
-        p.experience_max
-        if years.possible_days is None
-        else _experience_points(years.possible_days // DAYS_PER_YEAR, p)
+        p.experience_max if years.possible is None else _experience_points(years.possible.whole_years(), p)
     )
     rows.append((EXPERIENCE, low_exp, high_exp, p.experience_max))
 
@@ -168,8 +182,19 @@ def _compute(ctx: Context) -> CnPoints:
         # A factor shows None only while nothing about it is proven, so the breakdown always adds up to `low`.
         breakdown.append((factor, proven if proven == possible or proven else None, top))
 
-    age_ok: Tri = None if age is None else age <= p.category_b_max_age
-    bachelor_route = all3(all3(degrees.bachelor, years.at_least(p.category_b_min_years)), age_ok)
+    bachelor_route = all3(degrees.bachelor, years.at_least(p.category_b_min_years))
+    wage = money_in(ctx, offer.local_average_annual_wage if offer else None, "CNY")
+
+    def multiple(times: int) -> Tri:
+        if no_offer:
+            return False
+        if salary.value is None or wage.value is None or wage.value <= 0:
+            return None
+        return salary.value >= wage.value * times
+
+    salary_a = multiple(p.category_a_wage_multiple)
+    salary_b = multiple(p.category_b_wage_multiple)
+    b_routes = (bachelor_route, degrees.top_100_master, salary_b)
     return CnPoints(
         version=version,
         breakdown=breakdown,
@@ -178,15 +203,19 @@ def _compute(ctx: Context) -> CnPoints:
         salary=salary,
         years=years,
         bachelor_route=bachelor_route,
-        category_low=_category(low, bachelor_route is True, p),
-        category_high=_category(high, bachelor_route is not False, p),
+        top_100_master=degrees.top_100_master,
+        salary_a=salary_a,
+        salary_b=salary_b,
+        wage=wage,
+        category_low=_category(low, salary_a is True, True in b_routes, p),
+        category_high=_category(high, salary_a is not False, any(r is not False for r in b_routes), p),
     )
 
 
-def _category(points: int, bachelor_route: bool, p: WorkPermitParams) -> str:
-    if points >= p.category_a_points:
+def _category(points: int, a_route: bool, b_route: bool, p: WorkPermitParams) -> str:
+    if points >= p.category_a_points or a_route:
         return "A"
-    if points >= p.category_b_points or bachelor_route:
+    if points >= p.category_b_points or b_route:
         return "B"
     return "C"
 
@@ -200,12 +229,20 @@ class _Degrees:
     bachelor: Tri  # a bachelor's degree or above
     top_100: Tri  # from a world top-100 institution
     chinese_taught: Tri  # a Chinese-taught bachelor's degree or above
+    top_100_master: Tri  # a master's or doctorate from a world top-100 university
 
 
 UNKNOWN_DEGREES = _Degrees(
-    best_points=0, unknown_level=True, bachelor=None, top_100=None, chinese_taught=None
+    best_points=0, unknown_level=True, bachelor=None, top_100=None, chinese_taught=None, top_100_master=None
 )
-NO_DEGREES = _Degrees(best_points=0, unknown_level=False, bachelor=False, top_100=False, chinese_taught=False)
+NO_DEGREES = _Degrees(
+    best_points=0,
+    unknown_level=False,
+    bachelor=False,
+    top_100=False,
+    chinese_taught=False,
+    top_100_master=False,
+)
 
 
 def _degrees(education: list[Education] | None, table: dict[str, int]) -> _Degrees:
@@ -217,6 +254,7 @@ def _degrees(education: list[Education] | None, table: dict[str, int]) -> _Degre
     bachelor: Tri = False
     top_100: Tri = False
     taught: Tri = False
+    master: Tri = False
     for e in education:
         level = e.level
         if level is None:
@@ -228,12 +266,14 @@ def _degrees(education: list[Education] | None, table: dict[str, int]) -> _Degre
         bachelor = any3(bachelor, degree)
         top_100 = any3(top_100, e.world_top_100)
         taught = any3(taught, all3(e.taught_in_chinese, degree))
+        master = any3(master, all3(None if level is None else level in MASTER_OR_ABOVE, e.world_top_100))
     return _Degrees(
         best_points=best,
         unknown_level=unknown_level,
         bachelor=bachelor,
         top_100=top_100,
         chinese_taught=taught,
+        top_100_master=master,
     )
 
 
@@ -292,8 +332,8 @@ def factor_hints(ctx: Context, points: CnPoints) -> list[Message]:
     if hsk is not None and ctx.profile.hsk_level is not None:
         hints.append(
             msg(
-                gettext_noop("HSK level {level} would raise your points by {points}"),
-                level=hsk[0],
+                gettext_noop("{level} would raise your points by {points}"),
+                level=msg(HSK_LEVELS[hsk[0]]),
                 points=hsk[1],
             )
         )

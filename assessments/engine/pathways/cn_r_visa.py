@@ -53,11 +53,11 @@ def evaluate(ctx: Context) -> PathwayResult:
     )
     target = params.category_a_points
     status: CriterionStatus
-    if points.low >= target:
+    if points.category_low == "A":
         status = CriterionStatus.MET
     elif route:
         status = CriterionStatus.REVIEW
-    elif points.high < target and route is False:
+    elif points.category_high != "A" and route is False:
         status = CriterionStatus.NOT_MET
         ratio = gap(points.low, target)
         gaps.failed(

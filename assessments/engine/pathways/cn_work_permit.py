@@ -6,7 +6,7 @@ from assessments.engine.messages import Message, gettext_noop, msg
 from assessments.engine.result import Criterion, CriterionStatus, PathwayResult, Points, all_required
 
 from .cn_points import CnPoints, cn_points, factor_hints
-from .common import NOT_GIVEN, Context, Gaps, finish, gap, status_of, yes_no
+from .common import NOT_GIVEN, Context, Gaps, duration, finish, gap, status_of, yes_no
 
 DOCUMENTS: dict[str, tuple[Message, ...]] = {
     "china_job_offer": (
@@ -30,6 +30,13 @@ QUOTA = msg(gettext_noop("Category C is quota-managed and granted case by case: 
 UNDECIDED = msg(gettext_noop("The unknown points factors decide between category C and a higher category."))
 GIVE_POINTS = msg(
     gettext_noop("The facts marked unknown in the points breakdown, which could lift you to category B or A")
+)
+AGE_DECIDES = msg(gettext_noop("Category B has an age limit, so your date of birth decides."))
+GIVE_WAGE = msg(
+    gettext_noop(
+        "The work city's average annual wage of the previous year: a salary of 6 times it is category A (a "
+        "consultant can check the figure)"
+    )
 )
 NOT_DECIDED = msg(gettext_noop("not yet decided"))
 
@@ -87,12 +94,28 @@ def _category(ctx: Context, points: CnPoints, gaps: Gaps) -> Criterion:
     p = version.params
     assert p is not None
     status: CriterionStatus
-    if points.category_low in ("A", "B"):
+    age = ctx.age
+    over_age = False
+    if points.category_low == "A":
         status = CriterionStatus.MET
+    elif points.category_low == "B":
+        # B's age limit is "in principle not over 60" and may be relaxed where genuinely needed: above it a
+        # consultant judges; where the age is unknown it decides, so it is asked for.
+        if age is None:
+            status = CriterionStatus.UNKNOWN
+        elif age > p.category_b_max_age:
+            status = CriterionStatus.REVIEW
+            over_age = True
+        else:
+            status = CriterionStatus.MET
     elif points.category_high == "C":
         status = CriterionStatus.REVIEW
         _hint_next(ctx, points, p.category_b_points, "B", gaps)
-        if points.bachelor_route is False and points.years.at_least(p.category_b_min_years) is False:
+        if (
+            points.bachelor_route is False
+            and points.years.at_least(p.category_b_min_years) is False
+            and (age is None or age <= p.category_b_max_age)
+        ):
             gaps.failed(
                 gap(points.years.known_days, p.category_b_min_years * 365),
                 lambda: msg(
@@ -101,22 +124,28 @@ def _category(ctx: Context, points: CnPoints, gaps: Gaps) -> Criterion:
                         "category B; you have {have}"
                     ),
                     years=p.category_b_min_years,
-                    have=points.years.known,
+                    have=duration(points.years.known),
                 ),
             )
     else:
         status = CriterionStatus.UNKNOWN
         gaps.unknown(GIVE_POINTS)
+    if points.salary_a is None and points.category_low != "A" and points.salary.value is not None:
+        gaps.unknown(GIVE_WAGE)
 
     def texts() -> tuple[Message, Message, Message]:
         requirement = msg(
             gettext_noop(
-                "Category A ({a} points or more) or B ({b} points or more, or a bachelor's degree with {years} years "
-                "of relevant experience up to age {age}); category C is quota-managed"
+                "Category A ({a} points or more, or a salary of {a_times} times the city's average wage) or B ({b} "
+                "points or more, a bachelor's degree with {years} years of relevant experience, a master's degree "
+                "from a world top-100 university, or {b_times} times the average wage; age normally up to {age}); "
+                "category C is quota-managed"
             ),
             a=p.category_a_points,
+            a_times=p.category_a_wage_multiple,
             b=p.category_b_points,
             years=p.category_b_min_years,
+            b_times=p.category_b_wage_multiple,
             age=p.category_b_max_age,
         )
         if points.low == points.high:
@@ -137,6 +166,16 @@ def _category(ctx: Context, points: CnPoints, gaps: Gaps) -> Criterion:
                 gettext_noop("Category {category}: the permit is not quota-managed."),
                 category=points.category_low,
             )
+        elif over_age:
+            explanation = msg(
+                gettext_noop(
+                    "Category B is normally for people up to {age}; the limit can be relaxed where the post "
+                    "genuinely needs you, so a consultant must judge."
+                ),
+                age=p.category_b_max_age,
+            )
+        elif points.category_low == "B":
+            explanation = AGE_DECIDES
         else:
             explanation = QUOTA if status is CriterionStatus.REVIEW else UNDECIDED
         return requirement, actual, explanation

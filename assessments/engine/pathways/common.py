@@ -15,10 +15,10 @@ from typing import Any
 from assessments.engine.descriptions import NAMES
 from assessments.engine.messages import Amount, Message, MoneyLike, gettext_noop, msg
 from assessments.engine.profile import Profile, Role
-from assessments.engine.rates import ExchangeRates
+from assessments.engine.rates import DEFAULT_TOLERANCE, ExchangeRates
 from assessments.engine.result import Criterion, CriterionStatus, LazyMessage, Outcome, PathwayResult, capped
 from assessments.engine.rules.base import RuleVersion
-from assessments.engine.years import Career
+from assessments.engine.years import Career, Years
 
 Tri = bool | None
 
@@ -26,6 +26,31 @@ NOT_GIVEN = msg(gettext_noop("not given"))
 YES = msg(gettext_noop("yes"))
 NO = msg(gettext_noop("no"))
 PASSPORT = msg(gettext_noop("Passport bio page"))
+
+
+# A calendar duration in words; the params are always {years, months, days} (contract version 2), the
+# msgid is chosen by which parts are shown (days are given but not worded).
+DURATIONS: dict[tuple[str, str], str] = {
+    ("none", "none"): gettext_noop("less than a month"),
+    ("none", "one"): gettext_noop("1 month"),
+    ("none", "many"): gettext_noop("{months} months"),
+    ("one", "none"): gettext_noop("1 year"),
+    ("one", "one"): gettext_noop("1 year 1 month"),
+    ("one", "many"): gettext_noop("1 year {months} months"),
+    ("many", "none"): gettext_noop("{years} years"),
+    ("many", "one"): gettext_noop("{years} years 1 month"),
+    ("many", "many"): gettext_noop("{years} years {months} months"),
+}
+
+
+def _plural(count: int) -> str:
+    return "none" if count == 0 else "one" if count == 1 else "many"
+
+
+def duration(length: Years) -> Message:
+    """A calendar duration such as "4 years 11 months" (never "5.0")."""
+    years, months, days = length.duration()
+    return msg(DURATIONS[_plural(years), _plural(months)], years=years, months=months, days=days)
 
 
 def yes_no(value: Tri) -> Message:
@@ -84,6 +109,49 @@ class Context:
         self.cache: dict[Any, Any] = {}
 
 
+def tech_employer(
+    role: Role,
+    *,
+    min_valuation_usd: Decimal,
+    min_funding_usd: Decimal,
+    min_aum_usd: Decimal | None,
+    min_revenue_usd: Decimal | None = None,
+) -> Tri:
+    """A qualifying tech employer (Tech.Pass and ONE Pass AI and Tech share this test): a tech company on its
+    valuation or funding raised (and revenue, where the rule names it); a tech VC firm only on its assets
+    under management, never on funds it raised. `min_aum_usd` None: VC firms do not qualify."""
+    kind = role.organisation_type
+    figures = [ge(role.valuation_usd, min_valuation_usd), ge(role.funding_raised_usd, min_funding_usd)]
+    if min_revenue_usd is not None:
+        figures.append(ge(role.annual_revenue_usd, min_revenue_usd))
+    company = all3(None if kind is None else kind == "tech_company", any3_of(figures))
+    if min_aum_usd is None or company:
+        return company
+    vc = all3(None if kind is None else kind == "tech_vc", ge(role.aum_usd, min_aum_usd))
+    return any3(company, vc)
+
+
+def current_or_last(roles: list[Role]) -> list[Role]:
+    """The ongoing roles, or else the role(s) that ended last."""
+    ongoing = [r for r in roles if r.end is None]
+    if ongoing:
+        return ongoing
+    last = max(r.end for r in roles if r.end is not None)
+    return [r for r in roles if r.end == last]
+
+
+def current_employer_roles(roles: list[Role]) -> list[Role]:
+    """The current or most recent role(s), plus earlier roles at the same organisation (e.g. a promotion)."""
+    recent = current_or_last(roles)
+    names = {r.organisation.strip().casefold() for r in recent if r.organisation}
+    ids = {id(r) for r in recent}
+    return [
+        r
+        for r in roles
+        if id(r) in ids or (r.organisation is not None and r.organisation.strip().casefold() in names)
+    ]
+
+
 class MoneyCheck:
     """An applicant amount measured in a rule's currency. `value` None = unknown (absent or no rate).
 
@@ -91,7 +159,7 @@ class MoneyCheck:
     no rate is known.
     """
 
-    __slots__ = ("money", "pairs", "target", "value")
+    __slots__ = ("money", "near", "pairs", "rate_date", "target", "tolerance", "value")
 
     def __init__(
         self,
@@ -99,14 +167,33 @@ class MoneyCheck:
         target: str,
         value: Decimal | None,
         pairs: tuple[str, ...] | None,
+        *,
+        tolerance: Decimal = DEFAULT_TOLERANCE,
+        rate_date: date | None = None,
     ) -> None:
         self.money = money
         self.target = target
         self.value = value
         self.pairs = pairs
+        self.tolerance = tolerance
+        self.rate_date = rate_date
+        # The threshold a converted amount came within the tolerance band of (None: none so far).
+        self.near: Decimal | None = None
+
+    def near_to(self, threshold: Decimal) -> bool:
+        """A converted amount within the tolerance band of `threshold` (either side)."""
+        if self.value is None or not self.pairs:
+            return False
+        return abs(self.value - threshold) <= threshold * self.tolerance
 
     def at_least(self, threshold: Decimal) -> Tri:
-        return None if self.value is None else self.value >= threshold
+        """True/False, or None when unknown or when a converted amount is too close to call."""
+        if self.value is None:
+            return None
+        if self.near_to(threshold):
+            self.near = threshold
+            return None
+        return self.value >= threshold
 
     @property
     def actual(self) -> Message:
@@ -128,6 +215,20 @@ class MoneyCheck:
 
     @property
     def missing_rate(self) -> Message | None:
+        """Why the amount cannot decide: no rate, or a converted amount within the tolerance band."""
+        if self.near is not None and self.money is not None and self.value is not None:
+            return msg(
+                gettext_noop(
+                    "Converted at the {pairs} rate of {date}, {amount} is about {converted}, within {band} of "
+                    "{threshold}: the rate the authority uses could decide, so a consultant must check."
+                ),
+                pairs=", ".join(self.pairs or ()),
+                date=self.rate_date or NOT_GIVEN,
+                amount=self.money,
+                converted=Amount(self.value, self.target),
+                band=f"{self.tolerance:.0%}",
+                threshold=Amount(self.near, self.target),
+            )
         if self.money is None or self.value is not None:
             return None
         return msg(
@@ -149,7 +250,22 @@ def money_in(ctx: Context, money: MoneyLike | None, currency: str) -> MoneyCheck
         return MoneyCheck(money=money, target=currency, value=None, pairs=None)
     value, pairs = converted
     ctx.used.update(pairs)
-    return MoneyCheck(money=money, target=currency, value=value, pairs=pairs)
+    rate_date = min((ctx.rates.dates[pair] for pair in pairs), default=None)
+    return MoneyCheck(
+        money=money,
+        target=currency,
+        value=value,
+        pairs=pairs,
+        tolerance=ctx.rates.tolerance,
+        rate_date=rate_date,
+    )
+
+
+def money_status(verdict: Tri, *checks: MoneyCheck) -> CriterionStatus:
+    """`status_of(verdict)`, but review where a converted amount too close to a threshold left it open."""
+    if verdict is None and any(check.near is not None for check in checks):
+        return CriterionStatus.REVIEW
+    return status_of(verdict)
 
 
 def sgd(value: Decimal | int) -> Amount:

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
 from assessments.engine.messages import Message, gettext_noop, msg
+from assessments.engine.profile import COVERAGE_START
 from assessments.engine.result import Criterion, CriterionStatus, PathwayResult, Points, all_required
 from assessments.engine.rules.base import RuleVersion
 from assessments.engine.rules.sg_employment_pass import BOOK, Compass, EmploymentPassParams
 
-from .common import Context, Gaps, MoneyCheck, finish, gap, money_in, sgd, status_of, yes_no
+from .common import NOT_GIVEN, Context, Gaps, MoneyCheck, finish, gap, money_in, sgd, status_of, yes_no
 
 DOCUMENTS: dict[str, tuple[Message, ...]] = {
     "job_offer": (msg(gettext_noop("Signed job offer from the Singapore employer (the employer applies)")),),
@@ -56,8 +58,42 @@ C4_NOTE = msg(
 GIVE_COMPASS = msg(gettext_noop("The COMPASS facts marked unknown in the points breakdown"))
 
 
+RENEWAL_LEAD_DAYS = 183
+GIVE_EXPIRY = msg(gettext_noop("The expiry date of the pass you are renewing"))
+EXPIRY_REQUIREMENT = msg(
+    gettext_noop("Renewals: the rules in force on the expiry date of the pass being renewed apply")
+)
+EXPIRY_EXPLANATION = msg(
+    gettext_noop(
+        "The qualifying salary changes within the next six months, so the expiry date decides which applies."
+    )
+)
+GIVE_BIRTH = msg(gettext_noop("Your date of birth"))
+AGE_DECIDES = msg(
+    gettext_noop("The qualifying salary rises with age and your offer is in between, so your age decides.")
+)
+
+
+def select(ctx: Context) -> tuple[RuleVersion[EmploymentPassParams], bool]:
+    """The version in force, and whether an unknown pass expiry date decides it.
+
+    Renewals follow the expiry date of the pass being renewed (MOM applies the qualifying salary by
+    expiry date), not the day of the assessment.
+    """
+    profile = ctx.profile
+    if profile.application_type != "renewal":
+        return BOOK.select(ctx.as_of, "new"), False
+    expiry = profile.pass_expiry_date
+    if expiry is not None and expiry >= COVERAGE_START:
+        return BOOK.select(expiry, "renewal"), False
+    version = BOOK.select(ctx.as_of, "renewal")
+    # A renewal is filed up to about six months before expiry: if the rules change in that time, it decides.
+    later = BOOK.select(ctx.as_of + timedelta(days=RENEWAL_LEAD_DAYS), "renewal")
+    return version, expiry is None and later is not version
+
+
 def evaluate(ctx: Context) -> PathwayResult:
-    version = BOOK.select(ctx.as_of, ctx.profile.application_type)
+    version, expiry_decides = select(ctx)
     params = version.params
     assert params is not None  # the Employment Pass is open in every encoded window
     gaps = Gaps()
@@ -76,6 +112,16 @@ def evaluate(ctx: Context) -> PathwayResult:
             texts=lambda: offer_texts,
         )
     ]
+    if expiry_decides:
+        gaps.unknown(GIVE_EXPIRY)
+        criteria.append(
+            Criterion(
+                version=version,
+                code="pass_expiry",
+                status=CriterionStatus.UNKNOWN,
+                texts=lambda: (EXPIRY_REQUIREMENT, NOT_GIVEN, EXPIRY_EXPLANATION),
+            )
+        )
     points = None
     if has_offer is not False:
         details = profile.singapore_job_offer
@@ -113,6 +159,9 @@ def _qualifying_salary(
     if value is None:
         gaps.unknown(GIVE_OFFER_SALARY)
         status, explanation = CriterionStatus.UNKNOWN, offer.missing_rate or OFFER_SALARY_NEEDED
+    elif any(offer.near_to(threshold) for threshold in (minimum, top) if threshold is not None):
+        offer.near = next(t for t in (minimum, top) if t is not None and offer.near_to(t))
+        status, explanation = CriterionStatus.REVIEW, offer.missing_rate or PER_AGE_TABLE
     elif value < minimum:
         status, explanation = CriterionStatus.NOT_MET, BELOW_MINIMUM
         _salary_gap(gaps, value, minimum, offer)
@@ -134,6 +183,10 @@ def _qualifying_salary(
             top=sgd(top),
         )
         _salary_gap(gaps, value, top, offer)
+    elif age is None:
+        # Between the bottom and the top of the age scale the age decides: it is asked for.
+        gaps.unknown(GIVE_BIRTH)
+        status, explanation = CriterionStatus.UNKNOWN, AGE_DECIDES
     else:
         status, explanation = CriterionStatus.REVIEW, PER_AGE_TABLE
 

@@ -5,19 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 from assessments.engine.messages import Message, gettext_noop, msg
-from assessments.engine.result import Criterion, PathwayResult, all_required
+from assessments.engine.result import Criterion, CriterionStatus, PathwayResult, all_required
 from assessments.engine.rules.base import RuleVersion
 from assessments.engine.rules.sg_entrepass import BOOK, EntrePassParams, EntrePassRenewalParams
-from assessments.engine.years import years_before
+from assessments.engine.years import months_before
 
 from .common import (
     NOT_GIVEN,
     Context,
     Gaps,
-    Tri,
     any3,
     finish,
     money_in,
+    money_status,
     not_open,
     renewal_review,
     sgd,
@@ -57,6 +57,10 @@ GIVE_COMPANY = msg(gettext_noop("Whether you have or plan a Singapore private li
 GIVE_INCORPORATION = msg(gettext_noop("The company's incorporation date (or planned date)"))
 INCORPORATION_NEEDED = msg(
     gettext_noop("Give the incorporation date, or the planned date if the company is not yet incorporated.")
+)
+NOT_YET_INCORPORATED = msg(gettext_noop("not yet incorporated"))
+INCORPORATE_AFTER = msg(
+    gettext_noop("A company not yet incorporated can be registered once the application is approved.")
 )
 YOUNG_ENOUGH = msg(gettext_noop("The company is young enough for a new application."))
 GIVE_INNOVATION = msg(gettext_noop("Your funding, incubator, exit, IP and research-collaboration facts"))
@@ -103,13 +107,30 @@ def _company(ctx: Context, version: RuleVersion[Any], params: EntrePassParams, g
 
     limit = params.max_company_age_months
     incorporated = business.company_incorporated_on if business else None
+    not_yet = business is not None and business.company_incorporated is False and incorporated is None
 
     def requirement() -> Message:
+        if params.age_limit_inclusive:
+            return msg(
+                gettext_noop("The company is not yet incorporated or is at most {months} months old"),
+                months=limit,
+            )
         return msg(
-            gettext_noop("The company is not yet incorporated or is at most {months} months old"),
+            gettext_noop("The company is not yet incorporated or is less than {months} months old"),
             months=limit,
         )
 
+    if not_yet:
+        # A planned company has no date: a valid answer, not missing information.
+        return [
+            company,
+            Criterion(
+                version=version,
+                code="company_age",
+                status=CriterionStatus.MET,
+                texts=lambda: (requirement(), NOT_YET_INCORPORATED, INCORPORATE_AFTER),
+            ),
+        ]
     if incorporated is None:
         gaps.unknown(GIVE_INCORPORATION)
         return [
@@ -121,20 +142,10 @@ def _company(ctx: Context, version: RuleVersion[Any], params: EntrePassParams, g
                 texts=lambda: (requirement(), NOT_GIVEN, INCORPORATION_NEEDED),
             ),
         ]
-    # Months are whole years in every version so far; years_before handles 29 February.
-    cutoff = years_before(ctx.as_of, limit // 12)
-    young: Tri = incorporated >= cutoff
-    if not young:
-        gaps.failed(
-            1.0,
-            lambda: msg(
-                gettext_noop(
-                    "A company incorporated on or after {cutoff}; an older company is assessed under the renewal "
-                    "criteria"
-                ),
-                cutoff=cutoff,
-            ),
-        )
+    cutoff = months_before(ctx.as_of, limit)
+    young = incorporated >= cutoff if params.age_limit_inclusive else incorporated > cutoff
+    # An older company is not refused: MOM assesses it under the renewal criteria, which a consultant checks.
+    status = CriterionStatus.MET if young else CriterionStatus.REVIEW
 
     def texts() -> tuple[Message, Message, Message]:
         explanation = (
@@ -142,15 +153,16 @@ def _company(ctx: Context, version: RuleVersion[Any], params: EntrePassParams, g
             if young
             else msg(
                 gettext_noop(
-                    "A company more than {months} months old is assessed under the EntrePass renewal criteria, not as "
-                    "a new application."
+                    "MOM assesses a company registered more than {months} months before the application under the "
+                    "EntrePass renewal criteria (shareholding, business spending and local jobs), which this "
+                    "self-assessment does not collect: a consultant must review them."
                 ),
                 months=limit,
             )
         )
         return requirement(), msg(gettext_noop("incorporated on {date}"), date=incorporated), explanation
 
-    return [company, Criterion(version=version, code="company_age", status=status_of(young), texts=texts)]
+    return [company, Criterion(version=version, code="company_age", status=status, texts=texts)]
 
 
 def _innovation(ctx: Context, version: RuleVersion[Any], params: EntrePassParams, gaps: Gaps) -> Criterion:
@@ -193,4 +205,4 @@ def _innovation(ctx: Context, version: RuleVersion[Any], params: EntrePassParams
             (funding.missing_rate or ANY_ONE) if verdict is None else ANY_ONE,
         )
 
-    return Criterion(version=version, code="innovation", status=status_of(verdict), texts=texts)
+    return Criterion(version=version, code="innovation", status=money_status(verdict, funding), texts=texts)

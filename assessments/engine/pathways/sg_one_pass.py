@@ -9,6 +9,7 @@ from assessments.engine.profile import Role
 from assessments.engine.result import Criterion, CriterionStatus, Outcome, PathwayResult, all_required, best
 from assessments.engine.rules.base import RuleVersion
 from assessments.engine.rules.sg_one_pass import BOOK, OnePassParams, OnePassRenewalParams
+from assessments.engine.years import months_before
 
 from .common import (
     NOT_GIVEN,
@@ -17,10 +18,12 @@ from .common import (
     Tri,
     all3,
     any3,
+    current_employer_roles,
     finish,
     gap,
     ge,
     money_in,
+    money_status,
     not_open,
     renewal_review,
     sgd,
@@ -75,6 +78,12 @@ SINGLE_UNKNOWN = msg(gettext_noop("Whether one employer pays your fixed salary")
 OFFER_IS_SINGLE = msg(gettext_noop("the Singapore offer is from one employer"))
 HOLDS_PASS = msg(gettext_noop("you hold a Singapore work pass"))
 OVERSEAS_ONLY = msg(gettext_noop("The established-company test applies only to overseas candidates."))
+STALE_STINT = msg(
+    gettext_noop(
+        "Your most recent job ended more than a year ago; MOM looks at the current or last employer, where the "
+        "salary is earned, so an earlier stint at an established company does not count."
+    )
+)
 REAPPLY = msg(
     gettext_noop(
         "If your Singapore employer is not established, MOM says to re-apply after 12 months at the salary."
@@ -182,7 +191,8 @@ def _salary(
             else SALARY_EXPLANATION,
         )
 
-    return Criterion(version=version, code="salary", status=status_of(verdict), texts=texts), prospective
+    status = money_status(verdict, fixed, offered)
+    return Criterion(version=version, code="salary", status=status, texts=texts), prospective
 
 
 def _single_employer(ctx: Context, version: RuleVersion[Any], prospective: Tri, gaps: Gaps) -> Criterion:
@@ -199,14 +209,16 @@ def _single_employer(ctx: Context, version: RuleVersion[Any], prospective: Tri, 
 
 def _established(ctx: Context, version: RuleVersion[Any], params: OnePassParams, gaps: Gaps) -> Criterion:
     profile = ctx.profile
+    needed_months = params.min_months_at_established_company
 
     def requirement() -> Message:
         return msg(
             gettext_noop(
-                "Overseas candidates: at least {months} months at an established company (market cap {cap} or "
-                "revenue {revenue}) or a job with one in Singapore"
+                "Overseas candidates: working for at least {months} months, in the current or most recent job, for "
+                "an established company (market cap {cap} or revenue {revenue}) that pays the salary; or a job with "
+                "one in Singapore"
             ),
-            months=params.min_months_at_established_company,
+            months=needed_months,
             cap=usd(params.established_min_market_cap_usd),
             revenue=usd(params.established_min_revenue_usd),
         )
@@ -225,16 +237,23 @@ def _established(ctx: Context, version: RuleVersion[Any], params: OnePassParams,
             ge(role.annual_revenue_usd, params.established_min_revenue_usd),
         )
 
-    years = ctx.career.years(established)
-    needed_months = params.min_months_at_established_company
-    known_months = years.known_days * 12 // 365
-    overseas: Tri = True if known_months >= needed_months else None
-    if (
-        overseas is None
-        and years.possible_days is not None
-        and years.possible_days * 12 // 365 < needed_months
-    ):
+    roles = ctx.roles
+    overseas: Tri
+    known_months = 0
+    recent_enough: Tri = None
+    if roles is None:
+        overseas = None
+    elif not roles:
         overseas = False
+    else:
+        recent = current_employer_roles(roles)
+        ids = {id(r) for r in recent}
+        # The current job, or one that ended within the last year: an old stint does not count.
+        floor = months_before(ctx.as_of, needed_months)
+        recent_enough = any(r.end is None or r.end >= floor for r in recent)
+        years = ctx.career.years(lambda r: established(r) if id(r) in ids else False)
+        known_months = years.known.whole_months()
+        overseas = all3(recent_enough, years.at_least_months(needed_months))
     offer = profile.singapore_job_offer
     has_offer = profile.has_singapore_job_offer
     in_singapore = (
@@ -248,8 +267,9 @@ def _established(ctx: Context, version: RuleVersion[Any], params: OnePassParams,
             1.0,
             lambda: msg(
                 gettext_noop(
-                    "{months} months at a company with market cap of {cap} or revenue of {revenue}, or an offer from "
-                    "such a company in Singapore"
+                    "Working for at least {months} months, up to now or until less than a year ago, at a company "
+                    "with market cap of {cap} or revenue of {revenue} that pays your salary, or an offer from such "
+                    "a company in Singapore"
                 ),
                 months=needed_months,
                 cap=usd(params.established_min_market_cap_usd),
@@ -262,12 +282,14 @@ def _established(ctx: Context, version: RuleVersion[Any], params: OnePassParams,
     def texts() -> tuple[Message, Message, Message]:
         actual = msg(
             gettext_noop(
-                "{months} months at an established company; Singapore employer established: {offer}"
+                "{months} months at an established company in the current or most recent job; Singapore "
+                "employer established: {offer}"
             ),
             months=known_months,
             offer=yes_no(in_singapore),
         )
-        return requirement(), actual, REAPPLY
+        explanation = STALE_STINT if recent_enough is False else REAPPLY
+        return requirement(), actual, explanation
 
     return Criterion(version=version, code="established_company", status=status_of(verdict), texts=texts)
 

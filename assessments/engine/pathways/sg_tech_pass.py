@@ -15,15 +15,17 @@ from .common import (
     Gaps,
     Tri,
     all3,
-    any3,
+    duration,
     finish,
     gap,
     ge,
     money_in,
+    money_status,
     not_open,
     renewal_review,
     sgd,
     status_of,
+    tech_employer,
     usd,
 )
 
@@ -92,7 +94,7 @@ def _salary(ctx: Context, version: RuleVersion[Any], params: TechPassParams, gap
     fixed = money_in(ctx, ctx.profile.monthly_fixed_salary, "SGD")
     total = money_in(ctx, ctx.profile.monthly_total_compensation, "SGD")
     verdict = fixed.at_least(threshold)
-    status = status_of(verdict)
+    status = money_status(verdict, fixed)
     if verdict is False:
         # EDB assesses non-cash income case by case: where it could bridge the gap, a consultant judges.
         if total.at_least(threshold):
@@ -109,7 +111,9 @@ def _salary(ctx: Context, version: RuleVersion[Any], params: TechPassParams, gap
         gaps.unknown(GIVE_SALARY)
 
     def texts() -> tuple[Message, Message, Message]:
-        if status is CriterionStatus.REVIEW:
+        if fixed.near is not None:
+            explanation = fixed.missing_rate or SALARY_NEEDED
+        elif status is CriterionStatus.REVIEW:
             explanation = msg(
                 gettext_noop(
                     "Your fixed salary is below the threshold but your total pay is {total} a month; EDB assesses "
@@ -131,18 +135,12 @@ def _salary(ctx: Context, version: RuleVersion[Any], params: TechPassParams, gap
 
 
 def _qualifying_company(role: Role, params: TechPassParams) -> Tri:
-    kind = role.organisation_type
-    company = all3(
-        None if kind is None else kind == "tech_company",
-        any3(
-            ge(role.valuation_usd, params.min_valuation_usd),
-            ge(role.funding_raised_usd, params.min_funding_usd),
-        ),
+    return tech_employer(
+        role,
+        min_valuation_usd=params.min_valuation_usd,
+        min_funding_usd=params.min_funding_usd,
+        min_aum_usd=params.min_vc_aum_usd,
     )
-    if params.min_vc_aum_usd is None or company:
-        return company
-    vc = all3(None if kind is None else kind == "tech_vc", ge(role.aum_usd, params.min_vc_aum_usd))
-    return any3(company, vc)
 
 
 def _leading_role(ctx: Context, version: RuleVersion[Any], params: TechPassParams, gaps: Gaps) -> Criterion:
@@ -163,7 +161,7 @@ def _leading_role(ctx: Context, version: RuleVersion[Any], params: TechPassParam
                     "{required} years in a leading role at a qualifying tech company; you have {years}"
                 ),
                 required=required,
-                years=years.known,
+                years=duration(years.known),
             ),
         )
     elif verdict is None:
@@ -196,12 +194,12 @@ def _leading_role(ctx: Context, version: RuleVersion[Any], params: TechPassParam
         if verdict is None:
             explanation = msg(
                 gettext_noop(
-                    "{years} years are proven; for some roles the role type, the organisation type, its figures or "
-                    "the start date is not given."
+                    "{years} proven; for some roles the role type, the organisation type, its figures or the start "
+                    "date is not given."
                 ),
-                years=years.known,
+                years=duration(years.known),
             )
-        return requirement, msg(gettext_noop("{years} years"), years=years.known), explanation
+        return requirement, duration(years.known), explanation
 
     return Criterion(version=version, code="leading_role", status=status_of(verdict), texts=texts)
 
@@ -232,7 +230,7 @@ def _product_role(ctx: Context, version: RuleVersion[Any], params: TechPassParam
                 users="100,000",
                 revenue=usd(minimum),
             ),
-            msg(gettext_noop("{years} years"), years=years.known),
+            duration(years.known),
             NO_MAU,
         )
 

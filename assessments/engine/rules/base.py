@@ -70,6 +70,11 @@ class RuleVersion(Generic[P]):
     # Only on a version that keeps the pathway closed (`params` None): the summary given instead of the general
     # not-open one, as an English msgid marked with `gettext_noop`; it may name {pathway} and {as_of}.
     closure: str | None = None
+    # What changes on `effective_from` compared with the version before it (contract v2 `upcoming_changes`):
+    # the kind ("threshold" or "criteria"; "opens"/"closes" are worked out from `params`) and a one-sentence
+    # summary, an English msgid marked with `gettext_noop` that may name {pathway}.
+    change_kind: str = "criteria"
+    change_summary: str | None = None
 
     @property
     def is_open(self) -> bool:
@@ -89,6 +94,14 @@ class RuleVersion(Generic[P]):
     def __post_init__(self) -> None:
         if self.closure is not None and self.params is not None:
             raise ValueError(f"{self.id}: only a version that takes no applications has a closure summary")
+        if (
+            self.params is not None
+            and self.confidence is not Confidence.OFFICIAL
+            and self.outcome_cap is Outcome.ELIGIBLE
+        ):
+            # Never more certain than the sources: a version not confirmed by an official source gives at
+            # most likely_eligible.
+            object.__setattr__(self, "outcome_cap", Outcome.LIKELY_ELIGIBLE)
         object.__setattr__(self, "_default_cite", self.sources[0].cite())
         object.__setattr__(
             self,
@@ -145,6 +158,27 @@ class RuleBook(Generic[P]):
         for version in self.versions:
             if version.pathway != pathway or not version.id.startswith(f"{pathway}/"):
                 raise ValueError(f"{version.id}: belongs to another pathway than {pathway}")
+
+    def changes(
+        self, on: date, application_type: str, until: date
+    ) -> list[tuple[RuleVersion[P], RuleVersion[P], str]]:
+        """(version before, version after, kind) for each version starting in (`on`, `until`], by start date.
+
+        The kind is "opens" or "closes" where the pathway starts or stops taking applications of this type,
+        else the later version's own `change_kind` ("threshold" or "criteria").
+        """
+        chosen = self._chosen[application_type]
+        found: list[tuple[RuleVersion[P], RuleVersion[P], str]] = []
+        for before, after in itertools.pairwise(chosen):
+            if on < after.effective_from <= until:
+                if before.is_open and not after.is_open:
+                    kind = "closes"
+                elif after.is_open and not before.is_open:
+                    kind = "opens"
+                else:
+                    kind = after.change_kind
+                found.append((before, after, kind))
+        return found
 
     def select(self, on: date, application_type: str) -> RuleVersion[P]:
         index = bisect.bisect_right(self._starts[application_type], on.toordinal()) - 1

@@ -57,6 +57,8 @@ VERSIONS: tuple[RuleVersion[Any], ...] = (
     RuleVersion(
         pathway=PATHWAY,
         id="cn_k_visa/2025",
+        change_kind="opens",
+        change_summary=gettext_noop("The K visa for young science and technology talent opens."),
         title="Young STEM talent: STEM bachelor+ from, or STEM teaching/research at, a well-known institution",
         effective_from=date(2025, 10, 1),
         effective_to=None,

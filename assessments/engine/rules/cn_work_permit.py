@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from assessments.engine.messages import gettext_noop
 from assessments.engine.rules.base import BOTH, Confidence, RuleBook, RuleVersion, Source
 
 PATHWAY = "cn_work_permit"
@@ -39,6 +40,9 @@ class WorkPermitParams:
     category_b_min_years: int
     category_b_max_age: int  # configurable per city (e.g. Shanghai reportedly 63 with 70 points)
     min_age: int
+    # Salary routes: annual salary at least this many times the city's previous-year average wage.
+    category_a_wage_multiple: int = 6
+    category_b_wage_multiple: int = 4
 
 
 SMEBROTHER = Source(
@@ -138,6 +142,10 @@ VERSIONS = (
     RuleVersion(
         pathway=PATHWAY,
         id="cn_work_permit/2017_interim",
+        change_kind="criteria",
+        change_summary=gettext_noop(
+            "The work permit system applies nationwide with the interim points table."
+        ),
         title="Interim points table (max 120): A >= 85, B >= 60 or bachelor + 2 years",
         effective_from=date(2017, 4, 1),
         effective_to=None,

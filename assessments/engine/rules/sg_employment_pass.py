@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from assessments.engine.messages import gettext_noop
+from assessments.engine.result import Outcome
 from assessments.engine.rules.base import NEW, RENEWAL, Confidence, RuleBook, RuleVersion, Source
 
 PATHWAY = "sg_employment_pass"
@@ -72,6 +74,13 @@ AG_2022 = Source(
     "2022-08-31",
     Confidence.FIRM,
 )
+MOM_2020 = Source(
+    "MOM press release, Raising qualifying salaries for Employment Pass and S Pass (renewals from 1 May 2021; "
+    "S$3,900 figure not re-verified against the page in this review)",
+    "https://www.mom.gov.sg/newsroom/press-releases/2020/0827-raising-the-qualifying-salaries-for-employment-pass-and-s-pass",
+    "2020-08-27",
+    Confidence.UNCONFIRMED,
+)
 CNA_2022 = Source(
     "CNA, Budget 2022 EP QS",
     "https://www.channelnewsasia.com/singapore/foreign-worker-pass-permit-salary-ep-s-pass-2506511",
@@ -116,7 +125,12 @@ def _version(
     params: EmploymentPassParams,
     sources: tuple[Source, ...],
     notes: str,
+    *,
+    change_kind: str = "threshold",
+    change_summary: str | None = None,
 ) -> RuleVersion[EmploymentPassParams]:
+    unconfirmed = any(source.confidence is Confidence.UNCONFIRMED for source in sources)
+    confidence = Confidence.UNCONFIRMED if unconfirmed else Confidence.OFFICIAL
     return RuleVersion(
         pathway=PATHWAY,
         id=f"{PATHWAY}/{id}",
@@ -125,9 +139,12 @@ def _version(
         effective_to=end,
         applies_to=applies_to,
         sources=sources,
-        confidence=Confidence.OFFICIAL,
+        confidence=confidence,
         notes=notes,
         params=params,
+        outcome_cap=Outcome.ELIGIBLE if confidence is not Confidence.UNCONFIRMED else Outcome.LIKELY_ELIGIBLE,
+        change_kind=change_kind,
+        change_summary=change_summary,
         # COMPASS criteria cite MOM's COMPASS reply, the second source of every version that has COMPASS.
         criterion_sources={"compass": 1} if params.compass is not None else {},
     )
@@ -136,6 +153,15 @@ def _version(
 V2020 = EmploymentPassParams(
     qs_min_sgd=Decimal(4500),
     qs_min_financial_sgd=Decimal(5000),
+    qs_top_sgd=None,
+    qs_top_financial_sgd=None,
+    qs_min_age=23,
+    qs_top_age=45,
+    compass=None,
+)
+V2019_RENEWAL = EmploymentPassParams(
+    qs_min_sgd=Decimal(3900),
+    qs_min_financial_sgd=Decimal(3900),
     qs_top_sgd=None,
     qs_top_financial_sgd=None,
     qs_min_age=23,
@@ -204,6 +230,10 @@ VERSIONS = (
         V2022,
         (AG_2022,),
         _COMMON_NOTES,
+        change_summary=gettext_noop(
+            "The Employment Pass qualifying salary rises to S$5,000 (financial services S$5,500) for new "
+            "applications."
+        ),
     ),
     _version(
         "V2022_COMPASS",
@@ -214,6 +244,7 @@ VERSIONS = (
         V2022_COMPASS,
         (AG_2022, MOM_COMPASS, MOM_BONUS),
         _COMMON_NOTES + _COMPASS_NOTES,
+        change_summary=gettext_noop("COMPASS (40 points) applies to new Employment Pass applications."),
     ),
     _version(
         "V2025",
@@ -224,6 +255,10 @@ VERSIONS = (
         V2025,
         (BT_2024, MOM_COMPASS, MOM_BONUS),
         _COMMON_NOTES + _COMPASS_NOTES,
+        change_summary=gettext_noop(
+            "The Employment Pass qualifying salary rises to S$5,600 (financial services S$6,200) for new "
+            "applications."
+        ),
     ),
     _version(
         "V2027",
@@ -234,16 +269,35 @@ VERSIONS = (
         V2027,
         (BT_2026, MOM_COMPASS, MOM_BONUS),
         _COMMON_NOTES + _COMPASS_NOTES,
+        change_summary=gettext_noop(
+            "The Employment Pass qualifying salary rises to S$6,000 (financial services S$6,600) for new "
+            "applications."
+        ),
+    ),
+    _version(
+        "V2019_renewal",
+        "Renewals expiring before 1 May 2021: QS S$3,900",
+        date(2020, 9, 1),
+        date(2021, 4, 30),
+        RENEWAL,
+        V2019_RENEWAL,
+        (MOM_2020,),
+        "The S$4,500 (FS S$5,000) minimum applied to renewals from 1 May 2021 (December 2026 audit; MOM press "
+        "release of 27 Aug 2020); before it renewals kept the S$3,900 minimum. " + _COMMON_NOTES,
     ),
     _version(
         "V2020_renewal",
-        "Renewals: QS S$4,500 / FS S$5,000",
-        date(2020, 9, 1),
+        "Renewals expiring from 1 May 2021: QS S$4,500 / FS S$5,000",
+        date(2021, 5, 1),
         date(2023, 8, 31),
         RENEWAL,
         V2020,
         (CNA_2022,),
         _V2020_NOTES + _COMMON_NOTES,
+        change_summary=gettext_noop(
+            "The Employment Pass renewal minimum rises to S$4,500 (financial services S$5,000) for passes "
+            "expiring from 1 May 2021."
+        ),
     ),
     _version(
         "V2022_renewal",
@@ -254,6 +308,10 @@ VERSIONS = (
         V2022,
         (AG_2022,),
         _COMMON_NOTES,
+        change_summary=gettext_noop(
+            "The Employment Pass renewal minimum rises to S$5,000 (financial services S$5,500) for passes "
+            "expiring from 1 September 2023."
+        ),
     ),
     _version(
         "V2022_COMPASS_renewal",
@@ -264,6 +322,9 @@ VERSIONS = (
         V2022_COMPASS,
         (AG_2022, MOM_COMPASS, MOM_BONUS),
         _COMMON_NOTES + _COMPASS_NOTES,
+        change_summary=gettext_noop(
+            "COMPASS applies to Employment Pass renewals for passes expiring from 1 September 2024."
+        ),
     ),
     _version(
         "V2025_renewal",
@@ -274,6 +335,10 @@ VERSIONS = (
         V2025,
         (BT_2024, MOM_COMPASS, MOM_BONUS),
         _COMMON_NOTES + _COMPASS_NOTES,
+        change_summary=gettext_noop(
+            "The Employment Pass renewal minimum rises to S$5,600 (financial services S$6,200) for passes "
+            "expiring from 1 January 2026."
+        ),
     ),
     _version(
         "V2027_renewal",
@@ -284,6 +349,10 @@ VERSIONS = (
         V2027,
         (BT_2026, MOM_COMPASS, MOM_BONUS),
         _COMMON_NOTES + _COMPASS_NOTES,
+        change_summary=gettext_noop(
+            "The Employment Pass renewal minimum rises to S$6,000 (financial services S$6,600) for passes "
+            "expiring from 1 January 2028."
+        ),
     ),
 )
 

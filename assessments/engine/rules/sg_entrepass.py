@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from assessments.engine.messages import gettext_noop
 from assessments.engine.rules.base import NEW, RENEWAL, Confidence, RuleBook, RuleVersion, Source
 
 PATHWAY = "sg_entrepass"
@@ -16,6 +17,8 @@ PATHWAY = "sg_entrepass"
 class EntrePassParams:
     max_company_age_months: int
     min_funding_round_sgd: Decimal
+    # True: "at most N months old" (a company exactly N months old qualifies); False: "less than N months".
+    age_limit_inclusive: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +33,12 @@ MOM_ELIGIBILITY = Source(
     "undated",
     Confidence.OFFICIAL,
 )
+MOM_ELIGIBILITY_2017 = Source(
+    "MOM, Eligibility for EntrePass (earlier wording: company less than 6 months old)",
+    "http://www.mom.gov.sg/passes-and-permits/entrepass/eligibility",
+    "undated (before 2023)",
+    Confidence.OFFICIAL,
+)
 MOM_RENEW = Source(
     "MOM, Renew an EntrePass",
     "https://mom.gov.sg/maintenance/passes-and-permits/entrepass/renew-a-pass",
@@ -40,21 +49,44 @@ MOM_RENEW = Source(
 VERSIONS: tuple[RuleVersion[Any], ...] = (
     RuleVersion(
         pathway=PATHWAY,
+        id="sg_entrepass/2017",
+        title="Singapore Pte Ltd (new or less than 6 months old) and one innovation criterion",
+        effective_from=date(2017, 8, 3),
+        effective_to=date(2022, 12, 31),
+        applies_to=NEW,
+        sources=(MOM_ELIGIBILITY_2017,),
+        confidence=Confidence.OFFICIAL,
+        notes=(
+            "MOM's earlier page: 'If registered, the company must be less than 6 months old on the date you apply.' "
+            "The December 2026 audit places the change to 12 months at the start of 2023; the exact day is "
+            "UNCONFIRMED, so 1 Jan 2023 is used. Innovation criteria as in the current version."
+        ),
+        params=EntrePassParams(
+            max_company_age_months=6, min_funding_round_sgd=Decimal(100000), age_limit_inclusive=False
+        ),
+    ),
+    RuleVersion(
+        pathway=PATHWAY,
         id="sg_entrepass/current",
         title="Singapore Pte Ltd (new or at most 12 months old) and one innovation criterion",
-        effective_from=date(2017, 8, 3),
+        effective_from=date(2023, 1, 1),
         effective_to=None,
         applies_to=NEW,
         sources=(MOM_ELIGIBILITY,),
         confidence=Confidence.OFFICIAL,
         notes=(
-            "Criteria are MOM's current page (official); the date of the current five-criterion wording is "
-            "UNCONFIRMED (one weak source says 2024), so we apply it from the 3 Aug 2017 revision that introduced "
-            "the S$100,000 funding test. The 2017 list also had track-record, achievement and investment routes "
-            "that this version does not assess. Ineligible business types (e.g. coffee shops, bars, massage, "
-            "employment agencies) are not checked."
+            "Criteria are MOM's current page (official): a registered company more than 12 months old is "
+            "assessed under the renewal criteria (a consultant reviews it). The date of the current "
+            "five-criterion wording is UNCONFIRMED (one weak source says 2024); the 12-month company age is "
+            "applied from 1 Jan 2023 (December 2026 audit). Ineligible business types (e.g. coffee shops, bars, "
+            "massage, employment agencies) are not checked."
         ),
         params=EntrePassParams(max_company_age_months=12, min_funding_round_sgd=Decimal(100000)),
+        change_kind="criteria",
+        change_summary=gettext_noop(
+            "A registered company may be up to 12 months old (was: less than 6 months); an older one is assessed "
+            "under the renewal criteria."
+        ),
     ),
     RuleVersion(
         pathway=PATHWAY,

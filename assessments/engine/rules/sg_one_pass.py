@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from assessments.engine.messages import gettext_noop
 from assessments.engine.rules.base import NEW, RENEWAL, Confidence, RuleBook, RuleVersion, Source
 
 PATHWAY = "sg_one_pass"
@@ -75,6 +76,8 @@ VERSIONS: tuple[RuleVersion[Any], ...] = (
     RuleVersion(
         pathway=PATHWAY,
         id="sg_one_pass/2023",
+        change_kind="opens",
+        change_summary=gettext_noop("The ONE Pass opens for applications."),
         title="Salary S$30,000 (single employer, established company if overseas) or outstanding achievements",
         effective_from=date(2023, 1, 1),
         effective_to=None,
@@ -99,6 +102,8 @@ VERSIONS: tuple[RuleVersion[Any], ...] = (
     RuleVersion(
         pathway=PATHWAY,
         id="sg_one_pass/renewal_2023",
+        change_kind="opens",
+        change_summary=gettext_noop("ONE Pass renewals open."),
         title="Renewal: 5-year average fixed salary S$30,000 or a company employing 5 locals",
         effective_from=date(2023, 1, 1),
         effective_to=None,

@@ -21,6 +21,8 @@ class AiTechParams:
     min_years: int
     within_years: int
     qualifying_role_types: frozenset[str]
+    # Senior roles the sources neither name nor exclude (VP, partner): years that need them are reviewed.
+    review_role_types: frozenset[str]
     min_valuation_usd: Decimal
     min_revenue_usd: Decimal
     min_aum_usd: Decimal
@@ -59,6 +61,10 @@ VERSIONS: tuple[RuleVersion[Any], ...] = (
     RuleVersion(
         pathway=PATHWAY,
         id="sg_one_pass_ai_tech/2027",
+        change_kind="opens",
+        change_summary=gettext_noop(
+            "The ONE Pass (AI and Tech) track opens, replacing Tech.Pass for new applications."
+        ),
         title="Total pay S$30,000 with fixed S$22,500, 5 of the last 10 years as founder/C-suite/technical, qualifying tech employer",
         effective_from=date(2027, 1, 1),
         effective_to=None,
@@ -77,6 +83,7 @@ VERSIONS: tuple[RuleVersion[Any], ...] = (
             min_years=5,
             within_years=10,
             qualifying_role_types=frozenset({"founder", "c_suite", "technical"}),
+            review_role_types=frozenset({"leadership"}),
             min_valuation_usd=Decimal(500_000_000),
             min_revenue_usd=Decimal(200_000_000),
             min_aum_usd=Decimal(500_000_000),
@@ -87,6 +94,10 @@ VERSIONS: tuple[RuleVersion[Any], ...] = (
     RuleVersion(
         pathway=PATHWAY,
         id="sg_one_pass_ai_tech/renewal_unpublished",
+        change_kind="criteria",
+        change_summary=gettext_noop(
+            "ONE Pass (AI and Tech) renewals begin; their criteria are not yet published."
+        ),
         title="Renewal criteria not published",
         effective_from=date(2027, 1, 1),
         effective_to=None,

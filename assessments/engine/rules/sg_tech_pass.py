@@ -99,6 +99,8 @@ VERSIONS: tuple[RuleVersion[Any], ...] = (
     RuleVersion(
         pathway=PATHWAY,
         id="sg_tech_pass/A_2021",
+        change_kind="opens",
+        change_summary=gettext_noop("Tech.Pass opens for applications (launch rules: any 2 of 3 criteria)."),
         title="Launch rules: any 2 of 3 (salary S$20,000; company; product)",
         effective_from=date(2021, 1, 19),
         effective_to=date(2023, 8, 31),
@@ -123,6 +125,10 @@ VERSIONS: tuple[RuleVersion[Any], ...] = (
     RuleVersion(
         pathway=PATHWAY,
         id="sg_tech_pass/B_2023",
+        change_kind="threshold",
+        change_summary=gettext_noop(
+            "Tech.Pass's salary criterion rises to S$22,500 (start date unconfirmed)."
+        ),
         title="Any 2 of 3 with the salary limb at S$22,500",
         effective_from=date(2023, 9, 1),
         effective_to=date(2024, 12, 31),
@@ -148,6 +154,10 @@ VERSIONS: tuple[RuleVersion[Any], ...] = (
     RuleVersion(
         pathway=PATHWAY,
         id="sg_tech_pass/C_current",
+        change_kind="criteria",
+        change_summary=gettext_noop(
+            "Tech.Pass needs both the salary and 5 years in a leading role; tech VC firms qualify."
+        ),
         title="Salary S$22,500 AND 5 years leading a qualifying tech company or tech VC",
         effective_from=date(2025, 1, 1),
         effective_to=date(2026, 12, 31),
@@ -173,6 +183,11 @@ VERSIONS: tuple[RuleVersion[Any], ...] = (
     RuleVersion(
         pathway=PATHWAY,
         id="sg_tech_pass/closed_2027",
+        change_kind="closes",
+        change_summary=gettext_noop(
+            "New Tech.Pass applications end; the ONE Pass (AI and Tech) track takes their place from 1 "
+            "January 2027."
+        ),
         title="Closed to new applications (replaced by ONE Pass AI and Tech)",
         effective_from=date(2027, 1, 1),
         effective_to=None,
@@ -192,6 +207,10 @@ VERSIONS: tuple[RuleVersion[Any], ...] = (
     RuleVersion(
         pathway=PATHWAY,
         id="sg_tech_pass/renewal_2021",
+        change_kind="opens",
+        change_summary=gettext_noop(
+            "Tech.Pass renewals open (assessable income S$240,000 or business spending and local jobs)."
+        ),
         title="Renewal at launch: assessable income S$240,000 or business spending, plus 2 roles",
         effective_from=date(2021, 1, 19),
         effective_to=date(2023, 8, 31),
@@ -206,6 +225,8 @@ VERSIONS: tuple[RuleVersion[Any], ...] = (
     RuleVersion(
         pathway=PATHWAY,
         id="sg_tech_pass/renewal_current",
+        change_kind="threshold",
+        change_summary=gettext_noop("Tech.Pass renewal income rises to S$270,000 (start date unconfirmed)."),
         title="Renewal: assessable income S$270,000 or business spending, plus 2 roles",
         effective_from=date(2023, 9, 1),
         effective_to=None,
