@@ -27,4 +27,4 @@ RUN DJANGO_SECRET_KEY=build-only python manage.py collectstatic --no-input \
 
 USER app
 EXPOSE 8000
-CMD ["gunicorn", "consultancy.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "2", "--access-logfile", "-"]
+CMD ["gunicorn", "consultancy.wsgi:application", "--config", "gunicorn.conf.py", "--bind", "0.0.0.0:8000", "--workers", "2", "--access-logfile", "-"]

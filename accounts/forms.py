@@ -21,3 +21,15 @@ class TokenForm(forms.Form):
         if not (token.isdigit() and len(token) == 6):
             raise forms.ValidationError(_("The code is six digits, like 123456."))
         return token
+
+
+class EnrolForm(TokenForm):
+    """Enrolment is confirmed with the password again: a session on its own (a stolen cookie, a
+    sign-in link) must not be enough to bind an authenticator app to the account."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": _("Enter your password to finish the set-up.")},
+    )

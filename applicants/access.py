@@ -13,12 +13,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser, User
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from accounts.identity import is_staff_identity
+
 from .errors import AccessDenied
-from .models import Case, CaseQuerySet, DataRequest, Document
+from .models import Applicant, Case, CaseQuerySet, DataRequest, Document
 
 CONSULTANT_GROUP = "Consultant"
 CASE_MANAGER_GROUP = "Case manager"
@@ -52,6 +54,26 @@ def can_work_on(user: AnyUser, case: Case) -> bool:
     return bool(user.is_authenticated and user.is_active and case.assigned_to_id in (None, user.pk))
 
 
+def applicant_scope(user: AnyUser) -> Q:
+    """The filter that limits applicants to those `user` may see and point a case at: applicants with
+    a case in their scope, and applicants with no case yet (the intake queue)."""
+    if manages_all_cases(user):
+        return Q()
+    if not user.is_authenticated or not user.is_active:
+        return Q(pk__in=[])
+    in_scope = Case.objects.filter(case_scope(user), applicant=OuterRef("pk"))
+    any_case = Case.objects.filter(applicant=OuterRef("pk"))
+    return Q(Exists(in_scope)) | ~Q(Exists(any_case))
+
+
+def applicants_visible_to(user: AnyUser) -> QuerySet[Applicant]:
+    return Applicant.objects.filter(applicant_scope(user))
+
+
+def can_work_on_applicant(user: AnyUser, applicant: Applicant) -> bool:
+    return applicants_visible_to(user).filter(pk=applicant.pk).exists()
+
+
 def require_case_access(user: AnyUser, case: Case) -> None:
     """The services' guard: raise `AccessDenied` unless `user` may work on `case`."""
     if not can_work_on(user, case):
@@ -59,10 +81,14 @@ def require_case_access(user: AnyUser, case: Case) -> None:
 
 
 def visible_cases(user: AnyUser, *, as_applicant: bool = False) -> CaseQuerySet:
-    """The cases `user` may open: their own as an applicant (portal), their scope as staff (admin)."""
+    """The cases `user` may open: their own as an applicant (portal), their scope as staff (admin).
+
+    A staff account sees nothing as an applicant, whatever it is linked to (accounts.identity)."""
     if not user.is_authenticated or not user.is_active:
         return Case.objects.none()
     if as_applicant:
+        if is_staff_identity(user):
+            return Case.objects.none()
         return Case.objects.filter(applicant__user=user.pk, applicant__erased_at__isnull=True)
     if not user.is_staff:
         return Case.objects.none()
@@ -94,6 +120,8 @@ def visible_data_requests(user: AnyUser, *, as_applicant: bool = False) -> Query
     if not user.is_authenticated or not user.is_active:
         return DataRequest.objects.none()
     if as_applicant:
+        if is_staff_identity(user):
+            return DataRequest.objects.none()
         return DataRequest.objects.filter(applicant__user=user.pk)
     if user.is_staff and manages_all_cases(user):
         return DataRequest.objects.all()

@@ -5,6 +5,7 @@ Idempotent: an applicant whose e-mail already exists is left as it is, with its 
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -12,6 +13,7 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
 from django.utils import timezone
+from pypdf import PdfWriter
 
 from assessments.services import run_assessment
 
@@ -20,8 +22,17 @@ from .services import cases, documents, people, transitions
 
 CONSENT_TEXT_VERSION = "2026-11"
 
-# A minimal but complete PDF (uploads are checked by content, demo files included).
-DEMO_PDF = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"
+
+def _blank_pdf() -> bytes:
+    """A real one-page PDF: uploads are parsed and checked, demo files included."""
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+DEMO_PDF = _blank_pdf()
 
 
 def _engineer_profile() -> dict[str, Any]:

@@ -13,8 +13,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from .models import Applicant, Case, DataRequest
-from .tokens import make_magic_token, make_resume_token
+from .models import Applicant, Case, DataRequest, PendingSubmission
+from .tokens import make_confirmation_token, make_magic_token, make_resume_token
 
 
 def _absolute(path: str) -> str:
@@ -54,6 +54,27 @@ def send_magic_link(*, user: User) -> None:
     _send(
         template="magic_link",
         context={"applicant": applicant, "link": link, "minutes": settings.MAGIC_LINK_MAX_AGE_MINUTES},
+        to=applicant.email,
+        language=language,
+    )
+
+
+def send_submission_confirmation(*, pending: PendingSubmission) -> None:
+    """Ask the owner of an applicant's address whether an assessment saved under it is theirs."""
+    applicant = Applicant.objects.filter(email__iexact=pending.email, erased_at__isnull=True).first()
+    if applicant is None:
+        return
+    language = applicant.preferred_language
+    with translation.override(language):
+        link = _absolute(reverse("applicants:portal-confirm", args=[make_confirmation_token(pending)]))
+    _send(
+        template="confirm_submission",
+        context={
+            "applicant": applicant,
+            "pending": pending,
+            "link": link,
+            "days": settings.RESUME_LINK_MAX_AGE_DAYS,
+        },
         to=applicant.email,
         language=language,
     )

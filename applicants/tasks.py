@@ -10,11 +10,12 @@ from __future__ import annotations
 from smtplib import SMTPException
 
 from celery import shared_task
-from django.contrib.auth.models import User
 from django.utils import timezone
 
+from accounts.identity import applicant_accounts
+
 from . import emails
-from .models import Applicant, Case, DataRequest
+from .models import Applicant, Case, DataRequest, PendingSubmission
 from .services.digest import send_daily_digests
 from .services.reassessment import reassess_open_cases
 from .services.retention import enforce_retention
@@ -49,9 +50,22 @@ def send_resume_link_task(applicant_id: int, case_id: int) -> None:
 
 @shared_task(name="applicants.send_magic_link", autoretry_for=_RETRY_ON, retry_backoff=30, max_retries=5)
 def send_magic_link_task(user_id: int) -> None:
-    user = User.objects.filter(pk=user_id, is_active=True, applicant__isnull=False).first()
+    user = (
+        applicant_accounts()
+        .filter(pk=user_id, applicant__isnull=False, applicant__erased_at__isnull=True)
+        .first()
+    )
     if user:
         emails.send_magic_link(user=user)
+
+
+@shared_task(
+    name="applicants.send_submission_confirmation", autoretry_for=_RETRY_ON, retry_backoff=30, max_retries=5
+)
+def send_submission_confirmation_task(pending_id: int) -> None:
+    pending = PendingSubmission.objects.filter(pk=pending_id).first()
+    if pending:
+        emails.send_submission_confirmation(pending=pending)
 
 
 @shared_task(name="applicants.notify_new_case", autoretry_for=_RETRY_ON, retry_backoff=30, max_retries=5)

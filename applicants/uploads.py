@@ -1,15 +1,14 @@
 """What an applicant (or staff) may upload: PDF, JPEG or PNG, recognised by content, within the size limit.
 
-The file name and the browser's content type are never trusted: the bytes decide. A PDF must look
-like one from end to end (header, end-of-file marker) and carry no active content (scripts, launch
-actions, embedded files); an image must decode. Stored files get a random name with the extension
+The file name and the browser's content type are never trusted: the bytes decide. A PDF must parse
+as one from end to end (header, end-of-file marker) and carry no active content (scripts, actions,
+embedded files, media: `pdf_inspection`, which says why in the refusal); an image must decode. Stored files get a random name with the extension
 of the type found, so nothing about the person or the original name is in the storage path, and
 they are only ever served as downloads through permission-checked views.
 """
 
 from __future__ import annotations
 
-import re
 import uuid
 
 from django.conf import settings
@@ -19,14 +18,14 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
+from .pdf_inspection import EncryptedPdf, Finding, UnreadablePdf, active_content, refusal_reason
+
 # Content type -> (magic bytes at offset 0, extension for the stored name).
 SIGNATURES: dict[str, tuple[bytes, str]] = {
     "application/pdf": (b"%PDF-", ".pdf"),
     "image/png": (b"\x89PNG\r\n\x1a\n", ".png"),
     "image/jpeg": (b"\xff\xd8\xff", ".jpg"),
 }
-# PDF features that run code or carry other files; a payslip or a degree certificate needs none.
-_PDF_ACTIVE_CONTENT = re.compile(rb"/(?:JavaScript|JS|Launch|EmbeddedFile|RichMedia|XFA)\b")
 _PDF_TAIL_BYTES = 2048
 _CHUNK = 1024 * 1024
 
@@ -49,17 +48,22 @@ def sniff(file: File[bytes]) -> str | None:
 
 def _pdf_problem(file: File[bytes]) -> str | None:
     file.seek(0)
-    previous = b""
     tail = b""
     while chunk := file.read(_CHUNK):
-        # Overlap the chunks so a keyword split across two reads is still found.
-        if _PDF_ACTIVE_CONTENT.search(previous[-32:] + chunk):
-            return _("This PDF contains scripts or embedded files. Print it to a new PDF and upload that.")
-        previous = chunk
         tail = (tail + chunk)[-_PDF_TAIL_BYTES:]
-    if b"%%EOF" not in tail:
-        return _("This PDF is incomplete or damaged. Save or scan it again and upload the new file.")
-    return None
+    damaged = _("This PDF is incomplete or damaged. Save or scan it again and upload the new file.")
+    try:
+        found = active_content(file)
+    except EncryptedPdf:
+        return _(
+            "This PDF is protected with a password, so we cannot check it. "
+            "Save a copy without the password and upload that."
+        )
+    except UnreadablePdf:
+        return damaged
+    if found:
+        return refusal_reason(min(found, key=list(Finding).index))
+    return None if b"%%EOF" in tail else damaged
 
 
 def _image_problem(file: File[bytes]) -> str | None:

@@ -1,4 +1,5 @@
-"""The public JSON API of the assessment contract: evaluate a profile, publish the profile schema.
+"""The public JSON API of the assessment contract: evaluate a profile, publish the profile schema and the
+OpenAPI document (`openapi.py`).
 
 Anonymous and stateless: nothing a caller sends is stored. Rate-limited per client address.
 Errors are always JSON of the shape `{"errors": {"<field path>": ["message", ...]}}`; the path ""
@@ -22,6 +23,7 @@ from consultancy.ratelimits import over_limit
 
 from . import evaluation
 from .engine import ProfileError, profile_json_schema
+from .openapi import openapi_document
 
 
 def _errors(errors: dict[str, list[str]], *, status: int) -> JsonResponse:
@@ -45,6 +47,8 @@ def evaluate(request: HttpRequest) -> JsonResponse:
         return _errors({"": ["The request body is too large for one profile."]}, status=413)
     try:
         data: Any = json.loads(body)
+    except RecursionError:  # the parser recurses per level: "[[[[…" a hundred thousand deep ends here
+        return _errors({"": ["The request body is nested too deeply to be a profile."]}, status=400)
     except (UnicodeDecodeError, ValueError) as exc:
         return _errors({"": [f"The request body is not valid JSON: {exc}."]}, status=400)
     if not isinstance(data, dict):
@@ -61,8 +65,17 @@ def evaluate(request: HttpRequest) -> JsonResponse:
     return response
 
 
+@csrf_exempt  # read-only: without it, an unknown method gets the CSRF 403 instead of 405
 @require_GET
 @cache_control(public=True, max_age=3600)
 def schema(request: HttpRequest) -> JsonResponse:
     """GET /api/v1/assessments/schema: the JSON Schema of the profile, generated from the engine."""
     return JsonResponse(profile_json_schema(), json_dumps_params={"ensure_ascii": False})
+
+
+@csrf_exempt  # read-only, as above
+@require_GET
+@cache_control(public=True, max_age=3600)
+def openapi(request: HttpRequest) -> JsonResponse:
+    """GET /api/v1/openapi.json: the OpenAPI 3.1 document of this API, generated from its models."""
+    return JsonResponse(openapi_document(), json_dumps_params={"ensure_ascii": False})

@@ -89,6 +89,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Bodies larger than the caller could need are refused before they are read (413), then any NUL
+    # character in the path, query or form fields is a 400 (consultancy.request_guards).
+    "consultancy.request_guards.RequestSizeLimitMiddleware",
+    "consultancy.request_guards.RejectNulCharactersMiddleware",
     # Marks the user verified once they passed their second factor (request.user.is_verified()).
     "django_otp.middleware.OTPMiddleware",
     # After authentication: stamps every audit-log entry written during the request with its user.
@@ -162,7 +166,10 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT: int = env.int("LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each on its own, not only the pair
-AXES_RESET_ON_SUCCESS = True
+# A successful sign-in clears nothing: it proves the password of that one account, and clearing the
+# address's count would let one attacker keep guessing other accounts by signing in to their own in
+# between. Failures simply expire after the cool-off time.
+AXES_RESET_ON_SUCCESS = False
 AXES_LOCKOUT_CALLABLE = "accounts.lockout.locked_out"  # our translated page, 429 with Retry-After
 AXES_CLIENT_IP_CALLABLE = "consultancy.ratelimits.client_ip"
 AXES_USERNAME_CALLABLE = "accounts.lockout.username_for_lockout"  # cut to the length axes can store
@@ -328,6 +335,15 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True  # no page script reads it: forms carry the token
 SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
+# The language cookie like the others: no page script reads it (the switcher is a form).
+LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+# Request bodies (consultancy.request_guards): anonymous callers send forms and profiles only; signed-in
+# people also upload documents (a staff case page may carry several at once). Form fields and raw
+# bodies (the JSON API) are held in memory up to DATA_UPLOAD_MAX_MEMORY_SIZE.
+ANONYMOUS_REQUEST_MAX_BYTES: int = env.int("ANONYMOUS_REQUEST_MAX_BYTES", default=256 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 # Content-Security-Policy (django-csp): our pages load scripts, styles, fonts and images from this
 # site only, with no inline script or style (Bootstrap's own icons are data: URIs). A test walks every
 # page for the header and a browser test checks that no page breaks the policy.
@@ -373,6 +389,9 @@ RESUME_LINK_MAX_AGE_DAYS: int = env.int("RESUME_LINK_MAX_AGE_DAYS", default=14)
 MAGIC_LINK_MAX_AGE_MINUTES: int = env.int("MAGIC_LINK_MAX_AGE_MINUTES", default=30)
 # Largest document an applicant may upload (PDF, JPEG or PNG, checked by content).
 DOCUMENT_UPLOAD_MAX_BYTES: int = env.int("DOCUMENT_UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
+SIGNED_IN_REQUEST_MAX_BYTES: int = env.int(
+    "SIGNED_IN_REQUEST_MAX_BYTES", default=5 * DOCUMENT_UPLOAD_MAX_BYTES + DATA_UPLOAD_MAX_MEMORY_SIZE
+)
 
 # --- Data protection: retention schedule ----------------------------------------------------------------
 # Days each category of personal data is kept (applicants.services.retention, enforced daily at 03:00).

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from applicants.views.intake import start
+from assessments.api import openapi
 from assessments.rules_admin import rule_versions
 from letters.views import letter_download
 
@@ -11,6 +12,7 @@ from .health import healthz
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("api/v1/assessments/", include("assessments.urls")),
+    path("api/v1/openapi.json", openapi, name="openapi"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("portal/letters/<int:letter_id>/download", letter_download, name="portal-letter-download"),
     path("admin/rules/", admin.site.admin_view(rule_versions), name="admin-rule-versions"),

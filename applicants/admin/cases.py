@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from ..access import document_for, manages_all_cases
+from ..access import applicants_visible_to, document_for, manages_all_cases
 from ..models import Applicant, Case, Document
 from ..models.cases import REFERENCE_ALPHABET, REFERENCE_LENGTH, REFERENCE_PREFIX
 from ..services import cases, transitions
@@ -30,7 +30,7 @@ from .assessments import AssessmentInline
 from .filters import ConsultantFilter, LateFilter, PassExpiryFilter, PathwayFilter
 from .inlines import DocumentInline, NoteInline, ReminderInline, StatusChangeInline, save_rows
 from .saving import RefusalsAsMessagesMixin
-from .scoping import CaseScopedAdminMixin
+from .scoping import CaseScopedAdminMixin, ScopedForeignKeysMixin
 
 REFERENCE_PATTERN = re.compile(
     rf"^(?:{REFERENCE_PREFIX})?[{REFERENCE_ALPHABET}]{{{REFERENCE_LENGTH}}}$", re.IGNORECASE
@@ -71,12 +71,15 @@ class CaseAdminForm(forms.ModelForm[Case]):
 
 @admin.register(Case)
 class CaseAdmin(
+    ScopedForeignKeysMixin,
     RefusalsAsMessagesMixin,
     CaseScopedAdminMixin,
     AuditlogHistoryAdminMixin,  # type: ignore[misc]
     admin.ModelAdmin[Case],
 ):
     form = CaseAdminForm
+    # A new case is opened only for an applicant in the user's scope (services.open_case checks again).
+    scoped_foreign_keys = {"applicant": applicants_visible_to}
     list_display = [
         "reference",
         "applicant_name",
@@ -142,6 +145,12 @@ class CaseAdmin(
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Case]:
         return super().get_queryset(request).prefetch_related("pathways")
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Case | None = None) -> list[str]:
+        fields = list(super().get_readonly_fields(request, obj))
+        # A case belongs to one person for good: moving it would hand its documents, letters and
+        # snapshots to someone else's portal. A case opened for the wrong person is closed instead.
+        return fields if obj is None else [*fields, "applicant"]
 
     def get_search_results(
         self, request: HttpRequest, queryset: QuerySet[Case], search_term: str
@@ -276,7 +285,6 @@ class CaseAdmin(
             cases.update_case(
                 case=obj,
                 by=user,
-                applicant=obj.applicant,
                 pathways=pathways,
                 priority=obj.priority,
                 next_action=obj.next_action,
@@ -286,6 +294,7 @@ class CaseAdmin(
             )
             return
         created = cases.open_case(
+            by=user,
             applicant=obj.applicant,
             pathways=pathways,
             priority=obj.priority,

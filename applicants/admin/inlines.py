@@ -189,7 +189,9 @@ def _save_reminder(row: forms.ModelForm[Reminder], case: Case, user: User) -> Re
 def _save_document(row: forms.ModelForm[Document], case: Case, user: User) -> Document:
     data, document = row.cleaned_data, row.instance
     if document.pk is None:
-        document = documents.add_checklist_item(case=case, name=data["name"], is_required=data["is_required"])
+        document = documents.add_checklist_item(
+            case=case, name=data["name"], is_required=data["is_required"], by=user
+        )
     elif {"name", "is_required"} & set(row.changed_data):
         document = documents.update_checklist_item(
             document=document, by=user, name=data["name"], is_required=data["is_required"]

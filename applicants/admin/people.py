@@ -15,8 +15,9 @@ from django.urls import URLPattern, path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from ..access import manages_all_cases
 from ..models import Applicant, Case, ConsentRecord
-from ..services.people import create_applicant, passport_last4, update_applicant
+from ..services.people import change_applicant_email, create_applicant, passport_last4, update_applicant
 from .privacy import access_log_view
 from .saving import RefusalsAsMessagesMixin
 from .scoping import ReadOnlyInlineMixin, applicants_visible_to
@@ -32,7 +33,7 @@ class ApplicantAdminForm(forms.ModelForm[Applicant]):
 
     class Meta:
         model = Applicant
-        fields = ["full_name", "email", "phone", "nationality", "date_of_birth", "preferred_language", "user"]
+        fields = ["full_name", "email", "phone", "nationality", "date_of_birth", "preferred_language"]
 
     def clean_nationality(self) -> str:
         return str(self.cleaned_data.get("nationality") or "").strip().upper()
@@ -86,7 +87,8 @@ class ApplicantAdmin(
     ]
     list_filter = ["preferred_language", "nationality"]
     search_fields = ["full_name", "^email"]
-    readonly_fields = ["masked_passport", "created_at", "erased_at", "access_log_link"]
+    # The portal account is created only from the applicant's own resume link (services.people).
+    readonly_fields = ["masked_passport", "user", "created_at", "erased_at", "access_log_link"]
     fields = [
         "full_name",
         "email",
@@ -101,7 +103,6 @@ class ApplicantAdmin(
         "erased_at",
         "access_log_link",
     ]
-    raw_id_fields = ["user"]
     inlines = [ConsentInline, CaseLinkInline]
     show_full_result_count = False
 
@@ -119,6 +120,13 @@ class ApplicantAdmin(
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False  # applicants are erased through a data-protection request, not a delete button
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Applicant | None = None) -> list[str]:
+        fields = list(super().get_readonly_fields(request, obj))
+        # The address their sign-in links go to: changed by case managers only (services.people).
+        if obj is not None and not manages_all_cases(request.user):
+            fields.append("email")
+        return fields
 
     def get_urls(self) -> list[URLPattern]:
         extra = [
@@ -171,14 +179,14 @@ class ApplicantAdmin(
             saved = update_applicant(
                 applicant=obj,
                 full_name=obj.full_name,
-                email=obj.email,
                 nationality=obj.nationality,
                 date_of_birth=obj.date_of_birth,
                 preferred_language=obj.preferred_language,
                 phone=obj.phone,
-                user=obj.user,
                 passport_number=number,
             )
+            if "email" in form.changed_data:  # case managers only: the field is read-only for others
+                saved = change_applicant_email(applicant=saved, email=obj.email, by=request.user)
         else:
             saved = create_applicant(
                 full_name=obj.full_name,
@@ -187,7 +195,6 @@ class ApplicantAdmin(
                 date_of_birth=obj.date_of_birth,
                 preferred_language=obj.preferred_language,
                 phone=obj.phone,
-                user=obj.user,
                 passport_number=number,
             )
         obj.pk, obj.email, obj.passport_last4 = saved.pk, saved.email, saved.passport_last4

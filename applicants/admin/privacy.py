@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from django import forms
@@ -109,13 +109,26 @@ class RetentionRunAdmin(ManagersOnlyMixin, admin.ModelAdmin[RetentionRun]):
     readonly_fields = ["ran_at", "purged"]
 
 
+FIRST_LOG_DAY = date(2000, 1, 1)
+
+
 class AccessLogForm(forms.Form):
     start = forms.DateField(label=gettext_lazy("from"), widget=forms.DateInput(attrs={"type": "date"}))
     end = forms.DateField(label=gettext_lazy("to (included)"), widget=forms.DateInput(attrs={"type": "date"}))
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if data.get("start") and data.get("end") and data["start"] > data["end"]:
+        start, end = data.get("start"), data.get("end")
+        # Nothing was logged before the platform existed or after today; outside that range a date is
+        # a typo (and 9999-12-31 plus a day is past the calendar's end).
+        earliest, today = FIRST_LOG_DAY, timezone.localdate()
+        for day in (start, end):
+            if day is not None and not earliest <= day <= today:
+                raise ValidationError(
+                    _("Choose dates between %(earliest)s and %(today)s.")
+                    % {"earliest": earliest.isoformat(), "today": today.isoformat()}
+                )
+        if start and end and start > end:
             raise ValidationError(_("The first date must not be after the second."))
         return data
 

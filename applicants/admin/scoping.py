@@ -6,12 +6,13 @@ the page neither leaks nor hints that the case exists.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from django.db.models import Exists, Model, OuterRef, Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.http import Http404, HttpRequest
 
-from ..access import can_work_on, case_scope, manages_all_cases
+from ..access import AnyUser, applicant_scope, can_work_on, case_scope
 from ..models import Case
 
 
@@ -62,11 +63,25 @@ class CaseScopedAdminMixin:
 
 def applicants_visible_to(request: HttpRequest, qs: QuerySet[Any]) -> QuerySet[Any]:
     """Applicants with a case the user works on, plus applicants with no case yet (intake)."""
-    if manages_all_cases(request.user):
-        return qs
-    visible = Case.objects.filter(case_scope(request.user), applicant=OuterRef("pk"))
-    any_case = Case.objects.filter(applicant=OuterRef("pk"))
-    return qs.filter(Exists(visible) | ~Exists(any_case))
+    return qs.filter(applicant_scope(request.user))
+
+
+class ScopedForeignKeysMixin:
+    """Every foreign key a scoped user can set offers, and accepts, only objects in their scope.
+
+    The admin's default choice list for a foreign key is the whole table: a consultant could point
+    their own case at any applicant, and the applicant would then be "theirs". `scoped_foreign_keys`
+    maps a field name to a function (user -> queryset of what that user may choose); a value posted
+    outside it fails the form's validation like any invalid choice. The services check again.
+    """
+
+    scoped_foreign_keys: dict[str, Callable[[AnyUser], QuerySet[Any]]] = {}
+
+    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        scoped = self.scoped_foreign_keys.get(db_field.name)
+        if scoped is not None:
+            kwargs["queryset"] = scoped(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)  # type: ignore[misc]
 
 
 class ReadOnlyInlineMixin:
@@ -82,4 +97,4 @@ class ReadOnlyInlineMixin:
         return False
 
 
-__all__ = ["CaseScopedAdminMixin", "ReadOnlyInlineMixin", "applicants_visible_to"]
+__all__ = ["CaseScopedAdminMixin", "ReadOnlyInlineMixin", "ScopedForeignKeysMixin", "applicants_visible_to"]

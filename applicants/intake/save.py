@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..consent import PURPOSE_ASSESSMENT, PURPOSE_CONSULTATION, PURPOSE_TRANSFER
 from ..models import Applicant
+from ..names import validate_person_name
 
 
 class SaveForm(forms.Form):
@@ -49,4 +50,5 @@ class SaveForm(forms.Form):
         name: str = self.cleaned_data["full_name"].strip()
         if len(name) < 2:
             raise forms.ValidationError(_("Enter your full name."))
+        validate_person_name(name)
         return name

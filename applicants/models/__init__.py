@@ -15,6 +15,7 @@ from .cases import (
     ReminderQuerySet,
 )
 from .documents import Document
+from .links import PendingSubmission, UsedLink
 from .people import Applicant, ConsentRecord
 from .requests import DataRequest, RetentionRun
 
@@ -33,7 +34,9 @@ __all__ = [
     "Document",
     "Note",
     "Pathway",
+    "PendingSubmission",
     "Reminder",
     "ReminderQuerySet",
     "RetentionRun",
+    "UsedLink",
 ]

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
+
+from accounts.identity import is_staff_identity
+
+from ..names import validate_person_name
 
 
 class Applicant(models.Model):
@@ -27,9 +32,11 @@ class Applicant(models.Model):
         null=True,
         blank=True,
         related_name="applicant",
+        # Set only by the service that creates the portal account, never typed into a form.
+        editable=False,
         help_text=_("The login the applicant uses for the portal, if they have one."),
     )
-    full_name = models.CharField(_("full name"), max_length=200)
+    full_name = models.CharField(_("full name"), max_length=200, validators=[validate_person_name])
     email = models.EmailField(
         _("e-mail"), help_text=_("Unique, whatever the capitalisation: one applicant per address.")
     )
@@ -75,6 +82,12 @@ class Applicant(models.Model):
 
     def __str__(self) -> str:
         return self.full_name
+
+    def clean(self) -> None:
+        # A staff account behind an applicant would let whoever controls the applicant's e-mail into
+        # the staff account with one factor (accounts.identity).
+        if self.user_id is not None and is_staff_identity(self.user):
+            raise ValidationError({"user": _("A staff account cannot be an applicant's portal account.")})
 
     @property
     def masked_passport(self) -> str:

@@ -1,16 +1,21 @@
-"""The portal's forms (sign-in, password, upload, deletion); each returns plain domain values."""
+"""The portal's forms (sign-in, password, upload, deletion, the pages e-mailed links open, password
+reset); each returns plain domain values."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from django import forms
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.contrib.auth.models import User
 from django.core.files import File
 from django.utils.translation import gettext_lazy as _
 
+from accounts.identity import applicant_accounts, is_staff_identity
+
+from ..consent import PURPOSE_ASSESSMENT, PURPOSE_CONSULTATION, PURPOSE_TRANSFER
 from ..models import Applicant
 from ..uploads import validate_upload
 
@@ -33,6 +38,12 @@ class PortalLoginForm(AuthenticationForm):
 
     def clean_username(self) -> str:
         return str(self.cleaned_data["username"]).strip().lower()
+
+    def confirm_login_allowed(self, user: Any) -> None:
+        super().confirm_login_allowed(user)
+        if is_staff_identity(user):
+            # Staff sign in to the admin, behind their second factor; never here (accounts.identity).
+            raise forms.ValidationError(self.error_messages["invalid_login"], code="invalid_login")
 
 
 class MagicLinkForm(forms.Form):
@@ -96,3 +107,40 @@ class ConfirmForm(forms.Form):
         label=_("Yes, I want my account and data deleted."),
         error_messages={"required": _("Tick the box to confirm.")},
     )
+
+
+class LinkSignInForm(forms.Form):
+    """No fields: a link signs in only when its page is submitted (a POST with the CSRF token), so a
+    link opened by a mail scanner or planted by someone else signs nobody in."""
+
+
+class ConfirmSubmissionForm(forms.Form):
+    """The consents, given by the person confirming (who may not be who typed the address)."""
+
+    consent_assessment = forms.BooleanField(
+        label=PURPOSE_ASSESSMENT,
+        error_messages={"required": _("We can only save your assessment with this consent.")},
+    )
+    consent_consultation = forms.BooleanField(
+        label=PURPOSE_CONSULTATION,
+        error_messages={"required": _("A consultant can only advise you with this consent.")},
+    )
+    consent_transfer = forms.BooleanField(
+        label=PURPOSE_TRANSFER,
+        required=False,
+        help_text=_("Optional. Without it we advise you only on routes handled from the same country."),
+    )
+
+
+class PortalPasswordResetForm(PasswordResetForm):
+    """Resets only applicants' passwords: a staff account's is never reset the portal's way."""
+
+    def get_users(self, email: str) -> Iterator[Any]:
+        candidates: list[User] = list(super().get_users(email))
+        allowed = set(
+            applicant_accounts()
+            .filter(pk__in=[user.pk for user in candidates], applicant__erased_at__isnull=True)
+            .exclude(applicant=None)
+            .values_list("pk", flat=True)
+        )
+        return iter([user for user in candidates if user.pk in allowed])

@@ -11,6 +11,7 @@ urlpatterns = [
     path("sign-in-link/", account.magic_link, name="portal-magic-link"),
     path("sign-in/<str:token>/", account.magic_login, name="portal-magic"),
     path("welcome/<str:token>/", account.resume, name="portal-resume"),
+    path("confirm/<str:token>/", account.confirm, name="portal-confirm"),
     path("password-reset/", account.PasswordResetView.as_view(), name="portal-password-reset"),
     path(
         "password-reset/sent/",

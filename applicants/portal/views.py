@@ -14,7 +14,7 @@ from typing import Any, Protocol
 from auditlog.signals import accessed
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accounts.identity import is_staff_identity
 from assessments import evaluation
 from assessments.engine import ProfileError
 from assessments.presentation import ResultView, present
@@ -45,6 +46,8 @@ class PortalView(Protocol):
 
 
 def _applicant_for(request: HttpRequest) -> Applicant:
+    if is_staff_identity(request.user):
+        raise PermissionDenied(_("Staff accounts cannot use the applicant portal."))
     applicant = (
         Applicant.objects.filter(user_id=request.user.pk).first() if request.user.is_authenticated else None
     )

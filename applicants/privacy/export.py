@@ -70,7 +70,9 @@ def _case(case: Case) -> dict[str, Any]:
         **record(case),
         "pathways": sorted(p.code for p in case.pathways.all()),
         "status_history": [record(change) for change in case.status_changes.all()],
-        "notes": [record(note) for note in case.notes.all()],
+        # Internal notes are the consultants' working notes, "never shown to the applicant": the
+        # archive is handed to the applicant, so they stay out (a case manager answering a request
+        # that must include them reads them in the admin).
         "reminders": [record(reminder) for reminder in case.reminders.all()],
         "documents": [
             {**record(d), "file": document_path(d) if d.file else None} for d in case.documents.all()
@@ -130,7 +132,7 @@ def collect(applicant: Applicant) -> dict[str, Any]:
     assessments, data requests, and who accessed their records when."""
     user = applicant.user
     cases = applicant.cases.prefetch_related(
-        "pathways", "status_changes", "notes", "reminders", "documents", "assessments", "advice_letters"
+        "pathways", "status_changes", "reminders", "documents", "assessments", "advice_letters"
     )
     return {
         "exported_at": timezone.now().isoformat(),

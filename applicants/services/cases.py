@@ -18,9 +18,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..access import CONSULTANT_GROUP, manages_all_cases, require_case_access
+from ..access import CONSULTANT_GROUP, can_work_on_applicant, manages_all_cases, require_case_access
 from ..errors import AccessDenied, CaseRuleError
-from ..models import Applicant, Case, Document, Note, Pathway, Reminder
+from ..models import Applicant, Case, Document, Note, Pathway, PendingSubmission, Reminder
 from ..models.cases import generate_reference
 from .files import delete_files_on_commit
 
@@ -33,11 +33,15 @@ def _pathways(codes: Iterable[str]) -> list[Pathway]:
     return list(Pathway.objects.filter(code__in=codes))
 
 
-def _unused_reference() -> str:
-    reference = generate_reference()
-    while Case.objects.filter(reference=reference).exists():
+def unused_reference() -> str:
+    """A fresh case reference: not a case's, nor one reserved for an assessment awaiting confirmation."""
+    while True:
         reference = generate_reference()
-    return reference
+        if not (
+            Case.objects.filter(reference=reference).exists()
+            or PendingSubmission.objects.filter(reference=reference).exists()
+        ):
+            return reference
 
 
 @transaction.atomic
@@ -51,12 +55,23 @@ def open_case(
     assigned_to: User | None = None,
     pass_expires_on: date | None = None,
     renewal_window_opens_on: date | None = None,
+    reference: str | None = None,
+    by: User | None = None,
 ) -> Case:
-    """Open a new case (status "new") with a fresh unique reference. Refuses unknown pathway codes
-    (and the database a renewal window after the pass's expiry: the admin's form checks that first)."""
+    """Open a new case (status "new") with a fresh unique reference (or the one reserved for it).
+    Refuses unknown pathway codes (and the database a renewal window after the pass's expiry: the
+    admin's form checks that first).
+
+    `by` is the staff member opening it, who must have the applicant in their scope (`AccessDenied`
+    otherwise); None for the applicant's own submission.
+    """
+    if by is not None and not can_work_on_applicant(by, applicant):
+        raise AccessDenied(_("You do not work with this applicant."))
     targets = _pathways(pathways)
+    if reference is None or Case.objects.filter(reference=reference).exists():
+        reference = unused_reference()
     case = Case.objects.create(
-        reference=_unused_reference(),
+        reference=reference,
         applicant=applicant,
         priority=priority,
         next_action=next_action,
@@ -74,7 +89,6 @@ def update_case(
     *,
     case: Case,
     by: User,
-    applicant: Applicant,
     pathways: Iterable[str],
     priority: int,
     next_action: str,
@@ -82,15 +96,16 @@ def update_case(
     pass_expires_on: date | None,
     renewal_window_opens_on: date | None,
 ) -> Case:
-    """Change the case's own fields: whose case it is, its target pathways, priority and key dates.
+    """Change the case's own fields: its target pathways, priority and key dates.
 
-    Status and consultant have services of their own (`transitions`, `assign_case`). Refuses a user
-    who does not work on the case, unknown pathways and a renewal window after the pass's expiry.
+    Whose case it is never changes: moving a case would hand its documents, letters and snapshots to
+    someone else's portal (a case opened for the wrong person is closed instead). Status and consultant
+    have services of their own (`transitions`, `assign_case`). Refuses a user who does not work on the
+    case, unknown pathways and a renewal window after the pass's expiry.
     """
     locked = Case.objects.select_for_update().get(pk=case.pk)
     require_case_access(by, locked)
     targets = _pathways(pathways)
-    locked.applicant = applicant
     locked.priority = priority
     locked.next_action = next_action.strip()
     locked.next_action_on = next_action_on
@@ -99,7 +114,6 @@ def update_case(
     locked.full_clean()
     locked.save(
         update_fields=[
-            "applicant",
             "priority",
             "next_action",
             "next_action_on",

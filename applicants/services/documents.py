@@ -41,8 +41,13 @@ def check_item_name(*, case: Case, name: str, document: Document | None = None) 
 
 
 @transaction.atomic
-def add_checklist_item(*, case: Case, name: str, is_required: bool = True) -> Document:
-    """Ask the applicant for one more document (see `check_item_name`)."""
+def add_checklist_item(
+    *, case: Case, name: str, is_required: bool = True, by: User | None = None
+) -> Document:
+    """Ask the applicant for one more document (see `check_item_name`); `by` (staff) must work on the
+    case, None for the system."""
+    if by is not None:
+        require_case_access(by, case)
     name = check_item_name(case=case, name=name)
     return Document.objects.create(case=case, name=name, is_required=is_required)
 

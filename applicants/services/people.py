@@ -1,5 +1,14 @@
 """Applicants and their consents: creating and correcting a person's record, keeping only what we may.
 
+The applicant's sign-in identity is the e-mail address their links go to and their portal account.
+Whoever controls an applicant's e-mail address can sign in as that applicant (sign-in and resume links
+go there), so changing it is changing who the applicant is: only a case manager may do it
+(`change_applicant_email`), and the portal login follows the record, so the record and the login never
+name two different people. (Re-verifying the new address would not help: it proves control of the new
+address, which is exactly what someone redirecting the account has.) The portal account itself is set
+only by `portal.activate_portal_account`, from the applicant's own resume link; no form can set it, and
+a staff account can never be it (`accounts.identity`).
+
 Keyword-only, one transaction each; they raise Django's `ValidationError` (keyed by field where one is
 at fault) with a message written for whoever typed the value.
 """
@@ -15,6 +24,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ..access import AnyUser, manages_all_cases
+from ..errors import AccessDenied
 from ..models import Applicant, ConsentRecord
 
 _PASSPORT_PATTERN = re.compile(r"^[A-Z0-9]{5,20}$")
@@ -84,33 +95,52 @@ def update_applicant(
     *,
     applicant: Applicant,
     full_name: str,
-    email: str,
     nationality: str,
     date_of_birth: date | None,
     preferred_language: str,
     phone: str,
-    user: User | None,
     passport_number: str = "",
 ) -> Applicant:
-    """Correct a person's contact details (and, given a full passport number, its last four characters).
+    """Correct a person's details (and, given a full passport number, its last four characters).
 
-    Same rules as `create_applicant`: the e-mail stays unique in any capitalisation, the passport
-    number is minimised.
+    Not their e-mail address or portal account: those are who the applicant is
+    (`change_applicant_email`, `portal.activate_portal_account`). The passport number is minimised.
     """
     locked = Applicant.objects.select_for_update().get(pk=applicant.pk)
-    email = normalise_email(email)
-    _check_email_free(email, applicant=locked)
     locked.full_name = full_name.strip()
-    locked.email = email
     locked.nationality = nationality.strip().upper()
     locked.date_of_birth = date_of_birth
     locked.preferred_language = preferred_language
     locked.phone = phone.strip()
-    locked.user = user
     if passport_number:
         locked.passport_last4 = passport_last4(passport_number)
     locked.full_clean()
     locked.save()
+    return locked
+
+
+@transaction.atomic
+def change_applicant_email(*, applicant: Applicant, email: str, by: AnyUser) -> Applicant:
+    """Give `applicant` a new e-mail address (case managers only); their portal login follows.
+
+    Raises `AccessDenied` for anyone else and `ValidationError` for an address another applicant or
+    login already has.
+    """
+    if not manages_all_cases(by):
+        raise AccessDenied(_("Only a case manager can change an applicant's e-mail address."))
+    locked = Applicant.objects.select_for_update(of=("self",)).select_related("user").get(pk=applicant.pk)
+    email = normalise_email(email)
+    _check_email_free(email, applicant=locked)
+    user = locked.user
+    if user is not None:
+        if User.objects.filter(username__iexact=email).exclude(pk=user.pk).exists():
+            raise ValidationError({"email": _("A login with this e-mail address already exists.")})
+        user.username, user.email = email.lower(), email
+        user.save(update_fields=["username", "email"])
+    locked.email = email
+    locked.full_clean(validate_unique=False, validate_constraints=False)
+    locked.save(update_fields=["email"])
+    applicant.email = locked.email
     return locked
 
 

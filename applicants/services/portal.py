@@ -9,9 +9,10 @@ after the commit. This is the one services module that enqueues tasks (see the p
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.files import File
@@ -19,19 +20,22 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from accounts.identity import applicant_accounts
+from assessments import evaluation
 from assessments.models import Assessment
 from assessments.presentation import ResultView, present
 from assessments.services import run_assessment
 from outbox.services import enqueue_on_commit
 
-from ..models import Applicant, Case, DataRequest, Document, Pathway
+from ..models import Applicant, Case, DataRequest, Document, Pathway, PendingSubmission
 from ..tasks import (
     notify_data_request_task,
     notify_new_case_task,
     send_magic_link_task,
     send_resume_link_task,
+    send_submission_confirmation_task,
 )
-from .cases import open_case
+from .cases import open_case, unused_reference
 from .documents import add_checklist_item, upload_document
 from .people import create_applicant, normalise_email, record_consent
 
@@ -46,6 +50,10 @@ class Submission:
     assessment: Assessment
     is_new_applicant: bool
 
+    @property
+    def reference(self) -> str:
+        return self.case.reference
+
 
 def _snapshot(*, applicant: Applicant, case: Case, profile: dict[str, Any]) -> tuple[Assessment, ResultView]:
     """Store the snapshot (inputs, rule versions, results) and return it with its English presentation.
@@ -59,6 +67,33 @@ def _snapshot(*, applicant: Applicant, case: Case, profile: dict[str, Any]) -> t
 
 
 @transaction.atomic
+def hold_for_confirmation(
+    *, applicant: Applicant, full_name: str, preferred_language: str, profile: dict[str, Any]
+) -> PendingSubmission:
+    """Keep the assessment aside under a reserved reference and e-mail `applicant`'s address a link to
+    confirm it (`links.confirm_submission`); nothing is added to the applicant before. Raises
+    `ProfileError` if the engine rejects the profile (as saving would).
+
+    The saver sees the same page as anyone else (a reserved case reference, "we have e-mailed you"), so
+    the form does not tell strangers which addresses are applicants; the e-mail to the address says only
+    what the consultancy writes (no text typed by the saver). Unconfirmed assessments whose link has
+    expired are deleted on the way.
+    """
+    evaluation.parse(profile)
+    expired = timezone.now() - timedelta(days=settings.RESUME_LINK_MAX_AGE_DAYS)
+    PendingSubmission.objects.filter(created_at__lt=expired).delete()
+    pending = PendingSubmission.objects.create(
+        reference=unused_reference(),
+        email=applicant.email,
+        full_name=full_name,
+        preferred_language=preferred_language,
+        profile=profile,
+    )
+    enqueue_on_commit(send_submission_confirmation_task, pending.pk)
+    return pending
+
+
+@transaction.atomic
 def submit_for_consultation(
     *,
     full_name: str,
@@ -67,27 +102,51 @@ def submit_for_consultation(
     consent_text_version: str,
     for_cross_border_transfer: bool,
     profile: dict[str, Any],
-) -> Submission:
-    """Save a self-assessment for a consultant: applicant (matched by e-mail), consent, case, snapshot.
+) -> Submission | PendingSubmission:
+    """Save a self-assessment for a consultant: a new applicant, consent, case, snapshot.
 
-    An applicant who already exists under this e-mail (any capitalisation) gets the new case; their
-    stored name is not overwritten by whatever was typed. The case starts as "new" and targets the
-    routes that fit (or the best route per country when none does), with their documents as its
-    checklist. The applicant gets a resume link; the consultancy is notified. Raises `ProfileError`
-    if the engine rejects the profile.
+    An address that already belongs to an applicant (any capitalisation) proves nothing when typed:
+    the assessment waits, and the address gets a link to confirm it (`hold_for_confirmation`);
+    whoever confirms adds it to that applicant. Either way the caller gets a case reference to show.
+    Raises `ProfileError` if the engine rejects the profile.
     """
     existing = Applicant.objects.filter(email__iexact=normalise_email(email)).first()
-    if existing is None:
-        born = profile.get("date_of_birth")
-        applicant = create_applicant(
-            full_name=full_name,
-            email=email,
-            nationality=str(profile.get("nationality", "")),
-            date_of_birth=date.fromisoformat(born) if born else None,
-            preferred_language=preferred_language,
+    if existing is not None:
+        return hold_for_confirmation(
+            applicant=existing, full_name=full_name, preferred_language=preferred_language, profile=profile
         )
-    else:
-        applicant = existing
+    born = profile.get("date_of_birth")
+    applicant = create_applicant(
+        full_name=full_name,
+        email=email,
+        nationality=str(profile.get("nationality", "")),
+        date_of_birth=date.fromisoformat(born) if born else None,
+        preferred_language=preferred_language,
+    )
+    return add_assessed_case(
+        applicant=applicant,
+        consent_text_version=consent_text_version,
+        for_cross_border_transfer=for_cross_border_transfer,
+        profile=profile,
+    )
+
+
+@transaction.atomic
+def add_assessed_case(
+    *,
+    applicant: Applicant,
+    consent_text_version: str,
+    for_cross_border_transfer: bool,
+    profile: dict[str, Any],
+    reference: str | None = None,
+    is_new_applicant: bool = True,
+) -> Submission:
+    """Consent, a new case (under `reference` when one was reserved) and its snapshot for `applicant`.
+
+    The case starts as "new" and targets the routes that fit (or the best route per country when none
+    does), with their documents as its checklist. The applicant gets a resume link; the consultancy is
+    notified. Raises `ProfileError` if the engine rejects the profile.
+    """
     record_consent(
         applicant=applicant,
         text_version=consent_text_version,
@@ -95,7 +154,7 @@ def submit_for_consultation(
         for_consultation=True,
         for_cross_border_transfer=for_cross_border_transfer,
     )
-    case = open_case(applicant=applicant, pathways=[])
+    case = open_case(applicant=applicant, pathways=[], reference=reference)
     assessment, view = _snapshot(applicant=applicant, case=case, profile=profile)
     case.pathways.set(Pathway.objects.filter(code__in=[p.code for p in view.relied_on]))
     seen: set[str] = set()
@@ -106,7 +165,7 @@ def submit_for_consultation(
             add_checklist_item(case=case, name=name)
     enqueue_on_commit(send_resume_link_task, applicant.pk, case.pk)
     enqueue_on_commit(notify_new_case_task, case.pk)
-    return Submission(applicant, case, assessment, is_new_applicant=existing is None)
+    return Submission(applicant, case, assessment, is_new_applicant=is_new_applicant)
 
 
 @transaction.atomic
@@ -114,9 +173,13 @@ def send_sign_in_link(*, email: str) -> None:
     """E-mail a one-time sign-in link to the portal account with this address, if there is one.
 
     Says nothing either way (the caller shows the same page), so the form cannot be used to find out
-    who has an account.
+    who has an account. Staff accounts are never sent one (`accounts.identity`).
     """
-    user = User.objects.filter(email__iexact=email.strip(), is_active=True, applicant__isnull=False).first()
+    user = (
+        applicant_accounts()
+        .filter(email__iexact=email.strip(), applicant__isnull=False, applicant__erased_at__isnull=True)
+        .first()
+    )
     if user is not None:
         enqueue_on_commit(send_magic_link_task, user.pk)
 

@@ -23,7 +23,16 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import Applicant, CaseStatusChange, ConsentRecord, DataRequest, Document, Note, Reminder
+from ..models import (
+    Applicant,
+    CaseStatusChange,
+    ConsentRecord,
+    DataRequest,
+    Document,
+    Note,
+    PendingSubmission,
+    Reminder,
+)
 from ..privacy.export import build_archive, log_entries_about, subject_objects
 from .files import delete_files_on_commit
 
@@ -93,6 +102,8 @@ def erase_applicant(*, applicant: Applicant) -> Applicant:
         ConsentRecord.objects.filter(applicant=applicant, withdrawn_at__isnull=True).update(
             withdrawn_at=timezone.now()
         )
+        # Assessments saved under their address and never confirmed go too.
+        PendingSubmission.objects.filter(email__iexact=applicant.email).delete()
         user = applicant.user
         applicant.full_name = ERASED_NAME
         applicant.email = f"erased-{applicant.pk}@erased.invalid"

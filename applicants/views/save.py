@@ -52,7 +52,7 @@ def save(request: HttpRequest) -> HttpResponse:
                 return redirect("applicants:intake-check")
             # The answers now live in the case; the session keeps only the reference to show it.
             answers.clear()
-            request.session[SAVED_KEY] = submission.case.reference
+            request.session[SAVED_KEY] = submission.reference
             return redirect("applicants:intake-saved")
     else:
         form = SaveForm(initial={"preferred_language": language})

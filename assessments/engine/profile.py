@@ -108,11 +108,12 @@ NonNegativeDecimal = Annotated[
         }
     ),
 ]
+# The exact code lists, so that a value the schema allows is one the engine accepts (API contract tests).
 CurrencyCode = Annotated[
-    str, BeforeValidator(_currency), WithJsonSchema({"type": "string", "pattern": "^[A-Z]{3}$"})
+    str, BeforeValidator(_currency), WithJsonSchema({"type": "string", "enum": sorted(CURRENCY_CODES)})
 ]
 CountryCode = Annotated[
-    str, BeforeValidator(_country), WithJsonSchema({"type": "string", "pattern": "^[A-Z]{2}$"})
+    str, BeforeValidator(_country), WithJsonSchema({"type": "string", "enum": sorted(COUNTRY_CODES)})
 ]
 Text = Annotated[str, BeforeValidator(_text), WithJsonSchema({"type": "string", "maxLength": 300})]
 Share = Annotated[

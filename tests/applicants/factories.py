@@ -61,10 +61,14 @@ def case_manager(username: str = "", **kwargs: Any) -> User:
     return user
 
 
+def _letters(n: int) -> str:
+    return "".join("abcdefghij"[int(digit)] for digit in str(n)).capitalize()
+
+
 def make_applicant(**kwargs: Any) -> Applicant:
     n = next(_serial)
     fields: dict[str, Any] = {
-        "full_name": f"Applicant Number{n}",
+        "full_name": f"Applicant {_letters(n)}",  # names hold no digits (applicants.names)
         "email": f"applicant{n}@mail.example",
         "nationality": "DE",
     }

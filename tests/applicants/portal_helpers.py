@@ -12,12 +12,23 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 from PIL import Image
+from pypdf import PdfWriter
 
 from applicants.models import Applicant
 
 from .intake_answers import answer_everything
 
-PDF = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"
+
+def _pdf() -> bytes:
+    """A real one-page PDF (the upload check parses PDFs, so a sketch of one no longer passes)."""
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+PDF = _pdf()
 
 
 def _png() -> bytes:

@@ -274,7 +274,7 @@ def test_a_change_on_the_case_page_is_in_the_audit_log_with_who_made_it(client, 
 def test_nonsense_in_the_case_list_url_never_crashes(client, query):
     response = client.get(reverse("admin:applicants_case_changelist") + query)
 
-    assert response.status_code in (200, 302)
+    assert response.status_code in (200, 302, 400)  # a NUL character is a bad request (request_guards)
 
 
 def test_a_renewal_window_after_the_expiry_is_a_form_error(client, alice):

@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.test import Client
 
 from assessments.models import ExchangeRate
+from assessments.openapi import AssessmentResult, Errors
 from tests.assessments.profiles import senior_engineer
 
 pytestmark = pytest.mark.django_db
@@ -182,3 +183,30 @@ def test_schema_describes_the_profile(client: Client) -> None:
     for field in ("as_of", "monthly_fixed_salary", "roles", "education", "singapore_job_offer", "business"):
         assert field in schema["properties"]
     assert schema.get("additionalProperties") is False
+
+
+def test_the_openapi_document_is_served_with_the_profile_the_errors_and_the_as_of_range(
+    client: Client,
+) -> None:
+    response = client.get("/api/v1/openapi.json")
+
+    document = response.json()
+    assert response.status_code == 200
+    assert document["openapi"].startswith("3.1")
+    schemas = document["components"]["schemas"]
+    assert {"Profile", "AssessmentResult", "PathwayResult", "Errors"} <= set(schemas)
+    as_of = schemas["Profile"]["properties"]["as_of"]
+    assert "2021-01-01" in as_of["description"]
+    assert "2100-12-31" in as_of["description"]
+    responses = document["paths"]["/api/v1/assessments/evaluate"]["post"]["responses"]
+    assert set(responses) >= {"200", "400", "413", "429"}
+    assert "#/$defs/" not in json.dumps(document)
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_real_answers_match_the_documented_models(client: Client, language: str) -> None:
+    ok = post(client, senior_engineer(), HTTP_ACCEPT_LANGUAGE=language).json()
+    refused = post(client, {**senior_engineer(), "as_of": "2020-12-31"}).json()
+
+    assert AssessmentResult.model_validate(ok).results[0].pathway == "sg_tech_pass"
+    assert "as_of" in Errors.model_validate(refused).errors

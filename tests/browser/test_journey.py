@@ -15,6 +15,8 @@ import pytest
 from django.core import mail
 from playwright.sync_api import Browser, Page, expect
 
+from tests.applicants.portal_helpers import PDF
+
 # serialized_rollback: a live server needs a real transaction, and an earlier transactional test may
 # have flushed the reference rows the data migrations created (pathways, groups, exchange rates).
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -221,7 +223,7 @@ def test_applicant_completes_the_journey(
         },
     }
     upload = tmp_path / "payslip.pdf"
-    upload.write_bytes(b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n")
+    upload.write_bytes(PDF)
     mail.outbox.clear()
     spec = DEVICES[device]
     context = browser.new_context(

@@ -29,7 +29,6 @@ from applicants.models import (
     ConsentRecord,
     DataRequest,
     Document,
-    Note,
     Reminder,
     RetentionRun,
 )
@@ -57,7 +56,6 @@ PERSONAL = [
     "wilhelmina.q@mail.example",
     "+65 9123 4567",
     "1987-02-13",
-    "Prefers calls after six, mentions her sister in Shenzhen",
     "Chase Wilhelmina for the notarised degree",
     "Indian Institute of Technology Bombay",
     "Wilhelmina's employer letter",
@@ -127,7 +125,6 @@ def test_the_export_holds_every_field_of_every_record_about_the_person(person) -
         (Applicant, [data["applicant"]]),
         (ConsentRecord, data["consents"]),
         (Case, [case_data]),
-        (Note, case_data["notes"]),
         (Reminder, case_data["reminders"]),
         (Document, case_data["documents"]),
         (CaseStatusChange, case_data["status_history"]),

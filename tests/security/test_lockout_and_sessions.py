@@ -54,6 +54,20 @@ def test_the_lock_holds_for_the_address_whatever_the_user_name(client: Client) -
     assert _admin_login(Client(), user.username, PASSWORD, address="10.0.0.8").status_code == 302
 
 
+def test_signing_in_to_ones_own_account_does_not_reset_the_count_for_the_address(client: Client) -> None:
+    # The penetration test kept guessing from one address by signing in to its own account in between.
+    victim, own = consultant("carla"), consultant("mallory")
+    for _ in range(2):
+        for _ in range(2):
+            _admin_login(client, victim.username, "guess", address="10.0.0.9")
+        assert _admin_login(Client(), own.username, PASSWORD, address="10.0.0.9").status_code == 302
+
+    _admin_login(client, victim.username, "guess", address="10.0.0.9")  # the fifth wrong password
+
+    assert _admin_login(Client(), own.username, PASSWORD, address="10.0.0.9").status_code == 429
+    assert _admin_login(Client(), victim.username, PASSWORD, address="10.0.0.10").status_code == 429
+
+
 def test_the_lock_ends_after_the_cool_off(client: Client) -> None:
     user = consultant("carla")
     for _ in range(5):

@@ -91,7 +91,7 @@ def test_a_new_staff_member_enrols_an_authenticator_app_on_first_sign_in(client:
     device = TOTPDevice.objects.get(user=user, confirmed=False)
     assert client.get(TWO_FACTOR).content.decode().count(secret.group(1)) == 1  # same secret on reload
 
-    response = client.post(TWO_FACTOR, {"token": _code(device), "next": INDEX})
+    response = client.post(TWO_FACTOR, {"token": _code(device), "password": PASSWORD, "next": INDEX})
 
     assert response["Location"] == INDEX
     assert TOTPDevice.objects.get(user=user).confirmed
@@ -142,3 +142,53 @@ def test_the_admin_never_shows_a_devices_secret_or_qr_code(client: Client) -> No
     for name in ("admin:otp_totp_totpdevice_config", "admin:otp_totp_totpdevice_qrcode"):
         assert client.get(reverse(name, args=[device.pk])).status_code == 403
     assert client.get(reverse("admin:otp_totp_totpdevice_config", args=[10**9])).status_code == 403
+
+
+def _secret_on(page: str) -> str:
+    found = re.search(r"<code>([A-Z2-7 ]+)</code>", page)
+    assert found is not None
+    return found.group(1)
+
+
+def test_each_enrolment_attempt_gets_a_fresh_secret_and_an_old_one_dies() -> None:
+    # Someone who once had the password opens the enrolment page first and keeps its secret...
+    user = make_user("newcomer")
+    TOTPDevice.objects.filter(user=user).delete()
+    intruder, owner = Client(), Client()
+    _password_step(intruder, user)
+    intruder_secret = _secret_on(intruder.get(TWO_FACTOR).content.decode())
+    intruder_device = TOTPDevice.objects.get(user=user, confirmed=False)
+    # ...then the owner signs in and enrols.
+    _password_step(owner, user)
+    owner_secret = _secret_on(owner.get(TWO_FACTOR).content.decode())
+    owner_device = TOTPDevice.objects.get(user=user, confirmed=False)
+    owner.post(TWO_FACTOR, {"token": _code(owner_device), "password": PASSWORD})
+
+    assert owner_secret != intruder_secret
+    assert list(TOTPDevice.objects.filter(user=user).values_list("pk", "confirmed")) == [
+        (owner_device.pk, True)
+    ]
+    # The intruder's secret opens nothing, neither by confirming it nor as a sign-in code.
+    intruder.post(TWO_FACTOR, {"token": _code(intruder_device), "password": PASSWORD})
+    later = Client()
+    _password_step(later, user)
+    later.post(TWO_FACTOR, {"token": _code(intruder_device)})
+    assert later.get(INDEX).status_code == 302
+    assert intruder.get(INDEX).status_code == 302
+
+
+@pytest.mark.parametrize("password", ["", "not the password"])
+def test_enrolment_is_confirmed_only_with_the_password_again(client: Client, password: str) -> None:
+    # A session alone (a stolen cookie, a sign-in link) must not be enough to bind an authenticator.
+    user = make_user("newcomer")
+    TOTPDevice.objects.filter(user=user).delete()
+    _password_step(client, user)
+    client.get(TWO_FACTOR)
+    device = TOTPDevice.objects.get(user=user, confirmed=False)
+
+    response = client.post(TWO_FACTOR, {"token": _code(device), "password": password})
+
+    assert response.status_code == 200
+    assert "password" in response.content.decode().lower()
+    assert not TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+    assert client.get(INDEX).status_code == 302

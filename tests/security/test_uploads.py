@@ -10,16 +10,21 @@ import stat
 from pathlib import Path
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
+from pypdf import PdfWriter
 
 from applicants.models import Document
+from applicants.uploads import validate_upload
+from letters.content import sample_letter_content
+from letters.models import LetterLanguage
+from letters.render import render_advice_letter_pdf
 from tests.applicants.portal_helpers import PDF, PNG
 
 from .conftest import World
-
-pytestmark = pytest.mark.django_db
+from .pdf_corpus import HOSTILE, aes_256_encrypted, link_and_open_at_first_page, scanned_pages
 
 ELF = b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 200
 WINDOWS_EXE = b"MZ\x90\x00\x03\x00\x00\x00" + b"\x00" * 200
@@ -47,13 +52,14 @@ def _jpeg() -> bytes:
         (
             "cv.pdf",
             b"%PDF-1.7\n1 0 obj<</Type/Action/S/Launch/F(calc.exe)>>endobj\n%%EOF\n",
-            "contains scripts",
+            "actions that start programs",
         ),
         ("cv.pdf", b"%PDF-1.7\n1 0 obj<<>>endobj\n", "incomplete or damaged"),
         ("photo.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "damaged or not really a JPEG or PNG"),
         ("photo.jpg", b"\xff\xd8\xff\xe0" + b"garbage" * 20, "damaged or not really a JPEG or PNG"),
     ],
 )
+@pytest.mark.django_db
 def test_files_that_are_not_what_they_claim_are_refused(
     world: World, name: str, content: bytes, message: str
 ) -> None:
@@ -132,3 +138,67 @@ def test_staff_uploads_in_the_admin_are_checked_the_same_way(world: World) -> No
 def test_files_have_no_public_url(world: World) -> None:
     with pytest.raises(ValueError, match="Private files have no URL"):
         world.a.document.file.url  # noqa: B018
+
+
+# --- The PDF check parses (issue 15, finding 5) ------------------------------------------------------------
+
+
+def _checked(content: bytes) -> None:
+    validate_upload(SimpleUploadedFile("document.pdf", content, content_type="application/pdf"))
+
+
+@pytest.mark.parametrize("name", list(HOSTILE))
+def test_a_hostile_pdf_is_refused_with_the_reason(name: str) -> None:
+    content, reason = HOSTILE[name]
+
+    with pytest.raises(ValidationError) as refused:
+        _checked(content)
+
+    assert reason in " ".join(refused.value.messages)
+    assert "Print it to a new PDF" in " ".join(refused.value.messages)
+
+
+def test_the_corpus_hides_its_active_content_from_byte_matching() -> None:
+    # What the check replaced: a search of the raw bytes. The corpus must defeat it, or it proves nothing.
+    old_check = re.compile(rb"/(?:JavaScript|JS|Launch|EmbeddedFile|RichMedia|XFA)\b")
+    missed = [name for name, (content, _reason) in HOSTILE.items() if not old_check.search(content)]
+
+    assert len(missed) >= 6, missed
+
+
+def _rc4_protected() -> bytes:
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    writer.encrypt(user_password="secret", owner_password="owner", algorithm="RC4-128")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("content", [_rc4_protected(), aes_256_encrypted()], ids=["RC4", "AES-256"])
+def test_a_password_protected_pdf_is_refused_because_it_cannot_be_checked(content: bytes) -> None:
+    with pytest.raises(ValidationError, match="protected with a password"):
+        _checked(content)
+
+
+@pytest.mark.django_db
+def test_a_letter_the_app_renders_is_accepted() -> None:
+    letter = render_advice_letter_pdf(sample_letter_content(LetterLanguage.ENGLISH))
+
+    _checked(letter.pdf)
+
+
+@pytest.mark.parametrize(
+    "content", [scanned_pages(), scanned_pages(pages=1, seed=3), link_and_open_at_first_page(), PDF]
+)
+def test_ordinary_pdfs_are_accepted(content: bytes) -> None:
+    _checked(content)
+
+
+def test_the_applicant_reads_why_a_hostile_pdf_was_refused(world: World) -> None:
+    content, _reason = HOSTILE["script inside a compressed object stream"]
+
+    response = _upload(world, "cv.pdf", content)
+
+    assert response.status_code == 400
+    assert "This PDF contains scripts (JavaScript)." in response.content.decode()

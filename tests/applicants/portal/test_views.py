@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import User
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
@@ -16,7 +17,7 @@ from django.urls import reverse
 from applicants.models import Applicant, Case, DataRequest, Document
 from applicants.services.documents import accept_document, reject_document
 from applicants.services.privacy import approve_data_request
-from tests.applicants.factories import case_manager, consultant
+from tests.applicants.factories import PASSWORD, case_manager, consultant
 from tests.applicants.portal_helpers import PDF, PNG, open_portal, pdf
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("celery_eager")]
@@ -43,8 +44,13 @@ def test_portal_pages_need_a_signed_in_applicant(client: Client) -> None:
     assert response["Location"].startswith(reverse("applicants:portal-login"))
 
 
-def test_a_staff_login_without_an_applicant_gets_404_in_the_portal(client: Client) -> None:
+def test_a_staff_login_gets_403_in_the_portal(client: Client) -> None:
     client.force_login(consultant())
+    assert client.get(reverse("applicants:portal-home")).status_code == 403
+
+
+def test_a_login_without_an_applicant_gets_404_in_the_portal(client: Client) -> None:
+    client.force_login(User.objects.create_user("someone@mail.example", password=PASSWORD))
     assert client.get(reverse("applicants:portal-home")).status_code == 404
 
 

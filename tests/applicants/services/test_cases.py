@@ -36,7 +36,6 @@ pytestmark = pytest.mark.django_db
 
 def _update(case: Case, *, by: User, **changes: Any) -> Case:
     fields: dict[str, Any] = {
-        "applicant": case.applicant,
         "pathways": [p.code for p in case.pathways.all()],
         "priority": case.priority,
         "next_action": case.next_action,
