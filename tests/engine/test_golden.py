@@ -24,8 +24,8 @@ from bench.bench_engine import SEED, random_profile
 DEFAULT_AS_OF = date(2026, 11, 24)
 COUNT = 2_000
 
-BENCH_DIGEST = "6d73598dc89b6b839f01ca699bd3f8894f2775a0786fc0958c9de4883c209a68"
-WIDENED_DIGEST = "3b2ccdc2685c1f8f7c2b3c86cd58a351a1b0069f4beaedab653d51079f4cdfe3"
+BENCH_DIGEST = "8e7a8b35e47cf4549132b2d70f30cb60c5eb5aa3079029fe28e1583b49c65c5d"
+WIDENED_DIGEST = "223d68927cc2ac177438b7e9b9a78a719f23e4739826750a87fe2a5450d4e785"
 
 # USD/SGD and EUR/USD only: CNY, GBP, JPY and XOF amounts have no rate to SGD or CNY, EUR goes through USD.
 SPARSE_RATES = ExchangeRates(
