@@ -5,7 +5,8 @@ A snapshot is evidence: it is written once by `assessments.services.run_assessme
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -95,7 +96,32 @@ class Assessment(models.Model):
 _currency = RegexValidator(r"^[A-Z]{3}$", _("Use a three-letter ISO 4217 code, e.g. SGD."))
 
 
+@dataclass(frozen=True)
+class StalePair:
+    """A currency pair whose newest rate is older than the maximum age."""
+
+    base: str
+    quote: str
+    newest: date
+
+    @property
+    def pair(self) -> str:
+        return f"{self.base}/{self.quote}"
+
+
 class ExchangeRateQuerySet(models.QuerySet["ExchangeRate"]):
+    def stale_pairs(self, today: date, max_age_days: int) -> list[StalePair]:
+        """The pairs whose newest rate is more than `max_age_days` before `today`, oldest first (one query)."""
+        cutoff = today - timedelta(days=max_age_days)
+        rows = (
+            self.order_by()
+            .values("base", "quote")
+            .annotate(newest=models.Max("effective_on"))
+            .filter(newest__lt=cutoff)
+            .order_by("newest", "base", "quote")
+        )
+        return [StalePair(row["base"], row["quote"], row["newest"]) for row in rows]
+
     def in_force_on(self, day: date) -> list[ExchangeRate]:
         """For each currency pair, the newest rate effective on or before `day`."""
         rates = self.filter(effective_on__lte=day).order_by("base", "quote", "-effective_on")
@@ -112,6 +138,7 @@ class ExchangeRateQuerySet(models.QuerySet["ExchangeRate"]):
             rates={rate.pair: rate.rate for rate in in_force},
             dates={rate.pair: rate.effective_on for rate in in_force},
             tolerance=settings.EXCHANGE_RATE_TOLERANCE,
+            max_age_days=settings.EXCHANGE_RATE_MAX_AGE_DAYS,
         )
 
 

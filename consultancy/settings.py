@@ -371,6 +371,9 @@ SILENCED_SYSTEM_CHECKS: list[str] = env.list("DJANGO_SILENCED_SYSTEM_CHECKS", de
 # --- Rate limits (django-ratelimit, counted in the shared cache) --------------------------------------
 # A foreign-currency amount converted to within this share of a threshold goes to review (engine default 2 %).
 EXCHANGE_RATE_TOLERANCE: Decimal = Decimal(env.str("EXCHANGE_RATE_TOLERANCE", default="0.02"))
+# A rate older than this many days before the assessment date is stale: a converted amount names the rate's
+# date, and the admin dashboard lists the pairs whose newest rate is that old.
+EXCHANGE_RATE_MAX_AGE_DAYS: int = env.int("EXCHANGE_RATE_MAX_AGE_DAYS", default=45)
 
 # Per client address (consultancy.ratelimits.client_ip); past a limit the answer is 429 with Retry-After.
 ASSESSMENT_API_RATE: str = env.str("ASSESSMENT_API_RATE", default="60/m")

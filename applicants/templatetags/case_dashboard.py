@@ -1,11 +1,14 @@
-"""{% case_dashboard %}: the staff dashboard panels on the admin index page."""
+"""{% case_dashboard %} and {% stale_rates_panel %}: the staff dashboard panels on the admin index page."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django import template
+from django.conf import settings
 from django.utils import timezone
+
+from assessments.models import ExchangeRate
 
 from ..dashboard import build_dashboard
 
@@ -18,4 +21,14 @@ def case_dashboard(context: dict[str, Any]) -> dict[str, Any]:
     return {
         "dashboard": build_dashboard(request.user, today=timezone.localdate(), now=timezone.now()),
         "today": timezone.localdate(),
+    }
+
+
+@register.inclusion_tag("applicants/admin/stale_rates.html")
+def stale_rates_panel() -> dict[str, Any]:
+    """The exchange-rate pairs whose newest rate is older than EXCHANGE_RATE_MAX_AGE_DAYS."""
+    max_age_days = settings.EXCHANGE_RATE_MAX_AGE_DAYS
+    return {
+        "stale": ExchangeRate.objects.stale_pairs(timezone.localdate(), max_age_days),
+        "max_age_days": max_age_days,
     }

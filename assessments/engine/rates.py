@@ -36,9 +36,11 @@ class ExchangeRates:
     Conversions use a direct rate, else the inverse of the opposite pair, else a cross rate through
     SGD or USD. `dates` optionally gives each pair its own date (default: `on`). `tolerance` is the band
     around a threshold (a share of it, default 2 %) within which a converted amount goes to review.
+    `max_age_days`: a rate older than this many days before the assessment date is stale, and an amount
+    converted with it names the rate's date (None: rates are never stale).
     """
 
-    __slots__ = ("_factors", "dates", "on", "rates", "tolerance")
+    __slots__ = ("_factors", "dates", "max_age_days", "on", "rates", "tolerance")
 
     def __init__(
         self,
@@ -47,10 +49,14 @@ class ExchangeRates:
         *,
         dates: Mapping[str, date] | None = None,
         tolerance: Decimal = DEFAULT_TOLERANCE,
+        max_age_days: int | None = None,
     ) -> None:
         if not Decimal(0) <= tolerance < 1:
             raise ValueError(f"tolerance must be a share between 0 and 1, not {tolerance!r}")
+        if max_age_days is not None and max_age_days < 0:
+            raise ValueError(f"max_age_days must be 0 or more, not {max_age_days!r}")
         self.tolerance = tolerance
+        self.max_age_days = max_age_days
         checked: dict[str, Decimal] = {}
         for pair, rate in rates.items():
             match = PAIR.match(pair)
@@ -69,6 +75,10 @@ class ExchangeRates:
 
     def __repr__(self) -> str:
         return f"ExchangeRates(on={self.on.isoformat()}, {len(self.rates)} pairs)"
+
+    def stale(self, rate_date: date, as_of: date) -> bool:
+        """A rate of `rate_date` is older than the maximum age on `as_of`."""
+        return self.max_age_days is not None and (as_of - rate_date).days > self.max_age_days
 
     def _step(self, source: str, target: str) -> tuple[Decimal, str] | None:
         direct = self.rates.get(f"{source}/{target}")

@@ -67,3 +67,22 @@ def test_a_day_before_the_earliest_stored_rate_gets_no_rates_not_a_fallback() ->
     rates = ExchangeRate.objects.rates_on(date.fromordinal(earliest.toordinal() - 1))
     assert dict(rates.rates) == {}
     assert rates.convert_amount(Decimal(100), "USD", "SGD") is None
+
+
+@override_settings(EXCHANGE_RATE_MAX_AGE_DAYS=30)
+def test_the_maximum_rate_age_setting_reaches_the_engine() -> None:
+    assert ExchangeRate.objects.rates_on(date(2026, 11, 24)).max_age_days == 30
+
+
+def test_stale_pairs_are_those_whose_newest_rate_is_older_than_the_maximum_age() -> None:
+    ExchangeRate.objects.all().delete()
+    today = date(2026, 12, 1)
+    for pair, day in [("USD/SGD", date(2026, 10, 17)), ("EUR/USD", date(2026, 10, 16))]:
+        base, quote = pair.split("/")
+        ExchangeRate.objects.create(base=base, quote=quote, rate=Decimal("1.2"), effective_on=day)
+    ExchangeRate.objects.create(base="GBP", quote="USD", rate=Decimal("1.3"), effective_on=date(2025, 1, 1))
+    ExchangeRate.objects.create(base="GBP", quote="USD", rate=Decimal("1.3"), effective_on=date(2026, 11, 30))
+
+    stale = ExchangeRate.objects.stale_pairs(today, 45)
+
+    assert [(p.pair, p.newest) for p in stale] == [("EUR/USD", date(2026, 10, 16))]

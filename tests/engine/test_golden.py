@@ -24,8 +24,8 @@ from bench.bench_engine import SEED, random_profile
 DEFAULT_AS_OF = date(2026, 11, 24)
 COUNT = 2_000
 
-BENCH_DIGEST = "97da2db9a22cab7357e6c6f2f63643b4b3e1f991a766cdfedcbec141e136c99e"
-WIDENED_DIGEST = "948fdceebd03b10d47d6b98e4b6a2ffcc2712543f06bf061a2c0efdb0fd24c38"
+BENCH_DIGEST = "8f7a25dd41a8de230413d61ceef302c80e86ee0f1d4963c471f3f935998dab8b"
+WIDENED_DIGEST = "e8f66b3e714334a21ee91a406ec9d9ad6aca4cd3604520e4d2099b1025b27bd9"
 
 # USD/SGD and EUR/USD only: CNY, GBP, JPY and XOF amounts have no rate to SGD or CNY, EUR goes through USD.
 SPARSE_RATES = ExchangeRates(

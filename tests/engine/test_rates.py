@@ -145,3 +145,41 @@ def test_default_rates_are_dated_and_cover_the_rule_currencies() -> None:
     assert DEFAULT_RATES.on == date(2025, 11, 3)
     for currency in ("USD", "CNY", "EUR", "GBP", "JPY", "INR"):
         assert DEFAULT_RATES.convert(Amount(Decimal(1), currency), "SGD") is not None
+
+
+@pytest.mark.parametrize(
+    ("max_age_days", "named"),
+    # The USD/SGD rate of 1 Nov 2026 is 23 days old on 24 Nov 2026.
+    [(None, False), (23, False), (22, True), (0, True)],
+)
+def test_an_amount_converted_at_a_stale_rate_names_the_rate_date(
+    max_age_days: int | None, named: bool
+) -> None:
+    rates = ExchangeRates(on=RATES.on, rates=RATES.rates, max_age_days=max_age_days)
+    res = result({"monthly_fixed_salary": usd(20000)}, "sg_tech_pass", rates=rates)
+    actual = english(res.criteria[0].actual)
+    assert actual.startswith("US$20,000 (about S$27,000")
+    assert ("at the rate of 2026-11-01" in actual) is named
+
+
+@pytest.mark.parametrize(("max_age_days", "named"), [(24, False), (23, True)])
+def test_a_cross_rate_is_as_old_as_its_oldest_pair(max_age_days: int, named: bool) -> None:
+    # EUR -> USD -> SGD rests on EUR/USD of 31 Oct 2026 (24 days old) and USD/SGD of 1 Nov 2026.
+    rates = ExchangeRates(on=RATES.on, rates=RATES.rates, dates=RATES.dates, max_age_days=max_age_days)
+    res = result(
+        {"monthly_fixed_salary": {"amount": "20000", "currency": "EUR"}}, "sg_tech_pass", rates=rates
+    )
+    assert ("at the rate of 2026-10-31" in english(res.criteria[0].actual)) is named
+
+
+def test_an_amount_in_the_rule_currency_names_no_rate_however_old_the_rates() -> None:
+    rates = ExchangeRates(on=RATES.on, rates=RATES.rates, max_age_days=0)
+    res = result(
+        {"monthly_fixed_salary": {"amount": "22500", "currency": "SGD"}}, "sg_tech_pass", rates=rates
+    )
+    assert english(res.criteria[0].actual) == "S$22,500"
+
+
+def test_a_negative_maximum_age_is_refused() -> None:
+    with pytest.raises(ValueError, match="max_age_days"):
+        ExchangeRates(on=RATES.on, rates=RATES.rates, max_age_days=-1)

@@ -229,3 +229,17 @@ def test_an_old_stint_is_explained_and_the_result_is_not_eligible() -> None:
     assert res.outcome == "not_eligible"
     explanation = english(next(c for c in res.criteria if c.code == "established_company").explanation)
     assert "more than a year ago" in explanation
+
+
+@pytest.mark.parametrize(
+    ("as_of", "local_salary", "not_shown"),
+    [(date(2026, 12, 31), "S$5,600", "S$6,000"), (date(2027, 1, 1), "S$6,000", "S$5,600")],
+)
+def test_renewal_local_hires_earn_the_employment_pass_minimum_in_force(
+    as_of: date, local_salary: str, not_shown: str
+) -> None:
+    requirement = english(
+        result(salaried(application_type="renewal"), "sg_one_pass", as_of=as_of).criteria[0].requirement
+    )
+    assert f"at least 5 locals each earning {local_salary} or more" in requirement
+    assert not_shown not in requirement

@@ -220,3 +220,26 @@ def test_renewal_goes_to_a_consultant_with_the_income_threshold() -> None:
     assert res.outcome == "needs_review"
     assert res.rule_version == "sg_tech_pass/renewal_current"
     assert "S$270,000" in english(res.criteria[0].requirement)
+
+
+@pytest.mark.parametrize("as_of", [date(2026, 12, 31), date(2027, 1, 1)])
+def test_renewal_lists_the_income_spending_and_investment_routes(as_of: date) -> None:
+    res = result(profile(application_type="renewal"), "sg_tech_pass", as_of=as_of)
+    requirement = english(res.criteria[0].requirement)
+    assert res.rule_version == "sg_tech_pass/renewal_current"
+    assert "assessable income of S$270,000 or more" in requirement
+    assert "business spending of S$100,000 or more" in requirement
+    assert "at least 1 local professional, manager or executive earning S$3,900 or more" in requirement
+    assert "at least 3 locals earning S$1,600 or more" in requirement
+    assert "raised more than US$10,000,000 in the past 36 months" in requirement
+    assert "at least 2 current roles" in requirement
+
+
+def test_launch_renewal_names_only_the_routes_its_source_gives() -> None:
+    res = result(profile(application_type="renewal"), "sg_tech_pass", as_of=date(2023, 8, 31))
+    requirement = english(res.criteria[0].requirement)
+    assert res.rule_version == "sg_tech_pass/renewal_2021"
+    assert "S$240,000" in requirement
+    assert "local jobs" in requirement
+    assert "S$3,900" not in requirement
+    assert "US$10,000,000" not in requirement

@@ -159,7 +159,7 @@ class MoneyCheck:
     no rate is known.
     """
 
-    __slots__ = ("money", "near", "pairs", "rate_date", "target", "tolerance", "value")
+    __slots__ = ("money", "near", "pairs", "rate_date", "stale", "target", "tolerance", "value")
 
     def __init__(
         self,
@@ -170,6 +170,7 @@ class MoneyCheck:
         *,
         tolerance: Decimal = DEFAULT_TOLERANCE,
         rate_date: date | None = None,
+        stale: bool = False,
     ) -> None:
         self.money = money
         self.target = target
@@ -177,6 +178,8 @@ class MoneyCheck:
         self.pairs = pairs
         self.tolerance = tolerance
         self.rate_date = rate_date
+        # The conversion used a rate older than the maximum age: the amount names the rate's date.
+        self.stale = stale
         # The threshold a converted amount came within the tolerance band of (None: none so far).
         self.near: Decimal | None = None
 
@@ -207,6 +210,13 @@ class MoneyCheck:
             )
         if not self.pairs:
             return msg(gettext_noop("{amount}"), amount=self.money)
+        if self.stale and self.rate_date is not None:
+            return msg(
+                gettext_noop("{amount} (about {converted} at the rate of {date})"),
+                amount=self.money,
+                converted=Amount(self.value, self.target),
+                date=self.rate_date,
+            )
         return msg(
             gettext_noop("{amount} (about {converted})"),
             amount=self.money,
@@ -258,6 +268,7 @@ def money_in(ctx: Context, money: MoneyLike | None, currency: str) -> MoneyCheck
         pairs=pairs,
         tolerance=ctx.rates.tolerance,
         rate_date=rate_date,
+        stale=rate_date is not None and ctx.rates.stale(rate_date, ctx.as_of),
     )
 
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from assessments.engine.messages import Message, gettext_noop, msg
 from assessments.engine.profile import Role
 from assessments.engine.result import Criterion, CriterionStatus, Outcome, PathwayResult, all_required, best
+from assessments.engine.rules import sg_employment_pass
 from assessments.engine.rules.base import RuleVersion
 from assessments.engine.rules.sg_one_pass import BOOK, OnePassParams, OnePassRenewalParams
 from assessments.engine.years import months_before
@@ -125,10 +128,19 @@ def evaluate(ctx: Context) -> PathwayResult:
             ),
             salary=sgd(params.min_average_fixed_salary_sgd),
             count=params.min_local_employees,
-            local_salary=sgd(params.min_local_employee_salary_sgd),
+            local_salary=sgd(local_hire_salary(ctx.as_of)),
         )
         return renewal_review(version, ctx, requirement, RENEWAL_EXPLANATION)
     return _evaluate(ctx, version, params)
+
+
+def local_hire_salary(on: date) -> Decimal:
+    """A local hire's salary for ONE Pass renewal: the Employment Pass minimum qualifying salary (all sectors
+    except financial services) for new applications in force `on`."""
+    employment_pass = sg_employment_pass.BOOK.select(on, "new").params
+    if employment_pass is None:
+        raise LookupError(f"no Employment Pass qualifying salary in force on {on.isoformat()}")
+    return employment_pass.qs_min_sgd
 
 
 def _salary(

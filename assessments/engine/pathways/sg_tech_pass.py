@@ -77,16 +77,41 @@ def evaluate(ctx: Context) -> PathwayResult:
     if params is None:
         return not_open(version, ctx)
     if isinstance(params, TechPassRenewalParams):
-        requirement = msg(
+        return renewal_review(version, ctx, renewal_requirement(params), RENEWAL_EXPLANATION)
+    return _evaluate(ctx, version, params)
+
+
+def renewal_requirement(params: TechPassRenewalParams) -> Message:
+    """Every renewal route the version's source lists, and the roles all of them need."""
+    hires, investment = params.local_hires, params.investment
+    if hires is None or investment is None:
+        return msg(
             gettext_noop(
-                "Assessable income of {income} or more, or business spending of {spending} or more with local hires, "
-                "and at least two current roles"
+                "Assessable income of {income} or more, or business spending of {spending} or more with local "
+                "jobs; and at least {roles} current roles"
             ),
             income=sgd(params.min_assessable_income_sgd),
             spending=sgd(params.min_business_spending_sgd),
+            roles=params.min_current_roles,
         )
-        return renewal_review(version, ctx, requirement, RENEWAL_EXPLANATION)
-    return _evaluate(ctx, version, params)
+    return msg(
+        gettext_noop(
+            "Any one of: assessable income of {income} or more; business spending of {spending} or more with at "
+            "least {pmes} local professional, manager or executive earning {pme_salary} or more, or at least "
+            "{locals} locals earning {local_salary} or more; or founding a Singapore tech company that raised "
+            "more than {investment} in the past {months} months, one investment from a recognised firm. And at "
+            "least {roles} current roles"
+        ),
+        income=sgd(params.min_assessable_income_sgd),
+        spending=sgd(params.min_business_spending_sgd),
+        pmes=hires.min_local_pmes,
+        pme_salary=sgd(hires.local_pme_min_salary_sgd),
+        locals=hires.min_local_qualifying_employees,
+        local_salary=sgd(hires.local_qualifying_salary_sgd),
+        investment=usd(investment.min_investment_raised_usd),
+        months=investment.window_months,
+        roles=params.min_current_roles,
+    )
 
 
 def _salary(ctx: Context, version: RuleVersion[Any], params: TechPassParams, gaps: Gaps) -> Criterion:

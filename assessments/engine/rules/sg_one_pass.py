@@ -26,7 +26,8 @@ class OnePassParams:
 class OnePassRenewalParams:
     min_average_fixed_salary_sgd: Decimal
     min_local_employees: int
-    min_local_employee_salary_sgd: Decimal
+    # Each local's salary is pegged to the Employment Pass minimum qualifying salary in force (read from the
+    # Employment Pass rule book when assessing), not stored here.
 
 
 MOM_APPLY = Source(
@@ -111,13 +112,13 @@ VERSIONS: tuple[RuleVersion[Any], ...] = (
         sources=(FERGUS,),
         confidence=Confidence.FIRM,
         notes=(
-            "Renewal criteria as announced in Aug 2022; MOM's page text was not retrieved (provisional). The "
-            "S$5,000 local-employee salary was pegged to the EP minimum, now higher: UNCONFIRMED."
+            "Renewal criteria as announced in Aug 2022; MOM's page text was not retrieved (provisional). Each "
+            "local's salary is pegged to the EP minimum qualifying salary (S$5,000 when announced); we use the EP "
+            "minimum in force on the assessment date, read from the Employment Pass rule versions."
         ),
         params=OnePassRenewalParams(
             min_average_fixed_salary_sgd=Decimal(30000),
             min_local_employees=5,
-            min_local_employee_salary_sgd=Decimal(5000),
         ),
     ),
 )

@@ -29,9 +29,31 @@ class TechPassParams:
 
 
 @dataclass(frozen=True, slots=True)
+class LocalHires:
+    """The business-spending route's local jobs: enough local PMEs or enough locals on the qualifying salary."""
+
+    min_local_pmes: int
+    local_pme_min_salary_sgd: Decimal
+    min_local_qualifying_employees: int
+    local_qualifying_salary_sgd: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class InvestmentRoute:
+    """Founded a Singapore tech entity that raised more than the minimum in the window (one recognised investor)."""
+
+    min_investment_raised_usd: Decimal
+    window_months: int
+
+
+@dataclass(frozen=True, slots=True)
 class TechPassRenewalParams:
     min_assessable_income_sgd: Decimal
     min_business_spending_sgd: Decimal
+    min_current_roles: int
+    # None where the version's source does not give the figures.
+    local_hires: LocalHires | None
+    investment: InvestmentRoute | None
 
 
 EDB_APPLY = Source(
@@ -73,6 +95,12 @@ ST_2026 = Source(
 EDB_RENEW = Source(
     "EDB, Renew my Tech.Pass",
     "https://edb.gov.sg/en/grants/incentives-and-schemes/tech-pass/renew-my-tech-pass.html",
+    "undated",
+    Confidence.OFFICIAL,
+)
+EDB_RENEW_JA = Source(
+    "EDB, Renew my Tech.Pass (Japanese edition)",
+    "https://www.edb.gov.sg/ja/how-we-help/incentives-and-schemes/tech-pass/renew-my-tech-pass.html",
     "undated",
     Confidence.OFFICIAL,
 )
@@ -217,9 +245,17 @@ VERSIONS: tuple[RuleVersion[Any], ...] = (
         applies_to=RENEWAL,
         sources=(KAIZEN,),
         confidence=Confidence.FIRM,
-        notes="End date chosen by us: the income limb most plausibly followed the PEP's S$270,000 from 1 Sep 2023.",
+        notes=(
+            "Kaizen gives the income and spending limbs; the local-jobs figures and any investment route at "
+            "launch are not given. End date chosen by us: the income limb most plausibly followed the PEP's "
+            "S$270,000 from 1 Sep 2023."
+        ),
         params=TechPassRenewalParams(
-            min_assessable_income_sgd=Decimal(240000), min_business_spending_sgd=Decimal(100000)
+            min_assessable_income_sgd=Decimal(240000),
+            min_business_spending_sgd=Decimal(100000),
+            min_current_roles=2,
+            local_hires=None,
+            investment=None,
         ),
     ),
     RuleVersion(
@@ -231,14 +267,27 @@ VERSIONS: tuple[RuleVersion[Any], ...] = (
         effective_from=date(2023, 9, 1),
         effective_to=None,
         applies_to=RENEWAL,
-        sources=(EDB_RENEW,),
+        sources=(EDB_RENEW, EDB_RENEW_JA),
         confidence=Confidence.OFFICIAL,
         notes=(
-            "Role categories (A)/(B) could not be retrieved (UNCONFIRMED). Whether holders may renew after "
+            "Three routes (EDB renew pages): assessable income; business spending with local PMEs (>= S$3,900 "
+            "fixed, 3 months' CPF) or local qualifying-salary employees (S$1,600, EntrePass definition; whether EDB "
+            "tracks the 2026 rise to S$1,800 is UNCONFIRMED); or a founded Singapore tech entity that raised more "
+            "than US$10m in 36 months, one investment from a recognised firm. Role categories (A)/(B) could not be "
+            "retrieved (UNCONFIRMED). Whether holders may renew after "
             "the 2027 replacement is UNCONFIRMED (an agency blog says they may)."
         ),
         params=TechPassRenewalParams(
-            min_assessable_income_sgd=Decimal(270000), min_business_spending_sgd=Decimal(100000)
+            min_assessable_income_sgd=Decimal(270000),
+            min_business_spending_sgd=Decimal(100000),
+            min_current_roles=2,
+            local_hires=LocalHires(
+                min_local_pmes=1,
+                local_pme_min_salary_sgd=Decimal(3900),
+                min_local_qualifying_employees=3,
+                local_qualifying_salary_sgd=Decimal(1600),
+            ),
+            investment=InvestmentRoute(min_investment_raised_usd=Decimal(10_000_000), window_months=36),
         ),
     ),
 )
