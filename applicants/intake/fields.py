@@ -44,8 +44,30 @@ class TriStateField(forms.TypedChoiceField):
         super().__init__(choices=choices, coerce=_to_tristate, empty_value=None, **kwargs)
 
 
+# What people type between thousands: "2,000,000", "2 000 000", "2'000'000", and the same with a
+# full-width comma, a no-break space or a typographic apostrophe.
+_GROUPING = str.maketrans("", "", ",\uff0c \u00a0\u202f\u2019'_")
+
+
+class YearField(forms.IntegerField):
+    """A calendar year: shown back as typed ("2008"), never with a thousands separator."""
+
+
 class AmountField(forms.DecimalField):
-    """A positive money amount, typed as a Decimal; empty means unknown or not applicable."""
+    """A positive money amount, typed as a Decimal; empty means unknown or not applicable.
+
+    Thousands separators are welcome ("2,000,000,000"): nobody should have to count nine zeros. The
+    input is a text box with a decimal keypad, since a number input refuses the separators.
+    """
+
+    # Set by `UsdAmountField`: the amount is in US dollars and is read back as "US$ 2,000 million".
+    usd = False
+
+    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]  # stubs: DecimalField < IntegerField
+        if isinstance(value, str):
+            value = value.translate(_GROUPING)
+        result: Decimal | None = super().to_python(value)
+        return result
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("required", False)
@@ -55,14 +77,20 @@ class AmountField(forms.DecimalField):
         kwargs.setdefault(
             "error_messages",
             {
-                "invalid": _("Enter an amount in figures only, for example 22500 or 22500.50."),
+                "invalid": _("Enter an amount in figures, for example 22,500 or 22500.50."),
                 "min_value": _("The amount cannot be negative."),
                 "max_digits": _("That amount is too large; check the number of digits."),
                 "max_decimal_places": _("Use at most 2 decimal places."),
             },
         )
-        kwargs.setdefault("widget", forms.NumberInput(attrs={"inputmode": "decimal", "step": "0.01"}))
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}))
         super().__init__(**kwargs)
+
+
+class UsdAmountField(AmountField):
+    """An amount in US dollars (valuations, funding, revenue): large, so read back in millions."""
+
+    usd = True
 
 
 class CurrencyField(forms.ChoiceField):

@@ -104,7 +104,7 @@ def test_the_last_step_leads_to_check_your_answers(client: Client) -> None:
         ),
         ("about", {"on_singapore_work_pass": ""}, "id_about-on_singapore_work_pass_0", "Choose yes, no or"),
         ("pay", {"monthly_fixed_salary": "-5"}, "id_pay-monthly_fixed_salary", "cannot be negative"),
-        ("pay", {"monthly_fixed_salary": "lots"}, "id_pay-monthly_fixed_salary", "figures only"),
+        ("pay", {"monthly_fixed_salary": "lots"}, "id_pay-monthly_fixed_salary", "in figures"),
         (
             "pay",
             {"monthly_fixed_salary": "100.123"},

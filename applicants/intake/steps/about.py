@@ -8,8 +8,8 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
+from ...countries import country_choices
 from ..base import IntakeForm, compact, iso
 from ..fields import TriStateField
 
@@ -48,10 +48,10 @@ class AboutForm(IntakeForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        # Country names come translated into the active language (django-countries' catalogues).
+        # CLDR's country names in the active language, in that language's order.
         nationality = self.fields["nationality"]
         assert isinstance(nationality, forms.ChoiceField)
-        nationality.choices = [("", _("Prefer not to say")), *list(countries)]
+        nationality.choices = [("", _("Prefer not to say")), *country_choices()]
 
     def clean_date_of_birth(self) -> date | None:
         born: date | None = self.cleaned_data["date_of_birth"]
