@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -110,3 +111,68 @@ def money(amount: Decimal | None, currency: str) -> dict[str, str] | None:
 def whole_usd(amount: Decimal | None) -> str | None:
     """A USD figure for the contract (a number as a decimal string), or None when unknown."""
     return None if amount is None else str(amount)
+
+
+class DatePartsWidget(forms.MultiWidget):
+    """Day, month and year as three labelled boxes, as GOV.UK asks for a date people know by heart."""
+
+    template_name = "applicants/widgets/date_parts.html"
+
+    def __init__(self, *, autocomplete: str = "") -> None:
+        def box(size: str, max_length: int, hint: str) -> forms.TextInput:
+            attrs = {"inputmode": "numeric", "class": f"form-control {size}", "maxlength": str(max_length)}
+            if autocomplete:
+                attrs["autocomplete"] = f"{autocomplete}-{hint}"
+            return forms.TextInput(attrs=attrs)
+
+        super().__init__(
+            {
+                "day": box("date-part-2", 2, "day"),
+                "month": box("date-part-2", 2, "month"),
+                "year": box("date-part-4", 4, "year"),
+            }
+        )
+
+    def decompress(self, value: Any) -> list[Any]:
+        if isinstance(value, date):
+            return [value.day, value.month, value.year]
+        return [None, None, None]
+
+    def id_for_label(self, id_: str) -> str:
+        # The error summary's link and a Change link land on the day box.
+        return f"{id_}_day" if id_ else ""
+
+
+class DatePartsField(forms.MultiValueField):
+    """A date typed as day, month and year: cleans to a `date`, or None when all three are empty."""
+
+    widget: DatePartsWidget
+
+    def __init__(self, *, autocomplete: str = "", **kwargs: Any) -> None:
+        part = {"required": False, "error_messages": {"invalid": _("Enter the date in numbers.")}}
+        fields = (
+            forms.IntegerField(min_value=1, max_value=31, **part),  # type: ignore[arg-type]
+            forms.IntegerField(min_value=1, max_value=12, **part),  # type: ignore[arg-type]
+            forms.IntegerField(min_value=1000, max_value=9999, **part),  # type: ignore[arg-type]
+        )
+        kwargs.setdefault("required", False)
+        super().__init__(
+            fields, require_all_fields=False, widget=DatePartsWidget(autocomplete=autocomplete), **kwargs
+        )
+
+    def compress(self, data_list: list[int | None]) -> date | None:
+        if not data_list or all(value is None for value in data_list):
+            return None
+        day, month, year = [*data_list, None, None, None][:3]
+        if day is None:
+            raise forms.ValidationError(_("The date must include a day."), code="incomplete")
+        if month is None:
+            raise forms.ValidationError(_("The date must include a month."), code="incomplete")
+        if year is None:
+            raise forms.ValidationError(_("The date must include a year."), code="incomplete")
+        try:
+            return date(year, month, day)
+        except ValueError:
+            raise forms.ValidationError(
+                _("Enter a real date, for example 31 5 1990."), code="invalid"
+            ) from None

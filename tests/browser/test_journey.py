@@ -57,6 +57,10 @@ class Journey:
     def fill(self, field_id: str, value: str) -> None:
         self.page.locator(f"#{field_id}").fill(value)
 
+    def born(self, day: str, month: str, year: str) -> None:
+        for part, value in (("day", day), ("month", month), ("year", year)):
+            self.fill(f"id_about-date_of_birth_{part}", value)
+
     def choose(self, field_id: str, value: str) -> None:
         self.page.locator(f"#{field_id}").select_option(value)
 
@@ -80,14 +84,14 @@ def run_intake(journey: Journey, words: dict[str, str]) -> None:
     page.locator("main a.btn-primary").first.click()
 
     # About you: a validation error first, shown in the summary and next to the field.
-    journey.fill("id_about-date_of_birth", "2099-01-01")
+    journey.born("1", "1", "2099")
     journey.choose("id_about-nationality", "DE")
     journey.radio("about-on_singapore_work_pass", "no")
     journey.submit(words)
     expect(page.locator("#error-summary")).to_be_visible()
-    expect(page.locator("#error-summary a[href='#id_about-date_of_birth']")).to_be_visible()
+    expect(page.locator("#error-summary a[href='#id_about-date_of_birth_day']")).to_be_visible()
     journey.shot("about-error")
-    journey.fill("id_about-date_of_birth", "1992-03-14")
+    journey.born("14", "3", "1992")
     journey.shot("about")
     journey.submit(words)
 

@@ -11,23 +11,20 @@ from django.utils.translation import gettext_lazy as _
 
 from ...countries import country_choices
 from ..base import IntakeForm, compact, iso
-from ..fields import TriStateField
+from ..fields import DatePartsField, TriStateField
 
 
 class AboutForm(IntakeForm):
     title = _("About you")
     intro = _("Your age and nationality decide some routes straight away, so we ask them first.")
 
-    date_of_birth = forms.DateField(
+    date_of_birth = DatePartsField(
         label=_("Date of birth"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date", "autocomplete": "bday"}, format="%Y-%m-%d"),
-        input_formats=["%Y-%m-%d"],
+        autocomplete="bday",
         help_text=_(
-            "As in your passport. Leave it empty if you prefer not to say: routes with an age limit "
-            "will then show that they need it."
+            "As in your passport, for example 31 5 1990. Leave it empty if you prefer not to say: routes "
+            "with an age limit will then show that they need it."
         ),
-        error_messages={"invalid": _("Enter a real date, for example 1990-05-31.")},
     )
     nationality = forms.ChoiceField(
         label=_("Nationality"),
