@@ -140,7 +140,7 @@ class DatePartsWidget(forms.MultiWidget):
 
     def id_for_label(self, id_: str) -> str:
         # The error summary's link and a Change link land on the day box.
-        return f"{id_}_day" if id_ else ""
+        return f"{id_}_0" if id_ else ""
 
 
 class DatePartsField(forms.MultiValueField):
