@@ -40,7 +40,9 @@ def profile_of(client: Client) -> dict[str, Any]:
 
 
 def error_summary(html: str) -> str:
-    match = re.search(r'<div class="alert alert-danger[^"]*"[^>]*id="error-summary"[^>]*>(.*?)</div>', html, re.S)
+    match = re.search(
+        r'<div class="alert alert-danger[^"]*"[^>]*id="error-summary"[^>]*>(.*?)</div>', html, re.S
+    )
     assert match, "the page has no error summary"
     return match.group(1)
 
