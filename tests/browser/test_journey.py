@@ -212,12 +212,16 @@ def save_and_use_the_portal(journey: Journey, email: str, upload: Path) -> None:
     expect(page.locator(".case-card")).to_contain_text(reference)
     journey.shot("portal-home")
     page.locator(f"a[href$='/portal/cases/{reference}/']").click()
+    expect(page.locator(".consultant")).to_be_visible()
+    expect(page.locator("#checklist-progress")).to_have_attribute("value", "0")
     first = page.locator("li.document").first
     first.locator("input[type=file]").set_input_files(str(upload))
     first.locator("button[type=submit]").click()
     expect(page.locator("li.document").first.locator(".review-status")).to_have_text(
         UPLOADED[journey.language]
     )
+    # The checklist's progress counts the uploaded item ("1 of N required documents sent").
+    expect(page.locator("#checklist-progress")).to_have_attribute("value", "1")
     journey.shot("case-after-upload")
 
 
