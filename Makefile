@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint architecture typecheck pytest bench lock migrations-check messages clean system-deps audit
+.PHONY: install run test lint architecture typecheck pytest bench lock migrations-check messages clean system-deps audit vendor-axe
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11+ is required")'
@@ -66,3 +66,13 @@ messages: install
 
 clean:
 	rm -rf $(VENV) var/db.sqlite3 var/broker var/test-db.sqlite3
+
+# axe-core for the browser tests' accessibility checks, vendored so CI needs no network (committed).
+AXE_VERSION ?= 4
+vendor-axe:
+	mkdir -p tests/browser/vendor
+	cd tests/browser/vendor && tarball=$$(npm pack --silent axe-core@$(AXE_VERSION)) && \
+		tar -xzf "$$tarball" package/axe.min.js package/LICENSE package/package.json && \
+		mv package/axe.min.js package/LICENSE . && \
+		node -e 'console.log(require("./package/package.json").version)' > axe.version && \
+		rm -rf package "$$tarball"

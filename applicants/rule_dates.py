@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from assessments.engine import versions_in_force, versions_starting
+from assessments.engine import RuleVersion, versions_in_force, versions_starting
 from assessments.presentation import pathway_name
 
 
@@ -19,9 +20,18 @@ class RuleDate:
 
 @dataclass(frozen=True)
 class RuleChange:
+    """What changes for one pathway on one day: it closes, or new rules for new applications/renewals."""
+
     name: str
-    version: str
-    effective_from: date
+    closes: bool
+    for_new: bool
+    for_renewal: bool
+
+
+@dataclass(frozen=True)
+class ChangeDay:
+    day: date
+    changes: tuple[RuleChange, ...]
 
 
 def rules_in_force(today: date) -> list[RuleDate]:
@@ -32,12 +42,27 @@ def rules_in_force(today: date) -> list[RuleDate]:
     ]
 
 
-def upcoming_changes(today: date) -> list[RuleChange]:
-    """Versions that take effect after `today`: the dated banners that warn of a rule change."""
-    return sorted(
-        (
-            RuleChange(pathway_name(v.pathway), v.id, v.effective_from)
-            for v in versions_starting(after=today, until=date.max)
-        ),
-        key=lambda change: (change.effective_from, change.name),
-    )
+def upcoming_changes(today: date) -> list[ChangeDay]:
+    """Versions that take effect after `today`, one entry per day and pathway (the "what's changing" box).
+
+    A pathway with a new version for first applications and another for renewals on the same day is
+    one line, not two.
+    """
+    by_day: dict[date, dict[str, list[RuleVersion[Any]]]] = {}
+    for version in versions_starting(after=today, until=date.max):
+        by_day.setdefault(version.effective_from, {}).setdefault(version.pathway, []).append(version)
+    return [
+        ChangeDay(
+            day,
+            tuple(
+                RuleChange(
+                    name=pathway_name(code),
+                    closes=any(version.closure is not None for version in versions),
+                    for_new=any("new" in version.applies_to for version in versions),
+                    for_renewal=any("renewal" in version.applies_to for version in versions),
+                )
+                for code, versions in pathways.items()
+            ),
+        )
+        for day, pathways in sorted(by_day.items())
+    ]

@@ -8,12 +8,13 @@ from assessments.rules_admin import rule_versions
 from letters.views import letter_download
 
 from .health import healthz
+from .language import set_language
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("api/v1/assessments/", include("assessments.urls")),
     path("api/v1/openapi.json", openapi, name="openapi"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", set_language, name="set_language"),
     path("portal/letters/<int:letter_id>/download", letter_download, name="portal-letter-download"),
     path("admin/rules/", admin.site.admin_view(rule_versions), name="admin-rule-versions"),
     path("admin/", admin.site.urls),

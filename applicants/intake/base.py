@@ -14,9 +14,12 @@ from typing import Any, Protocol
 from django import forms
 from django.utils import formats
 from django.utils.functional import Promise
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from .fields import TriStateField
+from .fields import AmountField, TriStateField, YearField
+
+MILLION = Decimal(1_000_000)
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,10 @@ def describe(field: forms.Field, value: Any) -> str:
         return _("Not given")
     if isinstance(field, TriStateField):
         return _("Yes") if value else _("No")
+    if isinstance(field, YearField):
+        return str(value)
+    if isinstance(field, AmountField) and field.usd:
+        return usd_words(value)
     if isinstance(field, forms.ChoiceField):
         labels = {str(k): str(v) for k, v in field.choices}  # type: ignore[union-attr,misc]
         if isinstance(value, list):
@@ -57,8 +64,35 @@ def describe(field: forms.Field, value: Any) -> str:
     if isinstance(value, date):
         return formats.date_format(value, "DATE_FORMAT")
     if isinstance(value, Decimal | int):
-        return formats.number_format(value, decimal_pos=None, use_l10n=True, force_grouping=True)
+        return grouped(value)
     return str(value)
+
+
+def grouped(value: Decimal | int) -> str:
+    """A number with the active language's thousands separators: 2,000,000."""
+    return formats.number_format(value, decimal_pos=None, use_l10n=True, force_grouping=True)
+
+
+def usd_words(amount: Decimal) -> str:
+    """A US dollar amount as people say it: "US$ 750,000", "US$ 2,000 million" (中文: 20 亿美元)."""
+    if get_language() == "zh-hans" and amount >= 10_000:
+        if amount >= 100_000_000:
+            return _("%(amount)s hundred million US dollars") % {
+                "amount": grouped((amount / 100_000_000).normalize())
+            }
+        return _("%(amount)s ten thousand US dollars") % {"amount": grouped((amount / 10_000).normalize())}
+    if amount >= MILLION:
+        return _("US$ %(amount)s million") % {"amount": grouped((amount / MILLION).normalize())}
+    return _("US$ %(amount)s") % {"amount": grouped(amount.normalize())}
+
+
+# A question's closing mark ("?", ":" and their full-width 中文 forms): dropped before "question: answer".
+_CLOSING_MARKS = "?:\uff1f\uff1a"
+
+
+def labelled(question: str, text: str) -> str:
+    """ "Is it well known: Yes": a question and its answer or error, punctuated as the language does."""
+    return _("%(question)s: %(text)s") % {"question": question.rstrip(_CLOSING_MARKS), "text": text}
 
 
 def describe_unknown(field: forms.Field) -> str:
@@ -135,5 +169,11 @@ def error_links(form: Any) -> list[ErrorLink]:
                 continue
             bound = sub[name]
             label = str(sub.fields[name].label)
-            links += [ErrorLink(f"{label}: {message}", anchor_for(bound)) for message in messages]
+            links += [
+                ErrorLink(
+                    labelled(label, str(message)),
+                    anchor_for(bound),
+                )
+                for message in messages
+            ]
     return links

@@ -9,7 +9,7 @@ from django.http import QueryDict
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
-from .base import SummaryRow, anchor_for, describe
+from .base import SummaryRow, anchor_for, describe, labelled
 from .fields import TriStateField
 
 
@@ -51,8 +51,7 @@ class ListStep(forms.BaseFormSet):  # type: ignore[type-arg]
                     continue
                 field = form.fields[name]
                 if isinstance(field, TriStateField):
-                    if value:
-                        parts.append(str(field.label))
+                    parts.append(labelled(str(field.label), describe(field, value)))
                     continue
                 parts.append(describe(field, value))
             rows.append(
@@ -63,6 +62,12 @@ class ListStep(forms.BaseFormSet):  # type: ignore[type-arg]
                 )
             )
         return rows
+
+    def add_fields(self, form: forms.Form, index: int | None) -> None:
+        super().add_fields(form, index)
+        # The only entry in the list cannot be removed: no "Delete" box for it (leave it blank instead).
+        if self.can_delete and self.total_form_count() <= 1:
+            form.fields.pop("DELETE", None)
 
     @classmethod
     def with_one_more(cls, data: QueryDict, prefix: str) -> QueryDict:

@@ -34,6 +34,7 @@ from ..privacy.downloads import export_archive_response
 from ..services.portal import UPLOADABLE, request_data, upload_for_applicant
 from ..statuses import next_step
 from ..uploads import SIGNATURES, sniff
+from .consultant import consultant_for
 from .forms import ConfirmForm, UploadForm
 
 # Items the applicant still has to act on (an uploaded file waits for review instead).
@@ -111,8 +112,20 @@ def case_detail(request: HttpRequest, applicant: Applicant, reference: str) -> H
                 for d in documents
             ],
             "result": _saved_result(case),
+            "consultant": consultant_for(case),
+            "progress": _progress(documents),
         },
     )
+
+
+# Checklist items the applicant has done their part for: a file is in and not sent back.
+DONE = {Document.Review.UPLOADED, Document.Review.ACCEPTED}
+
+
+def _progress(documents: list[Document]) -> dict[str, int]:
+    """ "2 of 8": required items with a file in (uploaded or accepted), out of all required items."""
+    required = [d for d in documents if d.is_required]
+    return {"done": sum(1 for d in required if d.review_status in DONE), "total": len(required)}
 
 
 def _saved_result(case: Case) -> ResultView | None:
@@ -155,6 +168,8 @@ def upload(request: HttpRequest, applicant: Applicant, pk: int) -> HttpResponse:
             "next_step": next_step(case),
             "items": items,
             "result": _saved_result(case),
+            "consultant": consultant_for(case),
+            "progress": _progress(list(case.documents.all())),
             "errors": error_links(form),
             "failed_pk": document.pk,
         },

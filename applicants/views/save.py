@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -67,4 +68,6 @@ def saved(request: HttpRequest) -> HttpResponse:
     reference = request.session.get(SAVED_KEY)
     if not reference:
         return redirect("home")
-    return render(request, "applicants/intake_saved.html", {"reference": reference})
+    # Not a dead end: the next steps, and the way to the result and documents in the portal.
+    case_url = reverse("applicants:portal-case", args=[reference])
+    return render(request, "applicants/intake_saved.html", {"reference": reference, "case_url": case_url})

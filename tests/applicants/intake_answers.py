@@ -25,7 +25,9 @@ def prefixed(prefix: str, fields: dict[str, str]) -> dict[str, str]:
 
 
 ABOUT = {
-    "date_of_birth": "1990-05-31",
+    "date_of_birth_day": "31",
+    "date_of_birth_month": "5",
+    "date_of_birth_year": "1990",
     "nationality": "DE",
     "application_type": "new",
     "on_singapore_work_pass": "no",

@@ -149,3 +149,18 @@ def test_cross_border_transfer_consent_is_optional_and_recorded_as_given(
     applicant = save_assessment(client, django_capture_on_commit_callbacks, consent_transfer="")
     consent = ConsentRecord.objects.get(applicant=applicant)
     assert consent.for_cross_border_transfer is False
+
+
+def test_the_saved_page_says_what_happens_next_and_leads_to_the_result(
+    client: Client, django_capture_on_commit_callbacks
+) -> None:
+    answer_everything(client)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("applicants:intake-save"), SAVE)
+    reference = Case.objects.get().reference
+
+    html = client.get(reverse("applicants:intake-saved")).content.decode()
+
+    assert "What happens next" in html
+    assert f'href="{reverse("applicants:portal-case", args=[reference])}"' in html
+    assert "See my result and documents" in html

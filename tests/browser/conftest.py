@@ -13,6 +13,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Playwright, sync_playwright
 
+from .axe import PageReport
+
+# Every page axe checked in this run, summarised at the end of the log (one line per page).
+AXE_REPORTS: list[PageReport] = []
+
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 SCREENSHOTS = Path(__file__).resolve().parent.parent.parent / "artifacts" / "screenshots"
 CHROMIUM_ARGS = [
@@ -52,3 +57,15 @@ def browser(playwright_instance: Playwright) -> Iterator[Browser]:
 def screenshots() -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if not AXE_REPORTS:
+        return
+    terminalreporter.section("axe-core accessibility summary (per page)")
+    for report in AXE_REPORTS:
+        terminalreporter.write_line(report.line())
+    blocking = sum(len(report.blocking) for report in AXE_REPORTS)
+    terminalreporter.write_line(
+        f"axe: {len(AXE_REPORTS)} pages checked, {blocking} critical or serious violations"
+    )

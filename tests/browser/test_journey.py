@@ -17,6 +17,9 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.applicants.portal_helpers import PDF
 
+from .axe import AxeChecker
+from .conftest import AXE_REPORTS
+
 # serialized_rollback: a live server needs a real transaction, and an earlier transactional test may
 # have flushed the reference rows the data migrations created (pathways, groups, exchange rates).
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -40,12 +43,16 @@ WORDS = {
 
 
 class Journey:
-    def __init__(self, page: Page, base_url: str, folder: Path, name: str) -> None:
+    def __init__(
+        self, page: Page, base_url: str, folder: Path, name: str, axe: AxeChecker, *, javascript: bool
+    ) -> None:
         self.page = page
         self.base_url = base_url
         self.folder = folder
         self.name = name
         self.count = 0
+        self.axe = axe
+        self.javascript = javascript
 
     def shot(self, screen: str) -> None:
         self.count += 1
@@ -55,9 +62,19 @@ class Journey:
         viewport = self.page.viewport_size
         assert viewport is not None
         assert width <= viewport["width"], f"{screen} scrolls sideways: {width}px wide"
+        # Every page of the journey passes axe-core with no critical or serious violation.
+        report = self.axe.check(
+            self.page, f"{self.name}-{self.count:02d}-{screen}", javascript=self.javascript
+        )
+        AXE_REPORTS.append(report)
+        assert not report.blocking, f"{screen} ({self.page.url}): {report.blocking}"
 
     def fill(self, field_id: str, value: str) -> None:
         self.page.locator(f"#{field_id}").fill(value)
+
+    def born(self, day: str, month: str, year: str) -> None:
+        for index, value in enumerate((day, month, year)):
+            self.fill(f"id_about-date_of_birth_{index}", value)
 
     def choose(self, field_id: str, value: str) -> None:
         self.page.locator(f"#{field_id}").select_option(value)
@@ -78,18 +95,21 @@ class Journey:
 
 def run_intake(journey: Journey, words: dict[str, str]) -> None:
     page = journey.page
+    # On a phone too, "Start now" is on the first screen, without scrolling.
+    expect(page.locator("#start-now")).to_be_in_viewport()
     journey.shot("start")
-    page.locator("main a.btn-primary").first.click()
+    page.locator("#start-now").click()
 
     # About you: a validation error first, shown in the summary and next to the field.
-    journey.fill("id_about-date_of_birth", "2099-01-01")
+    journey.born("1", "1", "2099")
     journey.choose("id_about-nationality", "DE")
     journey.radio("about-on_singapore_work_pass", "no")
     journey.submit(words)
     expect(page.locator("#error-summary")).to_be_visible()
-    expect(page.locator("#error-summary a[href='#id_about-date_of_birth']")).to_be_visible()
+    expect(page.locator("#error-summary")).to_be_focused()
+    expect(page.locator("#error-summary a[href='#id_about-date_of_birth_0']")).to_be_visible()
     journey.shot("about-error")
-    journey.fill("id_about-date_of_birth", "1992-03-14")
+    journey.born("14", "3", "1992")
     journey.shot("about")
     journey.submit(words)
 
@@ -194,12 +214,16 @@ def save_and_use_the_portal(journey: Journey, email: str, upload: Path) -> None:
     expect(page.locator(".case-card")).to_contain_text(reference)
     journey.shot("portal-home")
     page.locator(f"a[href$='/portal/cases/{reference}/']").click()
+    expect(page.locator(".consultant")).to_be_visible()
+    expect(page.locator("#checklist-progress")).to_have_attribute("value", "0")
     first = page.locator("li.document").first
     first.locator("input[type=file]").set_input_files(str(upload))
     first.locator("button[type=submit]").click()
     expect(page.locator("li.document").first.locator(".review-status")).to_have_text(
         UPLOADED[journey.language]
     )
+    # The checklist's progress counts the uploaded item ("1 of N required documents sent").
+    expect(page.locator("#checklist-progress")).to_have_attribute("value", "1")
     journey.shot("case-after-upload")
 
 
@@ -231,17 +255,59 @@ def test_applicant_completes_the_journey(
         java_script_enabled=spec.javascript,
         is_mobile=spec.width < 500,
         locale="zh-CN" if language == "zh-hans" else "en-GB",
+        # No colour transitions (Bootstrap honours it): axe measures contrast at the final colours.
+        reduced_motion="reduce",
     )
     page = context.new_page()
     page.set_default_timeout(15_000)
+    axe = AxeChecker(browser, {"width": spec.width, "height": spec.height}, live_server.url)
     try:
         page.goto(live_server.url + "/")
         if language != "en":
             page.locator("#language-select").select_option(language)
             page.locator("header form button").click()
             expect(page.locator("html")).to_have_attribute("lang", language)
-        journey = Journey(page, live_server.url, screenshots, f"{language}-{device}")
+        journey = Journey(
+            page, live_server.url, screenshots, f"{language}-{device}", axe, javascript=spec.javascript
+        )
         run_intake(journey, WORDS[language])
         save_and_use_the_portal(journey, f"mei.tan.{language}.{device}@mail.example", upload)
+    finally:
+        axe.close()
+        context.close()
+
+
+SWITCH_PAGES = ("/", "/assessment/about/", "/assessment/check/", "/portal/login/", "/portal/sign-in-link/")
+
+
+def switch_language(page: Page, language: str) -> None:
+    page.locator("#language-select").select_option(language)
+    page.locator("header form button").click()
+    expect(page.locator("html")).to_have_attribute("lang", language)
+
+
+@pytest.mark.parametrize("device", DEVICES)
+def test_the_language_switch_works_both_ways_on_every_page_type(
+    browser: Browser, live_server, screenshots: Path, device: str
+) -> None:
+    spec = DEVICES[device]
+    context = browser.new_context(
+        viewport={"width": spec.width, "height": spec.height},
+        java_script_enabled=spec.javascript,
+        locale="zh-CN",
+        reduced_motion="reduce",
+    )
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    try:
+        for path in SWITCH_PAGES:
+            page.goto(f"{live_server.url}/zh-hans{path}")
+            expect(page.locator("html")).to_have_attribute("lang", "zh-hans")
+            switch_language(page, "en")
+            # The intake's check page sends a visitor without answers to the start, in the same language.
+            assert "/zh-hans/" not in page.url, page.url
+            switch_language(page, "zh-hans")
+            assert "/zh-hans/" in page.url, page.url
+        page.screenshot(path=str(screenshots / f"language-switch-{device}.png"), full_page=True)
     finally:
         context.close()

@@ -9,26 +9,23 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
+from ...countries import country_choices
 from ..base import IntakeForm, compact, iso
-from ..fields import TriStateField
+from ..fields import DatePartsField, TriStateField
 
 
 class AboutForm(IntakeForm):
     title = _("About you")
     intro = _("Your age, citizenship and residence decide some routes straight away, so we ask them first.")
 
-    date_of_birth = forms.DateField(
+    date_of_birth = DatePartsField(
         label=_("Date of birth"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date", "autocomplete": "bday"}, format="%Y-%m-%d"),
-        input_formats=["%Y-%m-%d"],
+        autocomplete="bday",
         help_text=_(
-            "As in your passport. Leave it empty if you prefer not to say: routes with an age limit "
-            "will then show that they need it."
+            "As in your passport, for example 31 5 1990. Leave it empty if you prefer not to say: routes "
+            "with an age limit will then show that they need it."
         ),
-        error_messages={"invalid": _("Enter a real date, for example 1990-05-31.")},
     )
     nationality = forms.ChoiceField(
         label=_("Nationality"),
@@ -71,13 +68,13 @@ class AboutForm(IntakeForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        # Country names come translated into the active language (django-countries' catalogues).
+        # CLDR's country names in the active language, in that language's order.
         nationality = self.fields["nationality"]
         assert isinstance(nationality, forms.ChoiceField)
-        nationality.choices = [("", _("Prefer not to say")), *list(countries)]
+        nationality.choices = [("", _("Prefer not to say")), *country_choices()]
         other = self.fields["other_citizenship"]
         assert isinstance(other, forms.ChoiceField)
-        other.choices = [("", _("None")), *list(countries)]
+        other.choices = [("", _("None")), *country_choices()]
 
     def clean_date_of_birth(self) -> date | None:
         born: date | None = self.cleaned_data["date_of_birth"]

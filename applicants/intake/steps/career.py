@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..base import compact, iso
-from ..fields import AmountField, TriStateField, whole_usd
+from ..fields import TriStateField, UsdAmountField, whole_usd
 from ..formsets import ListStep
 
 ROLE_TYPES = [
@@ -70,12 +70,12 @@ class RoleForm(forms.Form):
         error_messages={"required": _("Choose the kind of organisation.")},
     )
     organisation_well_known = TriStateField(label=_("Is the organisation well known in its field?"))
-    valuation_usd = AmountField(
+    valuation_usd = UsdAmountField(
         label=_("Its valuation or market value (US$)"), help_text=_("Leave it empty if you don't know.")
     )
-    funding_raised_usd = AmountField(label=_("Funding it has raised (US$)"))
-    annual_revenue_usd = AmountField(label=_("Its yearly revenue (US$)"))
-    aum_usd = AmountField(label=_("Assets under management, for a venture capital firm (US$)"))
+    funding_raised_usd = UsdAmountField(label=_("Funding it has raised (US$)"))
+    annual_revenue_usd = UsdAmountField(label=_("Its yearly revenue (US$)"))
+    aum_usd = UsdAmountField(label=_("Assets under management, for a venture capital firm (US$)"))
     stem_teaching_or_research = TriStateField(label=_("Did you teach or do research in a STEM field there?"))
     relevant_to_china_job = TriStateField(
         label=_("Is this job relevant to the job offered in China?"),
@@ -109,7 +109,17 @@ class CareerStep(ListStep):
     entry_label = _("Job")
     add_label = _("Add another job")
     empty_summary = _("No job given")
-    summary_fields = ("title", "organisation", "role_type", "organisation_type", "start", "end")
+    summary_fields = (
+        "title",
+        "organisation",
+        "role_type",
+        "organisation_type",
+        "start",
+        "end",
+        "organisation_well_known",
+        "valuation_usd",
+        "stem_teaching_or_research",
+    )
 
     def entry_to_profile(self, data: dict[str, Any]) -> dict[str, Any]:
         role = compact(

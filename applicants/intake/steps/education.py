@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..base import compact
-from ..fields import TriStateField
+from ..fields import TriStateField, YearField
 from ..formsets import ListStep
 
 LEVELS = [
@@ -46,7 +46,7 @@ class QualificationForm(forms.Form):
     )
     world_top_100 = TriStateField(label=_("Is it among the world's top 100 universities?"))
     taught_in_chinese = TriStateField(label=_("Was the course taught in Chinese?"))
-    completed_year = forms.IntegerField(
+    completed_year = YearField(
         label=_("Year completed"),
         required=False,
         min_value=1950,
@@ -80,6 +80,7 @@ class QualificationsStep(ListStep):
         "completed_year",
         "well_known_institution",
         "world_top_100",
+        "taught_in_chinese",
     )
 
     def entry_to_profile(self, data: dict[str, Any]) -> dict[str, Any]:
