@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "axes",
     "accounts",
+    "staff",
     "outbox",
     "applicants",
     "assessments",
