@@ -190,7 +190,9 @@ def render_advice_letter_pdf(letter: LetterContent) -> RenderedLetter:
             raise LetterRenderError(
                 f"the letter refers to something outside static/letters/: {fetcher.refused}"
             ) from error
-        pdf = document.write_pdf()
+        # Tagged (structure tree, reading order, /Lang from the html and lang attributes, /Alt from
+        # alt text) so screen readers can navigate the letter; fonts stay embedded as before.
+        pdf = document.write_pdf(pdf_tags=True)
         _check_every_character_was_drawn(document)
     return RenderedLetter(pdf=pdf, page_count=len(document.pages))
 
