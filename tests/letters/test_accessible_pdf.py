@@ -63,7 +63,7 @@ def test_the_letter_has_a_title(reader) -> None:
 def test_every_figure_has_alt_text(reader) -> None:
     _, pdf = reader
 
-    figures = [e for e in _walk(pdf.trailer["/Root"]["/StructTreeRoot"]) if e["/S"] == "/Figure"]
+    figures = [e for e in _walk(pdf.trailer["/Root"]["/StructTreeRoot"]) if str(e["/S"]) == "/Figure"]
 
     assert figures, "the logo is a figure"
     assert all(str(figure.get("/Alt", "")).strip() for figure in figures)
