@@ -11,6 +11,7 @@ from .cases import (
     DigestDelivery,
     Note,
     Pathway,
+    RecommendationOverride,
     Reminder,
     ReminderQuerySet,
 )
@@ -33,6 +34,7 @@ __all__ = [
     "Document",
     "Note",
     "Pathway",
+    "RecommendationOverride",
     "Reminder",
     "ReminderQuerySet",
     "RetentionRun",
