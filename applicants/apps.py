@@ -10,7 +10,16 @@ class ApplicantsConfig(AppConfig):
         # History of every change (django-auditlog). Opening a case page is logged too (CaseAdmin).
         from auditlog.registry import auditlog
 
-        from .models import Applicant, Case, ConsentRecord, DataRequest, Document, Note, Reminder
+        from .models import (
+            Applicant,
+            Case,
+            ConsentRecord,
+            DataRequest,
+            Document,
+            Note,
+            RecommendationOverride,
+            Reminder,
+        )
 
         auditlog.register(Applicant)
         auditlog.register(ConsentRecord)
@@ -18,5 +27,6 @@ class ApplicantsConfig(AppConfig):
         auditlog.register(Document)
         auditlog.register(Note)
         auditlog.register(Reminder)
+        auditlog.register(RecommendationOverride, m2m_fields={"pathways"})
         # Who approved an export or an erasure, and every download of an export archive.
         auditlog.register(DataRequest, exclude_fields=["archive"])

@@ -3,6 +3,9 @@
 Targets (per page, as a consultant and as a case manager): median server time ≤ 300 ms over
 5 warm requests and ≤ 12 queries, for the default list, filtered lists and searches.
 
+Staff sign in as people do: password on the login page, then the current code of a confirmed TOTP device
+on the second-factor page (the admin answers 302 to a session without the second factor).
+
 Uses its own database (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/consultancy_bench):
 creates it, migrates, seeds 100,000 cases once with `seed_cases`, and reuses it on later runs. The
 measurement runs in a child process so Django is configured for that database only. Facet counts
@@ -28,6 +31,7 @@ CASES = 100_000
 TIME_TARGET_MS = 300.0
 QUERY_TARGET = 12
 RUNS = 5
+BENCH_PASSWORD = "bench-only-password"  # noqa: S105 - a throwaway bench database, never a real one
 
 PAGES = {
     "default": "",
@@ -112,8 +116,29 @@ def _measure(client: object, path: str) -> tuple[list[float], int, int]:
             times.append((time.perf_counter() - started) * 1000)
         assert response.status_code == 200, (path, response.status_code)
         queries = len(ctx.captured_queries)
-    rows = len(response.context["cl"].result_list)
+    context = response.context
+    rows = len(context["cl"].result_list) if context is not None and "cl" in context else 0
     return times, queries, rows
+
+
+def _sign_in(client: object, user: object) -> None:
+    """Password step, then the TOTP code from the user's confirmed device, through the real forms."""
+    from django.urls import reverse
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    post = client.post  # type: ignore[attr-defined]
+    user.set_password(BENCH_PASSWORD)  # type: ignore[attr-defined]
+    user.save()  # type: ignore[attr-defined]
+    device, _ = TOTPDevice.objects.get_or_create(user=user, name="bench phone", defaults={"confirmed": True})
+    index = reverse("admin:index")
+    username = user.username  # type: ignore[attr-defined]
+    response = post(reverse("admin:login"), {"username": username, "password": BENCH_PASSWORD, "next": index})
+    assert response.status_code == 302, ("password step", response.status_code)
+    code = totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits)
+    response = post(reverse("admin:two-factor"), {"token": f"{code:06d}", "next": index})
+    assert response.status_code == 302, ("second factor", response.status_code)
+    assert response["Location"] == index, ("second factor", response["Location"])
 
 
 def child() -> int:
@@ -153,13 +178,22 @@ def child() -> int:
         "email_prefix": sample.applicant.email.split("@")[0],
     }
     changelist = reverse("admin:applicants_case_changelist")
+    # Pages that are not the list: the dashboard (admin index) and one case's workspace page.
+    other_pages = {
+        "dashboard": reverse("admin:index"),
+        "case page": reverse("admin:applicants_case_change", args=[sample.pk]),
+    }
     ok = True
     results = []
     for role, user in (("consultant", consultant), ("case manager", manager)):
         client = Client()
-        client.force_login(user)
-        for label, query in {**PAGES, **FACET_PAGES}.items():
-            times, queries, rows = _measure(client, changelist + query.format(**fill))
+        _sign_in(client, user)
+        paths = {
+            label: changelist + query.format(**fill) for label, query in {**PAGES, **FACET_PAGES}.items()
+        }
+        paths.update(other_pages)
+        for label, path in paths.items():
+            times, queries, rows = _measure(client, path)
             median, worst = statistics.median(times), max(times)
             held = label not in FACET_PAGES
             met = median <= TIME_TARGET_MS and queries <= QUERY_TARGET

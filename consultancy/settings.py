@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "axes",
     "accounts",
+    "staff",
     "outbox",
     "applicants",
     "assessments",
@@ -262,6 +263,8 @@ LETTER_TIME_LIMIT = env.int("LETTER_TIME_LIMIT_SECONDS", default=90)
 LETTER_RENDERING_DEADLINE = env.int("LETTER_RENDERING_DEADLINE_SECONDS", default=180)
 # After this many attempts (retries after errors and restarts after a dead worker) a letter fails.
 LETTER_MAX_ATTEMPTS = env.int("LETTER_MAX_ATTEMPTS", default=5)
+# A case manager's choice: a rendered letter needs a second staff member's review before its release.
+LETTERS_REQUIRE_SECOND_REVIEWER: bool = env.bool("LETTERS_REQUIRE_SECOND_REVIEWER", default=False)
 
 # --- Celery ---------------------------------------------------------------------------------------
 # Default broker: kombu's filesystem transport in var/broker, a real broker that needs no server, so
@@ -356,6 +359,8 @@ CONTENT_SECURITY_POLICY = {
         "font-src": [SELF],
         "connect-src": [SELF],
         "form-action": [SELF],
+        # Frames only on the letter review page (its inline PDF preview), which allows 'self' there.
+        "frame-src": [NONE],
         "frame-ancestors": [NONE],
         "base-uri": [NONE],
         "object-src": [NONE],

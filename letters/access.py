@@ -23,13 +23,13 @@ ADD_LETTER = "letters.add_adviceletter"
 def letter_for(user: AnyUser, pk: int, *, as_applicant: bool = False, case_pk: Any = None) -> AdviceLetter:
     """An advice letter on a case `user` may open (of case `case_pk` when given); 404 otherwise.
 
-    Applicants see only their ready letters; staff also need the letters' view permission (403).
+    Applicants see only their released letters (drafts are staff-only); staff also need the letters' view permission (403).
     """
     letters = AdviceLetter.objects.select_related("case").filter(
         pk=pk, case__in=visible_cases(user, as_applicant=as_applicant)
     )
     if as_applicant:
-        letters = letters.ready()
+        letters = letters.released()
     if case_pk is not None:
         letters = letters.filter(case_id=case_pk)
     letter = letters.first()

@@ -11,7 +11,10 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
+from csp.constants import SELF
+from csp.decorators import csp_replace
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.auth.models import User
@@ -23,6 +26,7 @@ from django.urls import URLPattern, path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 
 from applicants.access import case_scope
 from applicants.admin.cases import CaseAdmin
@@ -58,6 +62,18 @@ def download_link(letter: AdviceLetter) -> str:
     return format_html('<a href="{}">{}</a>', url, letter.download_name())
 
 
+def review_link(letter: AdviceLetter) -> str:
+    """ "Review and release" for a draft, "released <date>" once released."""
+    if letter.status != AdviceLetter.Status.READY:
+        return "—"
+    url = reverse("admin:applicants_case_letter_review", args=[letter.case_id, letter.pk])
+    if letter.released_at is not None:
+        return format_html(
+            '<a href="{}">{}</a>', url, _("released %(day)s") % {"day": f"{letter.released_at:%Y-%m-%d}"}
+        )
+    return format_html('<a href="{}">{}</a>', url, _("draft: review and release"))
+
+
 class AdviceLetterInline(admin.TabularInline[AdviceLetter, Case]):
     """The case's letters, newest first: read-only (the services write them)."""
 
@@ -67,6 +83,7 @@ class AdviceLetterInline(admin.TabularInline[AdviceLetter, Case]):
         "version",
         "language",
         "status_display",
+        "review",
         "download",
         "page_count",
         "attempts",
@@ -95,6 +112,10 @@ class AdviceLetterInline(admin.TabularInline[AdviceLetter, Case]):
     @admin.display(description=gettext_lazy("PDF"))
     def download(self, obj: AdviceLetter) -> str:
         return download_link(obj)
+
+    @admin.display(description=gettext_lazy("review"))
+    def review(self, obj: AdviceLetter) -> str:
+        return review_link(obj)
 
 
 class SnapshotChoiceField(forms.ModelChoiceField[Assessment]):
@@ -128,6 +149,18 @@ class LetterRequestForm(forms.Form):
         field.queryset = case.assessments.latest_first()
         field.initial = field.queryset.first()
         self.fields["language"].initial = case.applicant.preferred_language
+
+
+class LetterRevisionForm(LetterRequestForm):
+    """The review page's "edit the note and render again": same snapshot and language, a new version."""
+
+    def __init__(self, *args: Any, case: Case, letter: AdviceLetter, **kwargs: Any) -> None:
+        super().__init__(*args, case=case, **kwargs)
+        self.fields["assessment"].initial = letter.assessment_id
+        self.fields["language"].initial = letter.language
+        self.fields["note"].initial = letter.consultant_note
+        self.fields["assessment"].widget = forms.HiddenInput()
+        self.fields["language"].widget = forms.HiddenInput()
 
 
 def _case_for(modeladmin: admin.ModelAdmin[Case], request: HttpRequest, object_id: str) -> Case:
@@ -194,6 +227,64 @@ def letter_download_view(
     return letter_pdf_response(letter_for(request.user, letter_id, case_pk=case.pk))
 
 
+@csp_replace({"frame-src": [SELF]})  # type: ignore[arg-type]  # django-csp types a view as (request)
+def letter_review_view(
+    modeladmin: admin.ModelAdmin[Case], request: HttpRequest, object_id: str, letter_id: int
+) -> HttpResponse:
+    """One letter version: its PDF inline, "edit the note and render again", the second review (when
+    required) and release, the only path to the applicant. Released letters are shown, never changed."""
+    case = _case_for(modeladmin, request, object_id)
+    letter = letter_for(request.user, letter_id, case_pk=case.pk)
+    review_url = reverse("admin:applicants_case_letter_review", args=[case.pk, letter.pk])
+    may_act = modeladmin.has_change_permission(request, case) and request.user.has_perm(ADD_LETTER)
+    if request.method == "POST":
+        if not may_act:
+            raise PermissionDenied
+        user = request.user
+        assert isinstance(user, User)
+        step = {"release": services.release_letter, "review": services.review_letter}.get(
+            request.POST.get("step", "")
+        )
+        if step is None:
+            raise PermissionDenied
+        try:
+            step(letter=letter, by=user)
+        except ValidationError as error:
+            modeladmin.message_user(request, " ".join(error.messages), messages.ERROR)
+        else:
+            done = (
+                _("Letter %(reference)s released: the applicant is e-mailed and sees it in the portal.")
+                if step is services.release_letter
+                else _("Letter %(reference)s reviewed; it can be released now.")
+            )
+            modeladmin.message_user(request, done % {"reference": letter.reference}, messages.SUCCESS)
+        return HttpResponseRedirect(review_url)
+    context = {
+        **modeladmin.admin_site.each_context(request),
+        "title": _("Advice letter %(reference)s") % {"reference": letter.reference},
+        "opts": modeladmin.model._meta,
+        "case": case,
+        "case_url": reverse("admin:applicants_case_change", args=[case.pk]),
+        "letter": letter,
+        "may_act": may_act and letter.status == AdviceLetter.Status.READY and letter.released_at is None,
+        "needs_review": settings.LETTERS_REQUIRE_SECOND_REVIEWER and letter.reviewed_by_id is None,
+        "revision_form": LetterRevisionForm(case=case, letter=letter),
+        "request_url": reverse("admin:applicants_case_request_letter", args=[case.pk]),
+        "preview_url": reverse("admin:applicants_case_letter_preview", args=[case.pk, letter.pk]),
+    }
+    return TemplateResponse(request, "admin/letters/adviceletter/review.html", context)
+
+
+@xframe_options_sameorigin
+@csp_replace({"frame-ancestors": [SELF]})  # type: ignore[arg-type]  # as above
+def letter_preview_view(
+    modeladmin: admin.ModelAdmin[Case], request: HttpRequest, object_id: str, letter_id: int
+) -> FileResponse:
+    """The letter's PDF shown inline (framed by the review page only: same origin), staff only; logged."""
+    case = _case_for(modeladmin, request, object_id)
+    return letter_pdf_response(letter_for(request.user, letter_id, case_pk=case.pk), inline=True)
+
+
 @admin.action(description=gettext_lazy("Request an advice letter"), permissions=["change"])
 def request_advice_letter_action(
     modeladmin: admin.ModelAdmin[Case], request: HttpRequest, queryset: QuerySet[Case]
@@ -245,6 +336,11 @@ class AdviceLetterAdmin(admin.ModelAdmin[AdviceLetter]):
         "ready_at",
         "failed_at",
         "notified_at",
+        "reviewed_by",
+        "reviewed_at",
+        "released_by",
+        "released_at",
+        "applicant_notified_at",
     )
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[AdviceLetter]:
@@ -306,6 +402,16 @@ class LetterCaseAdmin(CaseAdmin):
                 "<path:object_id>/letters/request/",
                 self.admin_site.admin_view(partial(request_letter_view, self)),
                 name="applicants_case_request_letter",
+            ),
+            path(
+                "<path:object_id>/letters/<int:letter_id>/review/",
+                self.admin_site.admin_view(partial(letter_review_view, self)),
+                name="applicants_case_letter_review",
+            ),
+            path(
+                "<path:object_id>/letters/<int:letter_id>/preview/",
+                self.admin_site.admin_view(partial(letter_preview_view, self)),
+                name="applicants_case_letter_preview",
             ),
             path(
                 "<path:object_id>/letters/<int:letter_id>/download/",

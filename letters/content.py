@@ -14,11 +14,12 @@ from datetime import date
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from applicants.services.cases import current_override
 from assessments.engine import DEFAULT_RATES, assess, parse_profile, render_assessment
+from staff.profiles import profile_for
 
 from .models import AdviceLetter, LetterLanguage
 
@@ -74,6 +75,8 @@ class LetterContent:
     relied_on: tuple[str, ...] = ()
     governing_language: str = "en"
     case_reference: str = ""
+    consultant_title: str = ""
+    consultant_signature: str = ""
 
     def __post_init__(self) -> None:
         missing = [code for code in self.language.language_codes if code not in self.assessments]
@@ -96,13 +99,6 @@ def rendered_in_each_language(data: Mapping[str, Any], language: LetterLanguage)
     return rendered
 
 
-def _signer(user: AbstractBaseUser | None) -> str:
-    if user is None:
-        return ""
-    full_name = getattr(user, "get_full_name", lambda: "")()
-    return str(full_name or user.get_username())
-
-
 def letter_content(letter: AdviceLetter) -> LetterContent:
     """The content of a stored letter: its snapshot, its case's applicant and target pathways."""
     case, applicant = letter.case, letter.case.applicant
@@ -115,11 +111,15 @@ def letter_content(letter: AdviceLetter) -> LetterContent:
             f"assessment snapshot {letter.assessment_id} is not in the engine's output shape "
             f"({type(error).__name__}: {error})"
         ) from error
-    # The case's target pathways are the ones the advice rests on (none chosen: the positive outcomes),
-    # in the contract's pathway order.
-    targets = {p.code for p in case.pathways.all()}
+    # The advice rests on the consultant's override when there is one, else on the case's target
+    # pathways (none chosen: the positive outcomes), in the contract's pathway order. The engine's own
+    # recommendation stays in the snapshot.
+    override = current_override(case)
+    targets = set(override.pathway_codes) if override is not None else {p.code for p in case.pathways.all()}
     first = assessments[language.language_codes[0]]["results"]
     relied_on = tuple(r["pathway"] for r in first if r["pathway"] in targets)
+    signer = letter.requested_by or case.assigned_to
+    profile = profile_for(signer) if signer is not None else None
     return LetterContent(
         reference=letter.reference,
         case_reference=case.reference,
@@ -133,7 +133,9 @@ def letter_content(letter: AdviceLetter) -> LetterContent:
             date_of_birth=applicant.date_of_birth,
             passport_last4=applicant.passport_last4,
         ),
-        consultant_name=_signer(letter.requested_by) or _signer(case.assigned_to),
+        consultant_name=profile.display_name if profile is not None else "",
+        consultant_title=profile.title if profile is not None else "",
+        consultant_signature=profile.signature_block if profile is not None else "",
         consultant_note=letter.consultant_note,
         assessments=assessments,
         relied_on=relied_on,
@@ -219,6 +221,7 @@ def sample_letter_content(language: LetterLanguage) -> LetterContent:
             passport_last4="482K",
         ),
         consultant_name="Priya Raman",
+        consultant_title="Senior immigration consultant",
         consultant_note=SAMPLE_NOTE,
         assessments=rendered_in_each_language(data, language),
         relied_on=("sg_tech_pass", "cn_k_visa", "cn_work_permit"),

@@ -8,7 +8,7 @@ from django.http import FileResponse, Http404
 from .models import AdviceLetter
 
 
-def letter_pdf_response(letter: AdviceLetter) -> FileResponse:
+def letter_pdf_response(letter: AdviceLetter, *, inline: bool = False) -> FileResponse:
     """The ready letter as a PDF download named after its reference; 404 if it is not ready.
 
     Every download is recorded in the audit log (who, when), like opening a case.
@@ -21,7 +21,7 @@ def letter_pdf_response(letter: AdviceLetter) -> FileResponse:
         raise Http404("The letter's file is missing.") from error
     accessed.send(sender=AdviceLetter, instance=letter)
     response = FileResponse(
-        handle, as_attachment=True, filename=letter.download_name(), content_type="application/pdf"
+        handle, as_attachment=not inline, filename=letter.download_name(), content_type="application/pdf"
     )
     # Never sniffed as anything else, never kept by a shared cache.
     response["X-Content-Type-Options"] = "nosniff"

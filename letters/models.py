@@ -69,11 +69,23 @@ class AdviceLetterQuerySet(models.QuerySet["AdviceLetter"]):
     def ready(self) -> AdviceLetterQuerySet:
         return self.filter(status=AdviceLetter.Status.READY)
 
+    def drafts(self) -> AdviceLetterQuerySet:
+        """Rendered letters no applicant has seen yet: staff read them before release."""
+        return self.ready().filter(released_at__isnull=True)
+
+    def released(self) -> AdviceLetterQuerySet:
+        """Letters released to the applicant: the only ones the portal lists and downloads."""
+        return self.filter(status=AdviceLetter.Status.READY, released_at__isnull=False)
+
+    def awaiting_review_by(self, user: Any) -> AdviceLetterQuerySet:
+        """Drafts of `user`'s cases (or requested by them) waiting for someone to release them."""
+        return self.drafts().filter(models.Q(case__assigned_to=user) | models.Q(requested_by=user))
+
     def stalled(
         self, *, now: datetime, rendering_for: timedelta, retry_for: timedelta
     ) -> AdviceLetterQuerySet:
         """Renders whose worker died: claimed longer ago than `rendering_for` and never finished, or put back
-        for a retry (`release_letter`) longer ago than `retry_for` and never taken again. A retry waits in
+        for a retry (`requeue_letter`) longer ago than `retry_for` and never taken again. A retry waits in
         the memory of the worker that failed (Celery's countdown), so it dies with that worker."""
         return self.filter(
             Q(status=AdviceLetter.Status.RENDERING, rendering_started_at__lt=now - rendering_for)
@@ -142,11 +154,32 @@ class AdviceLetter(models.Model):
     ready_at = models.DateTimeField(_("ready at"), null=True, blank=True)
     failed_at = models.DateTimeField(_("failed at"), null=True, blank=True)
     notified_at = models.DateTimeField(
-        _("ready e-mails sent"),
+        _("draft e-mail sent"),
         null=True,
         blank=True,
-        help_text=_("When the applicant and consultant were told."),
+        help_text=_("When the consultant was told the draft is ready to review."),
     )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("second reviewer"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    released_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("released by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    released_at = models.DateTimeField(
+        _("released at"), null=True, blank=True, help_text=_("When the applicant could first see it.")
+    )
+    applicant_notified_at = models.DateTimeField(_("applicant e-mailed"), null=True, blank=True)
 
     objects = AdviceLetterQuerySet.as_manager()
 
@@ -173,6 +206,11 @@ class AdviceLetter(models.Model):
                 condition=~models.Q(status="failed") | ~models.Q(last_error=""),
                 name="advice_letter_failure_says_why",
             ),
+            models.CheckConstraint(
+                condition=models.Q(released_at__isnull=True)
+                | models.Q(status="ready", released_by__isnull=False),
+                name="advice_letter_released_is_ready",
+            ),
         ]
         indexes = [
             models.Index(fields=["status", "enqueued_at"], name="advice_letter_queue_idx"),
@@ -186,6 +224,10 @@ class AdviceLetter(models.Model):
     def reference(self) -> str:
         """The reference printed on the letter: the case reference and the version, e.g. TP-7K3M9Q-L2."""
         return f"{self.case.reference}-L{self.version}"
+
+    @property
+    def is_released(self) -> bool:
+        return self.released_at is not None
 
     def download_name(self) -> str:
         """A file name that says what it is: advice-letter-TP-7K3M9Q-L2-en.pdf."""

@@ -190,7 +190,9 @@ def render_advice_letter_pdf(letter: LetterContent) -> RenderedLetter:
             raise LetterRenderError(
                 f"the letter refers to something outside static/letters/: {fetcher.refused}"
             ) from error
-        pdf = document.write_pdf()
+        # Tagged (structure tree, reading order, /Lang from the html and lang attributes, /Alt from
+        # alt text) so screen readers can navigate the letter; fonts stay embedded as before.
+        pdf = document.write_pdf(pdf_tags=True)
         _check_every_character_was_drawn(document)
     return RenderedLetter(pdf=pdf, page_count=len(document.pages))
 
@@ -210,11 +212,28 @@ def _no_garbage_collection() -> Iterator[None]:
 
 
 def _pathway_sections(views: list[LanguageView]) -> list[list[dict[str, Any]]]:
-    """Each pathway relied on, once per language, so a bilingual letter prints both versions together."""
-    return [
-        [{"view": view, "pathway": view.relied_on[i]} for view in views]
-        for i in range(len(views[0].relied_on))
-    ]
+    """Each pathway relied on, once per language, so a bilingual letter prints both versions together.
+
+    `explain` says whether its outcome's meaning is printed: only the first time that outcome appears
+    (the summary explains the recommended route's), so no sentence is printed twice.
+    """
+    sections = []
+    explained: dict[str, set[str]] = {}
+    for view in views:
+        recommended = view.recommended
+        explained[view.code] = (
+            {recommended.outcome} if recommended is not None and recommended.is_positive else set()
+        )
+    for i in range(len(views[0].relied_on)):
+        row = []
+        for view in views:
+            pathway = view.relied_on[i]
+            row.append(
+                {"view": view, "pathway": pathway, "explain": pathway.outcome not in explained[view.code]}
+            )
+            explained[view.code].add(pathway.outcome)
+        sections.append(row)
+    return sections
 
 
 def _check_every_character_was_drawn(document: Any) -> None:

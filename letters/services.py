@@ -1,8 +1,11 @@
 """Writes for advice letters, from request to ready (or failed), including what the letter workers and
-the sweeper change.
+the sweeper change, then review and release.
 
-request → (outbox → worker) claim → render → store | release for a retry | fail; the ready e-mails
-follow through the outbox. Every task call goes through `outbox.services.enqueue_on_commit` in the
+request → (outbox → worker) claim → render → store | requeue for a retry | fail. A rendered letter is a
+draft only staff see (the consultant is told it is ready to read); `release_letter` is the one path to the
+applicant: it makes the letter visible in the portal and e-mails them, through the outbox. With
+LETTERS_REQUIRE_SECOND_REVIEWER on, someone other than the requester must `review_letter` first.
+Released letters never change; a new version (a new request) supersedes them. Every task call goes through `outbox.services.enqueue_on_commit` in the
 transaction of the change it follows, so a broker outage delays a letter but never loses it; the
 sweeper is left with renders whose worker died. Every step re-reads the row under a lock, so a second
 delivery of the same message, a retry and a re-queued letter can never both store a PDF: `attempts`
@@ -29,7 +32,7 @@ from assessments.models import Assessment
 from outbox.services import enqueue_on_commit
 
 from .content import LetterContentError, letter_content
-from .emails import send_ready_emails
+from .emails import send_draft_ready_email, send_released_email
 from .models import AdviceLetter, LetterLanguage
 
 logger = logging.getLogger(__name__)
@@ -39,6 +42,7 @@ MAX_NOTE_LENGTH = 4000
 # so it names them rather than importing them.
 RENDER_LETTER_TASK = "letters.render_letter"
 SEND_READY_EMAILS_TASK = "letters.send_letter_ready_emails"
+SEND_RELEASED_EMAIL_TASK = "letters.send_letter_released_email"
 SWEEP_STALLED_RENDERS_TASK = "letters.sweep_stalled_renders"
 
 
@@ -142,7 +146,7 @@ def render_letter(*, letter_id: int) -> AdviceLetter | None:
         return None
     except Exception as error:
         # Anything else (disk, database, the soft time limit, a bug) gets the remaining attempts.
-        if release_letter(letter_id=letter_id, attempt=attempt, error=f"{type(error).__name__}: {error}"):
+        if requeue_letter(letter_id=letter_id, attempt=attempt, error=f"{type(error).__name__}: {error}"):
             raise LetterRetry(str(error)) from error
         return None
 
@@ -170,7 +174,7 @@ def store_rendered_letter(
 
 
 @transaction.atomic
-def release_letter(*, letter_id: int, attempt: int, error: str) -> bool:
+def requeue_letter(*, letter_id: int, attempt: int, error: str) -> bool:
     """After a failed attempt: queue the letter again with `error` shown to staff (True: retry it),
     or fail it if that was its last attempt (False)."""
     letter = _current_attempt(letter_id, attempt)
@@ -242,7 +246,8 @@ def sweep_stalled_renders(*, now: datetime, rendering_for: timedelta, retry_for:
 
 @transaction.atomic
 def send_letter_ready_emails(*, letter_id: int) -> bool:
-    """Tell the applicant (in their language) and the consultant that the letter is ready; once.
+    """Tell the consultant (the requester, else the case's) that the draft is ready to read; once.
+    The applicant hears nothing until the letter is released.
 
     Returns False if there was nothing to send (not ready, or already sent).
     """
@@ -256,7 +261,66 @@ def send_letter_ready_emails(*, letter_id: int) -> bool:
     )
     if letter is None or letter.status != AdviceLetter.Status.READY or letter.notified_at is not None:
         return False
-    send_ready_emails(letter)
+    send_draft_ready_email(letter)
     letter.notified_at = timezone.now()
     letter.save(update_fields=["notified_at"])
+    return True
+
+
+def _draft(letter: AdviceLetter) -> AdviceLetter:
+    """The letter, locked, if it is a rendered draft; ValidationError otherwise."""
+    locked = AdviceLetter.objects.select_for_update(of=("self",)).select_related("case").get(pk=letter.pk)
+    if locked.released_at is not None:
+        raise ValidationError(_("This letter was released and can no longer change; request a new version."))
+    if locked.status != AdviceLetter.Status.READY:
+        raise ValidationError(_("Only a rendered letter can be reviewed or released."))
+    return locked
+
+
+@transaction.atomic
+def review_letter(*, letter: AdviceLetter, by: User) -> AdviceLetter:
+    """Record `by` as the second reviewer of a draft: someone other than the consultant who requested it."""
+    letter = _draft(letter)
+    if letter.requested_by_id is not None and letter.requested_by_id == by.pk:
+        raise ValidationError(
+            _("A second reviewer is someone other than the consultant who requested the letter.")
+        )
+    letter.reviewed_by = by
+    letter.reviewed_at = timezone.now()
+    letter.save(update_fields=["reviewed_by", "reviewed_at"])
+    return letter
+
+
+@transaction.atomic
+def release_letter(*, letter: AdviceLetter, by: User) -> AdviceLetter:
+    """Release a draft to the applicant: the portal lists it from now on, and they are e-mailed (through
+    the outbox, once this commits). The only path by which a letter reaches the applicant.
+
+    Refused (ValidationError) for a letter not rendered, already released, or, when
+    LETTERS_REQUIRE_SECOND_REVIEWER is on, not yet reviewed by a second person.
+    """
+    letter = _draft(letter)
+    if settings.LETTERS_REQUIRE_SECOND_REVIEWER and letter.reviewed_by_id is None:
+        raise ValidationError(_("A second reviewer must read this letter before it is released."))
+    letter.released_by = by
+    letter.released_at = timezone.now()
+    letter.save(update_fields=["released_by", "released_at"])
+    enqueue_on_commit(SEND_RELEASED_EMAIL_TASK, letter.pk)
+    return letter
+
+
+@transaction.atomic
+def send_letter_released_email(*, letter_id: int) -> bool:
+    """Tell the applicant, in their language, that a released letter is in their portal; once."""
+    letter = (
+        AdviceLetter.objects.select_for_update(of=("self",))
+        .select_related("case__applicant", "case__assigned_to", "requested_by", "released_by")
+        .filter(pk=letter_id)
+        .first()
+    )
+    if letter is None or letter.released_at is None or letter.applicant_notified_at is not None:
+        return False
+    send_released_email(letter)
+    letter.applicant_notified_at = timezone.now()
+    letter.save(update_fields=["applicant_notified_at"])
     return True

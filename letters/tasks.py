@@ -59,3 +59,13 @@ def sweep_stalled_renders_task() -> int:
 )
 def send_letter_ready_emails_task(letter_id: int) -> None:
     services.send_letter_ready_emails(letter_id=letter_id)
+
+
+@shared_task(
+    name=services.SEND_RELEASED_EMAIL_TASK,
+    autoretry_for=(SMTPException, OSError),
+    retry_backoff=60,
+    max_retries=5,
+)
+def send_letter_released_email_task(letter_id: int) -> None:
+    services.send_letter_released_email(letter_id=letter_id)

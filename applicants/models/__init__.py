@@ -11,6 +11,7 @@ from .cases import (
     DigestDelivery,
     Note,
     Pathway,
+    RecommendationOverride,
     Reminder,
     ReminderQuerySet,
 )
@@ -35,6 +36,7 @@ __all__ = [
     "Note",
     "Pathway",
     "PendingSubmission",
+    "RecommendationOverride",
     "Reminder",
     "ReminderQuerySet",
     "RetentionRun",

@@ -248,6 +248,35 @@ class Note(models.Model):
         return self.body[:60]
 
 
+class RecommendationOverride(models.Model):
+    """A consultant's own recommendation for a case, replacing the engine's in what the applicant reads
+    (portal, letter); the engine's stays in the assessment snapshot for the record. The newest row is in
+    force; earlier ones are history. Written by `applicants.services.cases.override_recommendation`."""
+
+    case = models.ForeignKey(
+        Case, verbose_name=_("case"), on_delete=models.CASCADE, related_name="recommendation_overrides"
+    )
+    pathways = models.ManyToManyField(Pathway, verbose_name=_("recommended routes"), related_name="+")
+    reason = models.TextField(_("reason"), help_text=_("Why the consultant recommends these routes instead."))
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("decided by"), on_delete=models.PROTECT, related_name="+"
+    )
+    at = models.DateTimeField(_("decided at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("recommendation override")
+        verbose_name_plural = _("recommendation overrides")
+        ordering = ["-at", "-pk"]
+        constraints = [models.CheckConstraint(condition=~models.Q(reason=""), name="override_says_why")]
+
+    def __str__(self) -> str:
+        return f"{self.case_id}: {self.reason[:60]}"
+
+    @property
+    def pathway_codes(self) -> list[str]:
+        return sorted(p.code for p in self.pathways.all())
+
+
 class ReminderQuerySet(models.QuerySet["Reminder"]):
     def pending(self) -> ReminderQuerySet:
         return self.filter(is_done=False)

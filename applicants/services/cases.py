@@ -20,7 +20,16 @@ from django.utils.translation import gettext as _
 
 from ..access import CONSULTANT_GROUP, can_work_on_applicant, manages_all_cases, require_case_access
 from ..errors import AccessDenied, CaseRuleError
-from ..models import Applicant, Case, Document, Note, Pathway, PendingSubmission, Reminder
+from ..models import (
+    Applicant,
+    Case,
+    Document,
+    Note,
+    Pathway,
+    PendingSubmission,
+    RecommendationOverride,
+    Reminder,
+)
 from ..models.cases import generate_reference
 from .files import delete_files_on_commit
 
@@ -163,6 +172,40 @@ def assign_case(*, case: Case, consultant: User | None, by: User) -> Case:
     locked.save(update_fields=["assigned_to"])
     case.assigned_to_id = locked.assigned_to_id
     return case
+
+
+MAX_OVERRIDE_REASON = 2000
+
+
+@transaction.atomic
+def override_recommendation(
+    *, case: Case, pathways: Sequence[str], reason: str, by: User
+) -> RecommendationOverride:
+    """Recommend `pathways` (codes) for `case` instead of the engine's recommendation, saying why.
+
+    Stored with who and when (and in the audit log); the newest override is the one the applicant
+    and the letter see, while the engine's recommendation stays in the assessment snapshot. Only staff
+    who work on the case may do it; at least one route and a reason are required.
+    """
+    require_case_access(by, case)
+    chosen = _pathways(pathways)
+    if not chosen:
+        raise ValidationError({"pathways": _("Choose at least one route to recommend.")})
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": _("Say why you recommend these routes instead.")})
+    if len(reason) > MAX_OVERRIDE_REASON:
+        raise ValidationError(
+            {"reason": _("Keep the reason under %(limit)d characters.") % {"limit": MAX_OVERRIDE_REASON}}
+        )
+    override = RecommendationOverride.objects.create(case=case, reason=reason, by=by, at=timezone.now())
+    override.pathways.set(chosen)
+    return override
+
+
+def current_override(case: Case) -> RecommendationOverride | None:
+    """The override in force for `case` (the newest), or None: the engine's recommendation stands."""
+    return case.recommendation_overrides.prefetch_related("pathways").select_related("by").first()
 
 
 def _require_permission(by: User, permission: str, case: Case) -> None:

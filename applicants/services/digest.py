@@ -24,6 +24,7 @@ from django.utils.translation import ngettext
 
 from assessments.models import Assessment
 from assessments.presentation import outcome_lines
+from staff.profiles import profile_for
 
 from ..models import Case, DigestDelivery, Reminder
 
@@ -69,8 +70,14 @@ def _line(case: Case, detail: str) -> DigestLine:
     return DigestLine(case.reference, case.applicant.full_name, detail, _case_url(case.pk))
 
 
+def _language_of(user: User | None) -> str:
+    """The staff member's working language (their profile; English without one)."""
+    return profile_for(user).language if user is not None else settings.LANGUAGE_CODE
+
+
 def build_digests(*, today: date) -> list[Digest]:
-    """Every consultant's digest for `today` (consultants with nothing to do get none)."""
+    """Every consultant's digest for `today` (consultants with nothing to do get none), each line in
+    the consultant's working language."""
     digests: dict[int, Digest] = {}
 
     def digest_for(case: Case) -> Digest:
@@ -78,38 +85,42 @@ def build_digests(*, today: date) -> list[Digest]:
         return digests.setdefault(case.assigned_to.pk, Digest(consultant=case.assigned_to, day=today))
 
     assigned = Case.objects.filter(assigned_to__isnull=False, assigned_to__is_active=True).select_related(
-        "applicant", "assigned_to"
+        "applicant", "assigned_to__staff_profile"
     )
     for case in assigned.open().next_action_due(today=today).order_by("next_action_on", "reference"):
         assert case.next_action_on is not None
-        when = (
-            _("due today")
-            if case.next_action_on == today
-            else _("overdue since %(day)s") % {"day": case.next_action_on.isoformat()}
-        )
-        digest_for(case).next_actions.append(_line(case, f"{case.next_action or _('next action')} ({when})"))
+        with translation.override(_language_of(case.assigned_to)):
+            when = (
+                _("due today")
+                if case.next_action_on == today
+                else _("overdue since %(day)s") % {"day": case.next_action_on.isoformat()}
+            )
+            line = _line(case, f"{case.next_action or _('next action')} ({when})")
+        digest_for(case).next_actions.append(line)
 
     reminders = (
         Reminder.objects.due(today=today)
         .filter(case__assigned_to__isnull=False, case__assigned_to__is_active=True)
-        .select_related("case__applicant", "case__assigned_to")
+        .select_related("case__applicant", "case__assigned_to__staff_profile")
         .order_by("due_on", "pk")
     )
     for reminder in reminders:
-        digest_for(reminder.case).reminders.append(
-            _line(reminder.case, f"{reminder.title} ({_('due')} {reminder.due_on.isoformat()})")
-        )
+        with translation.override(_language_of(reminder.case.assigned_to)):
+            line = _line(reminder.case, f"{reminder.title} ({_('due')} {reminder.due_on.isoformat()})")
+        digest_for(reminder.case).reminders.append(line)
 
     for days in EXPIRY_MILESTONES_DAYS:
         for case in assigned.filter(pass_expires_on=today + timedelta(days=days)).order_by("reference"):
-            digest_for(case).expiring.setdefault(days, []).append(
-                _line(
+            with translation.override(_language_of(case.assigned_to)):
+                line = _line(
                     case, _("pass expires on %(day)s") % {"day": (today + timedelta(days=days)).isoformat()}
                 )
-            )
+            digest_for(case).expiring.setdefault(days, []).append(line)
 
     for case in assigned.filter(renewal_window_opens_on=today).order_by("reference"):
-        digest_for(case).renewals_opening.append(_line(case, _("renewal may be filed from today")))
+        with translation.override(_language_of(case.assigned_to)):
+            line = _line(case, _("renewal may be filed from today"))
+        digest_for(case).renewals_opening.append(line)
 
     rerun = (
         Assessment.objects.filter(
@@ -118,14 +129,15 @@ def build_digests(*, today: date) -> list[Digest]:
             case__assigned_to__isnull=False,
             case__assigned_to__is_active=True,
         )
-        .select_related("case__applicant", "case__assigned_to")
+        .select_related("case__applicant", "case__assigned_to__staff_profile")
         .order_by("case__reference", "pk")
     )
     for snapshot in rerun:
         assert snapshot.case is not None
-        outcomes = "; ".join(
-            f"{line.name}: {line.headline.label}" for line in outcome_lines(snapshot.outcomes())
-        )
+        with translation.override(_language_of(snapshot.case.assigned_to)):
+            outcomes = "; ".join(
+                f"{line.name}: {line.headline.label}" for line in outcome_lines(snapshot.outcomes())
+            )
         digest_for(snapshot.case).reassessed.append(_line(snapshot.case, outcomes))
 
     return sorted(digests.values(), key=lambda d: d.consultant.get_username())
@@ -153,7 +165,7 @@ def send_digest(*, digest: Digest) -> bool:
             DigestDelivery.objects.create(
                 consultant=digest.consultant, sent_on=digest.day, item_count=digest.item_count
             )
-            with translation.override(settings.LANGUAGE_CODE):
+            with translation.override(_language_of(digest.consultant)):
                 body = render_to_string("applicants/email/digest.txt", {"digest": digest})
                 send_mail(_subject(digest), body, None, [digest.consultant.email])
     except IntegrityError:

@@ -22,6 +22,8 @@ def failed_letters_panel(context: dict[str, Any]) -> dict[str, Any]:
 
 @register.inclusion_tag("letters/portal_case_letters.html")
 def case_letters(case: Case) -> dict[str, Any]:
-    """The case's ready letters, newest first. `case` comes from the portal's access helper: the
-    signed-in applicant's own case."""
-    return {"letters": list(AdviceLetter.objects.ready().filter(case=case).order_by("-ready_at", "-pk"))}
+    """The case's released letters, newest first (the first is current, the others superseded). `case`
+    comes from the portal's access helper: the signed-in applicant's own case."""
+    return {
+        "letters": list(AdviceLetter.objects.released().filter(case=case).order_by("-released_at", "-pk"))
+    }

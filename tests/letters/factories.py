@@ -59,3 +59,12 @@ def ready_letter(pdf: bytes, *, language: str = "en", **case_fields: Any) -> Adv
     stored = store_rendered_letter(letter_id=letter.pk, attempt=claimed.attempts, pdf=pdf, page_count=4)
     assert stored is not None
     return stored
+
+
+def released_letter(pdf: bytes, *, language: str = "en", **case_fields: Any) -> AdviceLetter:
+    """A rendered letter its consultant released to the applicant (`release_letter`)."""
+    from letters.services import release_letter
+
+    letter = ready_letter(pdf, language=language, **case_fields)
+    assert letter.requested_by is not None
+    return release_letter(letter=letter, by=letter.requested_by)

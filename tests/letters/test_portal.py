@@ -14,7 +14,7 @@ from letters.content import sample_letter_content
 from letters.models import LetterLanguage
 from letters.render import render_advice_letter_pdf
 from tests.applicants.factories import consultant, make_user
-from tests.letters.factories import case_with_snapshot, ready_letter
+from tests.letters.factories import case_with_snapshot, ready_letter, released_letter
 
 pytestmark = pytest.mark.django_db
 
@@ -34,8 +34,8 @@ def _applicant_client(letter) -> Client:
     return client
 
 
-def test_an_applicant_downloads_their_own_letter(pdf):
-    letter = ready_letter(pdf, language="zh-hans")
+def test_an_applicant_downloads_their_own_released_letter(pdf):
+    letter = released_letter(pdf, language="zh-hans")
     client = _applicant_client(letter)
 
     response = client.get(f"/portal/letters/{letter.pk}/download")
@@ -50,15 +50,19 @@ def test_an_applicant_downloads_their_own_letter(pdf):
     assert LogEntry.objects.get_for_object(letter).filter(action=LogEntry.Action.ACCESS).exists()
 
 
-def test_the_case_page_lists_its_ready_letters_newest_first_and_not_those_still_being_made(pdf):
-    first = ready_letter(pdf)
+def test_the_case_page_lists_its_released_letters_newest_first_and_not_those_still_being_made(pdf):
+    first = released_letter(pdf)
     case = first.case
     second = services.request_advice_letter(
         case=case, assessment=first.assessment, language="en", note="", requested_by=None
     )
     claimed = services.claim_letter(letter_id=second.pk, now=timezone.now())
     assert claimed is not None
-    services.store_rendered_letter(letter_id=second.pk, attempt=claimed.attempts, pdf=pdf, page_count=4)
+    stored = services.store_rendered_letter(
+        letter_id=second.pk, attempt=claimed.attempts, pdf=pdf, page_count=4
+    )
+    assert stored is not None
+    services.release_letter(letter=stored, by=consultant())
     queued = services.request_advice_letter(
         case=case, assessment=first.assessment, language="en", note="", requested_by=None
     )

@@ -16,6 +16,7 @@ from django.utils import timezone
 from letters import services
 from letters.models import AdviceLetter
 from outbox.models import OutboxMessage
+from staff.services import save_staff_profile
 from tests.applicants.factories import make_case, snapshot
 from tests.letters.factories import case_with_snapshot, requested_letter
 from tests.letters.helpers import full_text, squash
@@ -102,7 +103,7 @@ def test_a_request_is_sent_to_the_workers_only_after_commit_and_ends_ready(
     assert squash("Priya Raman") in text
 
 
-def test_ready_e_mails_go_to_the_applicant_in_their_language_and_to_the_consultant(
+def test_a_rendered_letter_is_a_draft_only_its_consultant_hears_of(
     celery_eager, django_capture_on_commit_callbacks, mailoutbox
 ):
     case, snap, adviser = case_with_snapshot(language="zh-hans", email="jiahao@mail.example")
@@ -117,14 +118,37 @@ def test_ready_e_mails_go_to_the_applicant_in_their_language_and_to_the_consulta
 
     letter.refresh_from_db()
     assert letter.notified_at is not None
-    applicant_mail, consultant_mail = mailoutbox
+    assert letter.released_at is None
+    (consultant_mail,) = mailoutbox
+    assert consultant_mail.to == [adviser.email]
+    assert consultant_mail.subject == f"Advice letter {letter.reference} for 陈嘉豪 Chen Jiahao is ready"
+    assert f"/admin/applicants/case/{case.pk}/letters/{letter.pk}/review/" in consultant_mail.body
+
+
+def test_release_e_mails_the_applicant_in_their_language_once_signed_by_the_consultant(
+    celery_eager, django_capture_on_commit_callbacks, mailoutbox
+):
+    case, snap, adviser = case_with_snapshot(language="zh-hans", email="jiahao@mail.example")
+    save_staff_profile(user=adviser, display_name="Priya Raman", title="Senior immigration consultant")
+    letter = services.request_advice_letter(
+        case=case, assessment=snap, language="en", note="", requested_by=adviser
+    )
+    services.render_letter(letter_id=letter.pk)
+    mailoutbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.release_letter(letter=letter, by=adviser)
+
+    letter.refresh_from_db()
+    assert letter.applicant_notified_at is not None
+    (applicant_mail,) = mailoutbox
     assert applicant_mail.to == ["jiahao@mail.example"]
     assert applicant_mail.subject == f"您的建议函 {letter.reference} 已生成"
     assert f"/portal/letters/{letter.pk}/download" in applicant_mail.body
-    assert consultant_mail.to == [adviser.email]
-    assert consultant_mail.subject == f"Advice letter {letter.reference} for 陈嘉豪 Chen Jiahao is ready"
-    assert f"/admin/applicants/case/{case.pk}/change/" in consultant_mail.body
+    assert "Priya Raman\nSenior immigration consultant" in applicant_mail.body
     assert not applicant_mail.attachments  # the PDF is downloaded after signing in, never mailed
+    assert services.send_letter_released_email(letter_id=letter.pk) is False
+    assert len(mailoutbox) == 1
 
 
 def test_ready_e_mails_are_sent_once(mailoutbox):
@@ -133,7 +157,7 @@ def test_ready_e_mails_are_sent_once(mailoutbox):
 
     assert services.send_letter_ready_emails(letter_id=letter.pk) is True
     assert services.send_letter_ready_emails(letter_id=letter.pk) is False
-    assert len(mailoutbox) == 2
+    assert len(mailoutbox) == 1
 
 
 def test_a_second_delivery_of_a_ready_letter_does_nothing():
@@ -332,7 +356,7 @@ def test_the_sweeper_sends_again_a_retry_that_died_with_its_worker_and_leaves_a_
         (recent_retry, now - timedelta(minutes=2)),
     ):
         services.claim_letter(letter_id=letter.pk, now=failed_at)
-        assert services.release_letter(letter_id=letter.pk, attempt=1, error="OSError: disk full")
+        assert services.requeue_letter(letter_id=letter.pk, attempt=1, error="OSError: disk full")
         AdviceLetter.objects.filter(pk=letter.pk).update(enqueued_at=failed_at)
     OutboxMessage.objects.all().delete()  # the requests' own render calls, not what this test is about
 

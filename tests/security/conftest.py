@@ -20,7 +20,7 @@ from applicants.services.portal import request_data
 from applicants.services.privacy import approve_data_request
 from assessments.services import run_assessment
 from letters.models import AdviceLetter
-from letters.services import claim_letter, request_advice_letter, store_rendered_letter
+from letters.services import claim_letter, release_letter, request_advice_letter, store_rendered_letter
 from tests.applicants.factories import (
     case_manager,
     consultant,
@@ -55,7 +55,8 @@ def private_storage(tmp_path: Path, settings) -> Path:
 
 
 def ready_letter(case: Case, *, by: User) -> AdviceLetter:
-    """A letter taken to ready through the worker's services (the PDF bytes stand in for a render)."""
+    """A letter taken to ready through the worker's services (the PDF bytes stand in for a render) and
+    released to the applicant by `by`."""
     assessment = run_assessment(
         applicant=case.applicant,
         case=case,
@@ -68,7 +69,7 @@ def ready_letter(case: Case, *, by: User) -> AdviceLetter:
     assert claimed is not None
     stored = store_rendered_letter(letter_id=letter.pk, attempt=claimed.attempts, pdf=PDF, page_count=1)
     assert stored is not None
-    return stored
+    return release_letter(letter=stored, by=by)
 
 
 @pytest.fixture(autouse=True)

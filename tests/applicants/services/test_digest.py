@@ -13,6 +13,7 @@ from django.core import mail
 
 from applicants.models import Case, DigestDelivery, Reminder
 from consultancy.celery import app as celery_app
+from staff.services import save_staff_profile
 from tests.applicants.factories import consultant, make_applicant, make_case, snapshot
 
 pytestmark = pytest.mark.django_db
@@ -156,3 +157,18 @@ def test_a_failed_send_is_not_recorded_so_the_retry_sends_it(cast, monkeypatch):
     monkeypatch.undo()
     with time_machine.travel(MORNING, tick=False):
         assert digest.send_daily_digests(today=TODAY) == 2
+
+
+def test_a_consultant_working_in_chinese_gets_the_digest_in_chinese_and_a_colleague_in_english(cast):
+    save_staff_profile(user=cast["bob"], display_name="Bob", language="zh-hans")
+
+    with time_machine.travel(MORNING, tick=False):
+        _run_beat_entry()
+
+    bob, alice = _mail_to("bob@consultancy.example"), _mail_to("alice@consultancy.example")
+    assert bob.subject.startswith("您 2026-11-24 的案件")
+    assert "准证于 2026-12-24 到期" in bob.body
+    assert "从今天起可以递交续签申请" in bob.body
+    assert "pass expires on" not in bob.body
+    assert alice.subject.startswith("Your cases on")
+    assert "due today" in alice.body
