@@ -770,13 +770,22 @@ def timeline(
             view = relevant.get(str(result["pathway"]))
             if view is None:
                 continue
-            if result.get("deadline"):
-                on = date.fromisoformat(str(result["deadline"]))
-                entries.append(_deadline_entry(view, on, as_of))
+            deadline = date.fromisoformat(str(result["deadline"])) if result.get("deadline") else None
+            closing: list[str] = []
             for change in result.get("upcoming_changes", ()):
                 on = date.fromisoformat(str(change["effective_on"]))
-                if on <= until:
+                if (
+                    deadline is not None
+                    and change.get("kind") == "closes"
+                    and on == deadline + timedelta(days=1)
+                ):
+                    # The day after the last day is the same event: its sentence (what replaces the pass)
+                    # goes with the deadline, which carries the days left.
+                    closing.append(str(change["summary"]))
+                elif on <= until:
                     entries.append(TimelineEntry(on, (on - as_of).days, view.code, str(change["summary"])))
+            if deadline is not None:
+                entries.append(_deadline_entry(view, deadline, as_of, also=closing))
     else:
         for version in versions_starting(as_of, until):
             view = relevant.get(version.pathway)
@@ -797,8 +806,8 @@ def timeline(
     return tuple(sorted(entries, key=lambda entry: (entry.on, entry.pathway_code)))
 
 
-def _deadline_entry(view: PathwayView, on: date, as_of: date) -> TimelineEntry:
-    text = gettext("Last day for new %(name)s applications.") % {"name": view.name}
+def _deadline_entry(view: PathwayView, on: date, as_of: date, also: Sequence[str] = ()) -> TimelineEntry:
+    text = " ".join([gettext("Last day for new %(name)s applications.") % {"name": view.name}, *also])
     return TimelineEntry(on, (on - as_of).days, view.code, text, is_deadline=True)
 
 

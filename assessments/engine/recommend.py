@@ -16,7 +16,7 @@ from decimal import Decimal
 from assessments.engine.descriptions import CHINA, COUNTRIES, NAMES, SINGAPORE
 from assessments.engine.messages import Amount, Message, gettext_noop, msg
 from assessments.engine.pathways.cn_points import cn_points
-from assessments.engine.pathways.common import Context, home_countries
+from assessments.engine.pathways.common import Context, age_on, home_countries
 from assessments.engine.profile import Profile
 from assessments.engine.rates import ExchangeRates
 from assessments.engine.registry import REGISTRY, pathway
@@ -270,7 +270,10 @@ def _work_permit_offer(as_of: date, profile: Profile) -> Conditional | None:
     assert params is not None
     without_offer = profile.model_copy(update={"has_china_job_offer": False, "china_job_offer": None})
     points = cn_points(Context(without_offer, ExchangeRates(as_of, {})))
-    if points.bachelor_route is True:
+    age = age_on(profile.date_of_birth, as_of)
+    # The degree-and-experience route gives B with any offer only within the B age cap (above it the
+    # authority may relax the cap: that is a consultant's judgement, not a condition to promise).
+    if points.bachelor_route is True and age is not None and age <= params.category_b_max_age:
         return Conditional("cn_work_permit", msg(CN_CONDITION_ANY), None, "year", points.low, None)
     for floor, band in reversed(params.salary_bands):
         if points.low + band >= params.category_b_points:

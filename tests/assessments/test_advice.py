@@ -133,3 +133,9 @@ def test_points_are_drawn_against_the_china_category_lines() -> None:
     picture = permit.points_picture
     assert picture is not None
     assert "category B from 60, category A from 85" in picture.text
+
+
+def test_the_tech_pass_deadline_says_what_replaces_it_in_one_entry() -> None:
+    (entry,) = [e for e in view(VP, date(2026, 12, 2)).timeline if e.pathway_code == "sg_tech_pass"]
+    assert entry.text.startswith("Last day for new Tech.Pass applications.")
+    assert "ONE Pass (AI and Tech)" in entry.text
