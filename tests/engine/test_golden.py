@@ -24,8 +24,8 @@ from bench.bench_engine import SEED, random_profile
 DEFAULT_AS_OF = date(2026, 11, 24)
 COUNT = 2_000
 
-BENCH_DIGEST = "8f7a25dd41a8de230413d61ceef302c80e86ee0f1d4963c471f3f935998dab8b"
-WIDENED_DIGEST = "e8f66b3e714334a21ee91a406ec9d9ad6aca4cd3604520e4d2099b1025b27bd9"
+BENCH_DIGEST = "fad8ef28d32a078de34af18097a374a40ac9a6ca17265e1f200315e71373071e"
+WIDENED_DIGEST = "ccfd338f242703fc6663080d417608929bf87af5fa1b01adf4738b9acc1bcb78"
 
 # USD/SGD and EUR/USD only: CNY, GBP, JPY and XOF amounts have no rate to SGD or CNY, EUR goes through USD.
 SPARSE_RATES = ExchangeRates(
