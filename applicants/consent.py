@@ -5,6 +5,7 @@ Change the wording → bump CONSENT_TEXT_VERSION, so every ConsentRecord says wh
 
 from __future__ import annotations
 
+from django import forms
 from django.utils.translation import gettext_lazy as _
 
 CONSENT_TEXT_VERSION = "2026-11-24"
@@ -19,3 +20,22 @@ PURPOSE_TRANSFER = _(
     "I agree that my data may be transferred between Singapore and China, where the consultancy's "
     "offices and the authorities for my chosen routes are."
 )
+
+
+class ConsentForm(forms.Form):
+    """The three consents, worded once: saving an assessment asks them, and so does confirming one saved
+    under an address already known (the person confirming may not be who typed it)."""
+
+    consent_assessment = forms.BooleanField(
+        label=PURPOSE_ASSESSMENT,
+        error_messages={"required": _("We can only save your assessment with this consent.")},
+    )
+    consent_consultation = forms.BooleanField(
+        label=PURPOSE_CONSULTATION,
+        error_messages={"required": _("A consultant can only advise you with this consent.")},
+    )
+    consent_transfer = forms.BooleanField(
+        label=PURPOSE_TRANSFER,
+        required=False,
+        help_text=_("Optional. Without it we advise you only on routes handled from the same country."),
+    )

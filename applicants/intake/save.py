@@ -5,13 +5,15 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..consent import PURPOSE_ASSESSMENT, PURPOSE_CONSULTATION, PURPOSE_TRANSFER
+from ..consent import ConsentForm
 from ..models import Applicant
 from ..names import validate_person_name
 
 
-class SaveForm(forms.Form):
+class SaveForm(ConsentForm):
     """Name, e-mail and consent to save an assessment and talk to a consultant."""
+
+    field_order = ["full_name", "email", "preferred_language"]
 
     full_name = forms.CharField(
         label=_("Your full name"),
@@ -31,19 +33,6 @@ class SaveForm(forms.Form):
     )
     preferred_language = forms.ChoiceField(
         label=_("Language for our e-mails"), choices=Applicant.Language.choices, widget=forms.RadioSelect
-    )
-    consent_assessment = forms.BooleanField(
-        label=PURPOSE_ASSESSMENT,
-        error_messages={"required": _("We can only save your assessment with this consent.")},
-    )
-    consent_consultation = forms.BooleanField(
-        label=PURPOSE_CONSULTATION,
-        error_messages={"required": _("A consultant can only advise you with this consent.")},
-    )
-    consent_transfer = forms.BooleanField(
-        label=PURPOSE_TRANSFER,
-        required=False,
-        help_text=_("Optional. Without it we advise you only on routes handled from the same country."),
     )
 
     def clean_full_name(self) -> str:

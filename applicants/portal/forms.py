@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.identity import applicant_accounts, is_staff_identity
 
-from ..consent import PURPOSE_ASSESSMENT, PURPOSE_CONSULTATION, PURPOSE_TRANSFER
+from ..consent import ConsentForm
 from ..models import Applicant
 from ..uploads import validate_upload
 
@@ -114,22 +114,8 @@ class LinkSignInForm(forms.Form):
     link opened by a mail scanner or planted by someone else signs nobody in."""
 
 
-class ConfirmSubmissionForm(forms.Form):
+class ConfirmSubmissionForm(ConsentForm):
     """The consents, given by the person confirming (who may not be who typed the address)."""
-
-    consent_assessment = forms.BooleanField(
-        label=PURPOSE_ASSESSMENT,
-        error_messages={"required": _("We can only save your assessment with this consent.")},
-    )
-    consent_consultation = forms.BooleanField(
-        label=PURPOSE_CONSULTATION,
-        error_messages={"required": _("A consultant can only advise you with this consent.")},
-    )
-    consent_transfer = forms.BooleanField(
-        label=PURPOSE_TRANSFER,
-        required=False,
-        help_text=_("Optional. Without it we advise you only on routes handled from the same country."),
-    )
 
 
 class PortalPasswordResetForm(PasswordResetForm):
