@@ -58,7 +58,7 @@ bench: install
 
 lock: | $(BIN)/python
 	$(BIN)/pip-compile --quiet --generate-hashes --extra dev --no-emit-index-url --no-emit-find-links \
-		--strip-extras --allow-unsafe -o requirements.lock pyproject.toml
+		--no-strip-extras --allow-unsafe -o requirements.lock pyproject.toml
 
 messages: install
 	$(BIN)/python manage.py makemessages -l zh_Hans --ignore=.venv --ignore=var --no-obsolete
