@@ -82,14 +82,17 @@ class AdviceLetterQuerySet(models.QuerySet["AdviceLetter"]):
         return self.drafts().filter(models.Q(case__assigned_to=user) | models.Q(requested_by=user))
 
     def stalled(
-        self, *, now: datetime, rendering_for: timedelta, retry_for: timedelta
+        self, *, now: datetime, rendering_for: timedelta, queued_for: timedelta
     ) -> AdviceLetterQuerySet:
-        """Renders whose worker died: claimed longer ago than `rendering_for` and never finished, or put back
-        for a retry (`requeue_letter`) longer ago than `retry_for` and never taken again. A retry waits in
-        the memory of the worker that failed (Celery's countdown), so it dies with that worker."""
+        """Renders whose worker died: claimed longer ago than `rendering_for` and never finished, or sent to
+        the workers longer ago than `queued_for` and never taken. A retry waits in the memory of the worker
+        that failed (Celery's countdown), and a worker killed whole takes the messages it had reserved but
+        not started with it (Redis hands them out again only after its hour-long visibility timeout); either
+        way the letter sits "queued". Letters whose render call still waits in the outbox (the broker is
+        down) are not in this set: see `letters.services.sweep_stalled_renders`."""
         return self.filter(
             Q(status=AdviceLetter.Status.RENDERING, rendering_started_at__lt=now - rendering_for)
-            | Q(status=AdviceLetter.Status.QUEUED, attempts__gt=0, enqueued_at__lt=now - retry_for)
+            | Q(status=AdviceLetter.Status.QUEUED, enqueued_at__lt=now - queued_for)
         )
 
 

@@ -29,7 +29,7 @@ from django.utils.translation import gettext as _
 
 from applicants.models import Case
 from assessments.models import Assessment
-from outbox.services import enqueue_on_commit
+from outbox.services import enqueue_on_commit, waiting_calls
 
 from .content import LetterContentError, letter_content
 from .emails import send_draft_ready_email, send_released_email
@@ -212,23 +212,28 @@ def _mark_failed(letter: AdviceLetter, *, now: datetime, error: str) -> None:
     letter.save(update_fields=["status", "last_error", "failed_at"])
 
 
-def sweep_stalled_renders(*, now: datetime, rendering_for: timedelta, retry_for: timedelta) -> int:
+def sweep_stalled_renders(*, now: datetime, rendering_for: timedelta, queued_for: timedelta) -> int:
     """Queue again every letter whose render died with its worker: started more than `rendering_for` ago and
-    never finished, or released for a retry more than `retry_for` ago and never taken again (see
-    `AdviceLetterQuerySet.stalled`). Returns how many.
+    never finished, or handed to the broker more than `queued_for` ago and never taken (a retry held by a
+    worker that died, or a message a killed worker had reserved; see `AdviceLetterQuerySet.stalled`).
+    Returns how many.
 
-    Each letter is re-checked under its lock and sent through the outbox in the same transaction, so a
-    letter a worker took meanwhile is left alone. A letter never rendered is not the sweeper's business:
-    its render task waits in the outbox until the broker takes it.
+    A queued letter whose render call still waits in the outbox (the broker is down) is left to the outbox,
+    so an outage does not pile up copies of its call. Each letter is re-checked under its lock and sent through
+    the outbox in the same transaction, so a letter a worker took meanwhile is left alone; a second
+    delivery of a letter that is moving is harmless (`claim_letter` takes a letter once).
     """
+    waiting = {args[0] for args in waiting_calls(RENDER_LETTER_TASK) if args}
     sent = []
-    for letter_id in AdviceLetter.objects.stalled(
-        now=now, rendering_for=rendering_for, retry_for=retry_for
-    ).values_list("pk", flat=True)[:500]:
+    for letter_id in (
+        AdviceLetter.objects.stalled(now=now, rendering_for=rendering_for, queued_for=queued_for)
+        .exclude(status=AdviceLetter.Status.QUEUED, pk__in=waiting)
+        .values_list("pk", flat=True)[:500]
+    ):
         with transaction.atomic():
             letter = (
                 AdviceLetter.objects.select_for_update()
-                .stalled(now=now, rendering_for=rendering_for, retry_for=retry_for)
+                .stalled(now=now, rendering_for=rendering_for, queued_for=queued_for)
                 .filter(pk=letter_id)
                 .first()
             )

@@ -42,12 +42,15 @@ def render_letter_task(letter_id: int) -> None:
 
 @shared_task(name=services.SWEEP_STALLED_RENDERS_TASK)
 def sweep_stalled_renders_task() -> int:
-    """Beat, every minute: queue again the letters whose worker died mid-render or holding their retry."""
+    """Beat, every minute: queue again the letters whose worker died mid-render, holding their retry, or
+    holding their message unstarted."""
     return services.sweep_stalled_renders(
         now=timezone.now(),
         rendering_for=timedelta(seconds=settings.LETTER_RENDERING_DEADLINE),
-        # A retry fires within the longest backoff (RETRY_BACKOFF_MAX, jitter only shortens it).
-        retry_for=timedelta(seconds=settings.LETTER_RENDERING_DEADLINE + RETRY_BACKOFF_MAX),
+        # A retry fires within the longest backoff (RETRY_BACKOFF_MAX, jitter only shortens it), and a
+        # queued letter is taken within a render's time when workers are alive; a second delivery of a
+        # letter merely waiting behind others is harmless (claim_letter takes a letter once).
+        queued_for=timedelta(seconds=settings.LETTER_RENDERING_DEADLINE + RETRY_BACKOFF_MAX),
     )
 
 

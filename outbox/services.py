@@ -44,6 +44,12 @@ def enqueue_on_commit(task: Task[Any, Any] | str, *args: int | str) -> OutboxMes
     return message
 
 
+def waiting_calls(task: Task[Any, Any] | str) -> list[list[Any]]:
+    """The arguments of every call of `task` still waiting here for the broker (not yet published)."""
+    name = task if isinstance(task, str) else task.name
+    return list(OutboxMessage.objects.filter(task_name=name).values_list("args", flat=True))
+
+
 def _publish(message: OutboxMessage) -> bool:
     try:
         # The registered task (not send_task): routes apply, and so does eager mode in unit tests.

@@ -274,7 +274,7 @@ def test_the_sweeper_queues_again_letters_whose_worker_died(celery_eager, django
 
     with django_capture_on_commit_callbacks(execute=True):
         sent = services.sweep_stalled_renders(
-            now=now, rendering_for=timedelta(minutes=3), retry_for=timedelta(minutes=8)
+            now=now, rendering_for=timedelta(minutes=3), queued_for=timedelta(minutes=8)
         )
         # The render call goes through the outbox, in the sweeper's own transaction.
         assert ("letters.render_letter", [worker_died.pk]) in OutboxMessage.objects.values_list(
@@ -299,7 +299,7 @@ def test_the_sweeper_leaves_letters_that_are_moving_alone_and_queued_ones_to_the
 
     assert (
         services.sweep_stalled_renders(
-            now=now, rendering_for=timedelta(minutes=3), retry_for=timedelta(minutes=8)
+            now=now, rendering_for=timedelta(minutes=3), queued_for=timedelta(minutes=8)
         )
         == 0
     )
@@ -361,7 +361,7 @@ def test_the_sweeper_sends_again_a_retry_that_died_with_its_worker_and_leaves_a_
     OutboxMessage.objects.all().delete()  # the requests' own render calls, not what this test is about
 
     sent = services.sweep_stalled_renders(
-        now=now, rendering_for=timedelta(minutes=3), retry_for=timedelta(minutes=8)
+        now=now, rendering_for=timedelta(minutes=3), queued_for=timedelta(minutes=8)
     )
 
     assert sent == 1
@@ -370,3 +370,42 @@ def test_the_sweeper_sends_again_a_retry_that_died_with_its_worker_and_leaves_a_
     ]
     recent_retry.refresh_from_db()
     assert (recent_retry.status, recent_retry.attempts) == (AdviceLetter.Status.QUEUED, 1)
+
+
+def test_the_sweeper_sends_again_a_letter_a_killed_worker_had_taken_but_not_started():
+    # A worker killed whole loses the messages it had reserved; the letter never left "queued".
+    now = timezone.now()
+    reserved_by_dead_worker = requested_letter()
+    just_published = requested_letter()
+    OutboxMessage.objects.all().delete()  # both render calls reached the broker
+    AdviceLetter.objects.filter(pk=reserved_by_dead_worker.pk).update(enqueued_at=now - timedelta(minutes=9))
+    AdviceLetter.objects.filter(pk=just_published.pk).update(enqueued_at=now - timedelta(minutes=1))
+
+    sent = services.sweep_stalled_renders(
+        now=now, rendering_for=timedelta(minutes=3), queued_for=timedelta(minutes=8)
+    )
+
+    assert sent == 1
+    assert list(OutboxMessage.objects.values_list("task_name", "args")) == [
+        ("letters.render_letter", [reserved_by_dead_worker.pk])
+    ]
+    reserved_by_dead_worker.refresh_from_db()
+    assert (reserved_by_dead_worker.status, reserved_by_dead_worker.attempts) == (
+        AdviceLetter.Status.QUEUED,
+        0,
+    )
+    assert reserved_by_dead_worker.enqueued_at == now
+
+
+def test_the_sweeper_adds_no_copy_of_a_render_call_still_waiting_for_the_broker_in_the_outbox():
+    now = timezone.now()
+    waiting = requested_letter()  # its render call is in the outbox: the broker never took it
+    AdviceLetter.objects.filter(pk=waiting.pk).update(enqueued_at=now - timedelta(hours=2))
+
+    assert (
+        services.sweep_stalled_renders(
+            now=now, rendering_for=timedelta(minutes=3), queued_for=timedelta(minutes=8)
+        )
+        == 0
+    )
+    assert OutboxMessage.objects.filter(task_name="letters.render_letter", args=[waiting.pk]).count() == 1

@@ -48,7 +48,7 @@ def _statuses(ids: list[int]) -> dict[str, int]:
 
 def _sweep() -> int:
     return services.sweep_stalled_renders(
-        now=timezone.now(), rendering_for=timedelta(seconds=10), retry_for=timedelta(seconds=60)
+        now=timezone.now(), rendering_for=timedelta(seconds=10), queued_for=timedelta(seconds=60)
     )
 
 
