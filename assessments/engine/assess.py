@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from assessments.engine.descriptions import NAMES
@@ -57,20 +59,33 @@ def assess(profile: Profile, *, rates: ExchangeRates) -> Assessment:
 
 def _date_changes(book: RuleBook[Any], result: PathwayResult, profile: Profile) -> None:
     """Deadline and upcoming changes from the rule versions (contract v2 "Dated changes")."""
-    as_of, application_type = profile.as_of, profile.application_type
+    result.deadline, result.deadline_days_left, changes = _dated(
+        book, profile.as_of, profile.application_type
+    )
+    result.upcoming_changes = list(changes)
+
+
+# They depend on the day and the application type alone, and a batch holds few distinct days: worked out
+# once per pathway, day and type (Change and Message are immutable, so results may share them).
+@lru_cache(maxsize=4096)
+def _dated(
+    book: RuleBook[Any], as_of: date, application_type: str
+) -> tuple[date | None, int | None, tuple[Change, ...]]:
     version = book.select(as_of, application_type)
+    deadline = days_left = None
     if version.is_open and version.effective_to is not None:
-        result.deadline = version.effective_to
-        result.deadline_days_left = (version.effective_to - as_of).days + 1
+        deadline = version.effective_to
+        days_left = (version.effective_to - as_of).days + 1
     name = msg(NAMES[book.pathway])
-    result.upcoming_changes = [
+    changes = tuple(
         Change(
             effective_on=after.effective_from,
             kind=kind,
             summary=msg(after.change_summary or GENERIC_CHANGE, pathway=name, title=after.title),
         )
         for _, after, kind in book.changes(as_of, application_type, add_months(as_of, HORIZON_MONTHS))
-    ]
+    )
+    return deadline, days_left, changes
 
 
 def rule_catalogue() -> list[RuleVersion[object]]:
