@@ -1,6 +1,6 @@
 """Who may see which object. Every view that touches a case, document or data request (portal and
 admin alike) fetches it through the one helper for its kind: `case_for`, `document_for`,
-`data_request_for` (advice letters: `letters.access.letter_for`). Anything outside the user's reach is a
+`message_for`, `data_request_for` (advice letters: `letters.access.letter_for`). Anything outside the user's reach is a
 404, never a 403 that confirms it exists.
 
 Staff: a consultant works on the cases assigned to them and on the unassigned queue; a case manager
@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from accounts.identity import is_staff_identity
 
 from .errors import AccessDenied
-from .models import Applicant, Case, CaseQuerySet, DataRequest, Document
+from .models import Applicant, Case, CaseQuerySet, DataRequest, Document, Message
 
 CONSULTANT_GROUP = "Consultant"
 CASE_MANAGER_GROUP = "Case manager"
@@ -114,6 +114,19 @@ def document_for(user: AnyUser, pk: int, *, as_applicant: bool = False, case_pk:
     if document is None:
         raise Http404(_("No such document, or not one of yours."))
     return document
+
+
+def message_for(user: AnyUser, pk: int, *, as_applicant: bool = False, case_pk: Any = None) -> Message:
+    """A message on a case `user` may open (on case `case_pk` when given); 404 otherwise."""
+    found = Message.objects.select_related("case").filter(
+        pk=pk, case__in=visible_cases(user, as_applicant=as_applicant)
+    )
+    if case_pk is not None:
+        found = found.filter(case_id=case_pk)
+    message = found.first()
+    if message is None:
+        raise Http404(_("No such message, or not one of yours."))
+    return message
 
 
 def visible_data_requests(user: AnyUser, *, as_applicant: bool = False) -> QuerySet[DataRequest]:

@@ -16,6 +16,7 @@ class ApplicantsConfig(AppConfig):
             ConsentRecord,
             DataRequest,
             Document,
+            Message,
             Note,
             RecommendationOverride,
             Reminder,
@@ -26,6 +27,9 @@ class ApplicantsConfig(AppConfig):
         auditlog.register(Case, m2m_fields={"pathways"})
         auditlog.register(Document)
         auditlog.register(Note)
+        # Who sent which message on which case, and when the other side read it; not the words
+        # themselves: the message is their record, and the log need not keep a second copy.
+        auditlog.register(Message, exclude_fields=["body"])
         auditlog.register(Reminder)
         auditlog.register(RecommendationOverride, m2m_fields={"pathways"})
         # Who approved an export or an erasure, and every download of an export archive.

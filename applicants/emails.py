@@ -13,7 +13,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from .models import Applicant, Case, DataRequest, PendingSubmission
+from .models import Applicant, Case, DataRequest, Message, PendingSubmission
 from .tokens import make_confirmation_token, make_magic_token, make_resume_token
 
 
@@ -101,4 +101,34 @@ def notify_data_request(*, request: DataRequest) -> None:
         context={"request": request, "applicant": request.applicant},
         to=settings.CONSULTANCY_NOTIFY_EMAIL,
         language=settings.LANGUAGE_CODE,
+    )
+
+
+def notify_new_message(*, message: Message) -> None:
+    """Tell the other side that a message waits on the case, never what it says: the words stay behind
+    the sign-in. The applicant is told in their language (unless erased meanwhile); the consultancy at
+    the case's consultant's address, or its own while nobody is assigned."""
+    case = message.case
+    if message.is_from_applicant:
+        consultant = case.assigned_to
+        to = (
+            consultant.email
+            if consultant is not None and consultant.email
+            else settings.CONSULTANCY_NOTIFY_EMAIL
+        )
+        language = settings.LANGUAGE_CODE
+        with translation.override(language):
+            link = _absolute(reverse("admin:applicants_case_messages", args=[case.pk]))
+    else:
+        applicant = case.applicant
+        if applicant.erased_at is not None:
+            return
+        to, language = applicant.email, applicant.preferred_language
+        with translation.override(language):
+            link = _absolute(reverse("applicants:portal-messages", args=[case.reference]))
+    _send(
+        template="new_message",
+        context={"case": case, "link": link, "to_applicant": not message.is_from_applicant},
+        to=to,
+        language=language,
     )

@@ -15,7 +15,7 @@ from django.utils import timezone
 from accounts.identity import applicant_accounts
 
 from . import emails
-from .models import Applicant, Case, DataRequest, PendingSubmission
+from .models import Applicant, Case, DataRequest, Message, PendingSubmission
 from .services.digest import send_daily_digests
 from .services.reassessment import reassess_open_cases
 from .services.retention import enforce_retention
@@ -80,6 +80,15 @@ def notify_data_request_task(request_id: int) -> None:
     request = DataRequest.objects.select_related("applicant").filter(pk=request_id).first()
     if request:
         emails.notify_data_request(request=request)
+
+
+@shared_task(name="applicants.notify_new_message", autoretry_for=_RETRY_ON, retry_backoff=30, max_retries=5)
+def notify_new_message_task(message_id: int) -> None:
+    message = (
+        Message.objects.select_related("case__applicant", "case__assigned_to").filter(pk=message_id).first()
+    )
+    if message:
+        emails.notify_new_message(message=message)
 
 
 @shared_task(name="applicants.enforce_retention")

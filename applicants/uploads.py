@@ -14,6 +14,8 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
+from django.db.models.fields.files import FieldFile
+from django.http import FileResponse
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
@@ -100,3 +102,16 @@ def validate_upload(file: File[bytes]) -> File[bytes]:
     if problem:
         raise ValidationError(problem, code="bad_content")
     return File(file, name=f"{uuid.uuid4().hex}{SIGNATURES[content_type][1]}")
+
+
+def download_response(stored: FieldFile, *, name: str) -> FileResponse:
+    """A stored upload as a download (never shown inline: an upload must not render in our origin),
+    named `name` plus the extension of the type its bytes prove. The caller checked access and logs it."""
+    handle = stored.open("rb")
+    content_type = sniff(handle) or "application/octet-stream"
+    extension = SIGNATURES[content_type][1] if content_type in SIGNATURES else ""
+    response = FileResponse(
+        handle, as_attachment=True, filename=f"{name[:80]}{extension}", content_type=content_type
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -389,6 +389,8 @@ STAFF_LOGIN_RATE: str = env.str("STAFF_LOGIN_RATE", default="20/m")
 # Saved self-assessments ("save and talk to a consultant") and intake answers posted.
 INTAKE_SUBMIT_RATE: str = env.str("INTAKE_SUBMIT_RATE", default="10/m")
 INTAKE_STEP_RATE: str = env.str("INTAKE_STEP_RATE", default="120/m")
+# Secure messages posted from the portal.
+PORTAL_MESSAGE_RATE: str = env.str("PORTAL_MESSAGE_RATE", default="10/m")
 RATELIMIT_IP_META_KEY = "consultancy.ratelimits.client_ip"
 
 # --- Applicant portal -------------------------------------------------------------------------------

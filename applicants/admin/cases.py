@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,13 @@ from ..models.cases import REFERENCE_ALPHABET, REFERENCE_LENGTH, REFERENCE_PREFI
 from ..services import cases, transitions
 from .actions import CaseActionForm, assign_to_me, export_csv, move_status, reassess
 from .assessments import AssessmentInline
+from .conversation import (
+    attachment_view,
+    conversation_view,
+    messages_line,
+    unread_badge,
+    unread_from_applicant,
+)
 from .filters import ConsultantFilter, LateFilter, PassExpiryFilter, PathwayFilter
 from .inlines import DocumentInline, NoteInline, ReminderInline, StatusChangeInline, save_rows
 from .saving import RefusalsAsMessagesMixin
@@ -89,6 +97,7 @@ class CaseAdmin(
         "priority",
         "next_due",
         "late_badge",
+        "unread_messages",
         "pass_expires_on",
     ]
     list_display_links = ["reference", "applicant_name"]
@@ -116,10 +125,20 @@ class CaseAdmin(
     actions = [assign_to_me, move_status, reassess, export_csv]
     action_form = CaseActionForm
     show_auditlog_history_link = False
-    readonly_fields = ["reference", "status_line", "assigned_to", "next_statuses", "created_at"]
+    readonly_fields = [
+        "reference",
+        "status_line",
+        "assigned_to",
+        "next_statuses",
+        "messages_summary",
+        "created_at",
+    ]
     fieldsets = [
         (None, {"fields": ["reference", "applicant", "pathways", "priority"]}),
-        (_("Pipeline"), {"fields": ["status_line", "next_statuses", "assigned_to", "created_at"]}),
+        (
+            _("Pipeline"),
+            {"fields": ["status_line", "next_statuses", "assigned_to", "messages_summary", "created_at"]},
+        ),
         (
             _("Key dates"),
             {"fields": ["next_action", "next_action_on", "pass_expires_on", "renewal_window_opens_on"]},
@@ -144,7 +163,8 @@ class CaseAdmin(
         ]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Case]:
-        return super().get_queryset(request).prefetch_related("pathways")
+        cases: QuerySet[Case] = super().get_queryset(request).prefetch_related("pathways")
+        return cases.annotate(unread_from_applicant=unread_from_applicant())
 
     def get_readonly_fields(self, request: HttpRequest, obj: Case | None = None) -> list[str]:
         fields = list(super().get_readonly_fields(request, obj))
@@ -212,6 +232,10 @@ class CaseAdmin(
     def late_badge(self, obj: Case) -> str:
         return _badge(str(_("late")), "danger") if obj.is_late() else ""
 
+    @admin.display(description=_("messages"), ordering="-unread_from_applicant")
+    def unread_messages(self, obj: Case) -> str:
+        return unread_badge(obj, getattr(obj, "unread_from_applicant", 0))
+
     # --- case page ------------------------------------------------------------------------------
     @admin.display(description=_("status"))
     def status_line(self, obj: Case) -> str:
@@ -241,8 +265,22 @@ class CaseAdmin(
             )
         return text
 
+    @admin.display(description=_("messages"))
+    def messages_summary(self, obj: Case) -> str:
+        return messages_line(obj) if obj.pk else "—"
+
     def get_urls(self) -> list[URLPattern]:
         extra = [
+            path(
+                "<path:object_id>/messages/",
+                self.admin_site.admin_view(partial(conversation_view, self)),
+                name="applicants_case_messages",
+            ),
+            path(
+                "<path:object_id>/messages/<int:message_id>/attachment/",
+                self.admin_site.admin_view(partial(attachment_view, self)),
+                name="applicants_case_message_attachment",
+            ),
             path(
                 "<path:object_id>/documents/<int:document_id>/",
                 self.admin_site.admin_view(self.document_view),

@@ -1,4 +1,4 @@
-"""Applicants and their cases: people, consent, the case pipeline, documents, notes and reminders."""
+"""Applicants and their cases: people, consent, the case pipeline, documents, messages, notes and reminders."""
 
 from .cases import (
     CLOSED_STATUSES,
@@ -17,6 +17,7 @@ from .cases import (
 )
 from .documents import Document
 from .links import PendingSubmission, UsedLink
+from .messages import Message, MessageQuerySet
 from .people import Applicant, ConsentRecord
 from .requests import DataRequest, RetentionRun
 
@@ -33,6 +34,8 @@ __all__ = [
     "DataRequest",
     "DigestDelivery",
     "Document",
+    "Message",
+    "MessageQuerySet",
     "Note",
     "Pathway",
     "PendingSubmission",

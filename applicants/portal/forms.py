@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.identity import applicant_accounts, is_staff_identity
 
 from ..consent import ConsentForm
-from ..models import Applicant
+from ..models import Applicant, Message
 from ..uploads import validate_upload
 
 
@@ -100,6 +100,25 @@ class UploadForm(forms.Form):
 
     def clean_file(self) -> File[bytes]:
         return validate_upload(self.cleaned_data["file"])
+
+
+class MessageForm(forms.Form):
+    """A message and an optional attachment. The rules (not empty, not too long, the upload check) are
+    the service's (`services.messages`), whose errors the view shows beside these fields."""
+
+    body = forms.CharField(
+        label=_("Your message"),
+        strip=False,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5, "maxlength": Message.MAX_LENGTH}),
+        help_text=_("Only you and the consultancy's staff can read it."),
+    )
+    attachment = forms.FileField(
+        label=_("Attach a file (optional)"),
+        required=False,
+        help_text=_("PDF, JPEG or PNG."),
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/jpeg,image/png"}),
+    )
 
 
 class ConfirmForm(forms.Form):

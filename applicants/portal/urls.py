@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import account, views
+from . import account, conversation, views
 
 urlpatterns = [
     # Getting in.
@@ -31,6 +31,8 @@ urlpatterns = [
     # The pages.
     path("", views.home, name="portal-home"),
     path("cases/<str:reference>/", views.case_detail, name="portal-case"),
+    path("cases/<str:reference>/messages/", conversation.conversation, name="portal-messages"),
+    path("messages/<int:pk>/attachment/", conversation.attachment, name="portal-message-attachment"),
     path("documents/<int:pk>/", views.document_download, name="portal-document"),
     path("documents/<int:pk>/upload/", views.upload, name="portal-upload"),
     path("reassess/", views.reassess, name="portal-reassess"),

@@ -15,9 +15,10 @@ from auditlog.signals import accessed
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -29,8 +30,9 @@ from assessments.presentation import ResultView, present
 
 from ..access import case_for, data_request_for, document_for
 from ..intake.base import error_links
-from ..models import Applicant, Case, DataRequest, Document
+from ..models import Applicant, Case, DataRequest, Document, Message
 from ..privacy.downloads import export_archive_response
+from ..services.messages import unread_count_for_applicant
 from ..services.portal import UPLOADABLE, request_data, upload_for_applicant
 from ..statuses import next_step
 from ..uploads import SIGNATURES, sniff
@@ -72,11 +74,20 @@ def applicant_view(view: Any) -> PortalView:
 @applicant_view
 def home(request: HttpRequest, applicant: Applicant) -> HttpResponse:
     cases = list(applicant.cases.prefetch_related("pathways", "documents").order_by("-created_at"))
+    unread = dict(
+        Message.objects.filter(case__in=cases)
+        .unread_by_applicant()
+        .order_by()
+        .values("case")
+        .annotate(count=Count("pk"))
+        .values_list("case", "count")
+    )
     rows = [
         {
             "case": case,
             "next_step": next_step(case),
             "to_upload": sum(1 for d in case.documents.all() if d.review_status in TO_UPLOAD),
+            "unread": unread.get(case.pk, 0),
         }
         for case in cases
     ]
@@ -86,6 +97,7 @@ def home(request: HttpRequest, applicant: Applicant) -> HttpResponse:
         {
             "applicant": applicant,
             "rows": rows,
+            "unread_rows": [row for row in rows if row["unread"]],
             "has_assessment": applicant.assessments.exists(),
             "deletion": DataRequest.objects.filter(
                 applicant=applicant, kind=DataRequest.Kind.DELETION, completed_at__isnull=True
@@ -114,8 +126,17 @@ def case_detail(request: HttpRequest, applicant: Applicant, reference: str) -> H
             "result": _saved_result(case),
             "consultant": consultant_for(case),
             "progress": _progress(documents),
+            **_messages_notice(applicant, case),
         },
     )
+
+
+def _messages_notice(applicant: Applicant, case: Case) -> dict[str, object]:
+    """The case page's messages notice: "2 unread messages" and the way to the conversation."""
+    return {
+        "unread": unread_count_for_applicant(applicant=applicant, case=case),
+        "messages_url": reverse("applicants:portal-messages", args=[case.reference]),
+    }
 
 
 # Checklist items the applicant has done their part for: a file is in and not sent back.
@@ -170,6 +191,7 @@ def upload(request: HttpRequest, applicant: Applicant, pk: int) -> HttpResponse:
             "result": _saved_result(case),
             "consultant": consultant_for(case),
             "progress": _progress(list(case.documents.all())),
+            **_messages_notice(applicant, case),
             "errors": error_links(form),
             "failed_pk": document.pk,
         },

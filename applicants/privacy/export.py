@@ -1,5 +1,5 @@
-"""Everything we hold about one person, as data.json plus their files (uploaded documents, advice
-letters), for an approved export.
+"""Everything we hold about one person, as data.json plus their files (uploaded documents, message
+attachments, advice letters), for an approved export.
 
 Records are serialised field by field from the models (`record`), so a field added to a model later
 is exported without anyone remembering to add it here; tests check every field is present.
@@ -27,7 +27,17 @@ from django.utils import timezone
 
 from assessments.models import Assessment
 
-from ..models import Applicant, Case, CaseStatusChange, ConsentRecord, DataRequest, Document, Note, Reminder
+from ..models import (
+    Applicant,
+    Case,
+    CaseStatusChange,
+    ConsentRecord,
+    DataRequest,
+    Document,
+    Message,
+    Note,
+    Reminder,
+)
 
 # Internal keys that say nothing about the person.
 _SKIPPED = {"id", "applicant", "case", "user"}
@@ -60,6 +70,11 @@ def document_path(document: Document) -> str:
     return f"documents/{document.case.reference}/{document.pk}-{PurePosixPath(document.file.name).name}"
 
 
+def attachment_path(message: Message) -> str:
+    """Where a message's attachment sits inside the export archive."""
+    return f"messages/{message.case.reference}/{message.pk}-{PurePosixPath(message.attachment.name).name}"
+
+
 def letter_path(case: Case, file: FieldFile) -> str:
     """Where an advice letter's PDF sits inside the export archive."""
     return f"letters/{case.reference}/{PurePosixPath(file.name or '').name}"
@@ -76,6 +91,11 @@ def _case(case: Case) -> dict[str, Any]:
         "reminders": [record(reminder) for reminder in case.reminders.all()],
         "documents": [
             {**record(d), "file": document_path(d) if d.file else None} for d in case.documents.all()
+        ],
+        # The conversation with the consultancy, both sides (it was written to and by the applicant).
+        "messages": [
+            {**record(m), "attachment": attachment_path(m) if m.attachment else None}
+            for m in case.messages.all()
         ],
         "assessments": [record(a) for a in case.assessments.all()],
         "advice_letters": [
@@ -112,6 +132,7 @@ def _related(applicant: Applicant, case_ids: list[int]) -> list[tuple[type[model
         (DataRequest, "applicant", applicant.pk),
         (Note, "case__in", case_ids),
         (Reminder, "case__in", case_ids),
+        (Message, "case__in", case_ids),
         (CaseStatusChange, "case__in", case_ids),
     ]
 
@@ -132,7 +153,13 @@ def collect(applicant: Applicant) -> dict[str, Any]:
     assessments, data requests, and who accessed their records when."""
     user = applicant.user
     cases = applicant.cases.prefetch_related(
-        "pathways", "status_changes", "reminders", "documents", "assessments", "advice_letters"
+        "pathways",
+        "status_changes",
+        "reminders",
+        "documents",
+        "messages",
+        "assessments",
+        "advice_letters",
     )
     return {
         "exported_at": timezone.now().isoformat(),
@@ -162,7 +189,7 @@ def collect(applicant: Applicant) -> dict[str, Any]:
 
 
 def build_archive(applicant: Applicant) -> bytes:
-    """A zip of data.json and every file uploaded for the applicant."""
+    """A zip of data.json and every file uploaded for the applicant or attached to their messages."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(
@@ -173,6 +200,11 @@ def build_archive(applicant: Applicant) -> bytes:
         ):
             with document.file.open("rb") as handle:
                 archive.writestr(document_path(document), handle.read())
+        for message in (
+            Message.objects.filter(case__applicant=applicant).exclude(attachment="").select_related("case")
+        ):
+            with message.attachment.open("rb") as handle:
+                archive.writestr(attachment_path(message), handle.read())
         for case in applicant.cases.prefetch_related("advice_letters"):
             for letter in case.advice_letters.all():
                 if letter.file:

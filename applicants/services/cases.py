@@ -24,6 +24,7 @@ from ..models import (
     Applicant,
     Case,
     Document,
+    Message,
     Note,
     Pathway,
     PendingSubmission,
@@ -216,16 +217,20 @@ def _require_permission(by: User, permission: str, case: Case) -> None:
 
 @transaction.atomic
 def delete_case(*, case: Case, by: User) -> None:
-    """Delete a case with its checklist, notes, reminders and history; its uploaded files are deleted
-    from storage once that is committed. Case managers only (the `delete_case` permission).
+    """Delete a case with its checklist, messages, notes, reminders and history; its uploaded files
+    (documents, message attachments) are deleted from storage once that is committed. Case managers only (the `delete_case` permission).
 
     Its assessment snapshots stay with the applicant; a case with advice letters cannot be deleted
     (the database refuses: letters are kept).
     """
     _require_permission(by, "applicants.delete_case", case)
     files = list(Document.objects.filter(case=case).exclude(file="").values_list("file", flat=True))
+    attached = list(
+        Message.objects.filter(case=case).exclude(attachment="").values_list("attachment", flat=True)
+    )
     case.delete()
     delete_files_on_commit(Document.file.field.storage, files)
+    delete_files_on_commit(Message.attachment.field.storage, attached)
 
 
 @transaction.atomic

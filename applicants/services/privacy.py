@@ -2,7 +2,8 @@
 we carry out.
 
 Erasure anonymises the person and keeps their cases as anonymous statistics (status, pathways,
-dates, status history without comments); it deletes their files, advice letters, notes, reminders,
+dates, status history without comments); it deletes their files, advice letters, messages (with their
+attachments), notes, reminders,
 assessment snapshots, portal account and login records, and scrubs the audit log's copies of their data while
 keeping who did what when. The approval itself is logged with the approving staff member.
 """
@@ -29,6 +30,7 @@ from ..models import (
     ConsentRecord,
     DataRequest,
     Document,
+    Message,
     Note,
     PendingSubmission,
     Reminder,
@@ -76,9 +78,12 @@ def erase_applicant(*, applicant: Applicant) -> Applicant:
     cases = applicant.cases.all()
     documents = Document.objects.filter(case__applicant=applicant)
     files = [d.file.name for d in documents if d.file]
+    messages = Message.objects.filter(case__applicant=applicant)
+    attachments = list(messages.exclude(attachment="").values_list("attachment", flat=True))
     archives = [r.archive.name for r in applicant.data_requests.exclude(archive="")]
     for storage, names in (
         (Document.file.field.storage, files),
+        (Message.attachment.field.storage, attachments),
         (DataRequest.archive.field.storage, archives),
     ):
         delete_files_on_commit(storage, names)
@@ -91,6 +96,7 @@ def erase_applicant(*, applicant: Applicant) -> Applicant:
     with disable_auditlog():
         _scrub_logs(applicant, subjects)
         documents.delete()
+        messages.delete()
         for case in cases_with_letters:
             case.advice_letters.all().delete()  # before the snapshots they were written from
         Note.objects.filter(case__in=cases).delete()

@@ -19,7 +19,16 @@ from django.db import transaction
 from django.db.models import Exists, Max, OuterRef
 from django.utils import timezone
 
-from ..models import CLOSED_STATUSES, DECIDED_STATUSES, Applicant, Case, DataRequest, Document, RetentionRun
+from ..models import (
+    CLOSED_STATUSES,
+    DECIDED_STATUSES,
+    Applicant,
+    Case,
+    DataRequest,
+    Document,
+    Message,
+    RetentionRun,
+)
 from .files import delete_files_on_commit
 from .privacy import erase_applicant
 
@@ -31,7 +40,7 @@ FINISHED_STATUSES = (*DECIDED_STATUSES, *CLOSED_STATUSES)
 CATEGORIES: dict[str, str] = {
     "finished_case_people": "people whose every case was decided or closed this long ago: erased",
     "people_without_case": "people who never had a case, this long after they were recorded: erased",
-    "finished_case_documents": "uploaded files of cases decided or closed this long ago",
+    "finished_case_documents": "uploaded files (documents, message attachments) of cases decided or closed this long ago",
     "data_exports": "export archives handed to applicants, this long after approval",
     "audit_log": "audit-log entries (changes, views, downloads) older than this",
     "login_attempts": "failed and successful sign-in records (lock-out data) older than this",
@@ -63,14 +72,16 @@ def _people_without_case(cutoff: datetime) -> int:
 
 
 def _finished_case_documents(cutoff: datetime) -> int:
-    documents = Document.objects.exclude(file="").filter(
-        case__status__in=FINISHED_STATUSES, case__status_changed_at__lt=cutoff
-    )
+    finished = {"case__status__in": FINISHED_STATUSES, "case__status_changed_at__lt": cutoff}
+    documents = Document.objects.exclude(file="").filter(**finished)
+    attachments = Message.objects.exclude(attachment="").filter(**finished)
     names = list(documents.values_list("file", flat=True))
-    if not names:
+    attached = list(attachments.values_list("attachment", flat=True))
+    if not names and not attached:
         return 0
     delete_files_on_commit(Document.file.field.storage, names)
-    return documents.update(file="")
+    delete_files_on_commit(Message.attachment.field.storage, attached)
+    return documents.update(file="") + attachments.update(attachment="")
 
 
 def _data_exports(cutoff: datetime) -> int:
