@@ -36,7 +36,7 @@ class Message(models.Model):
     MAX_LENGTH = 5000
 
     case = models.ForeignKey(Case, verbose_name=_("case"), on_delete=models.CASCADE, related_name="messages")
-    side = models.CharField(_("from"), max_length=12, choices=Side.choices)
+    side = models.CharField(_("written on the side of"), max_length=12, choices=Side.choices)
     sender = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("written by"),

@@ -34,15 +34,13 @@ def check_message(*, body: str) -> str:
     """THE message rule: the text, trimmed; refuses an empty one and one over `Message.MAX_LENGTH`."""
     body = body.strip()
     if not body:
-        raise ValidationError({"body": _("Write your message.")}, code="empty")
+        raise ValidationError({"body": ValidationError(_("Write your message."), code="empty")})
     if len(body) > Message.MAX_LENGTH:
-        raise ValidationError(
-            {
-                "body": _("Your message has %(count)d characters; the limit is %(limit)d. Shorten it.")
-                % {"count": len(body), "limit": Message.MAX_LENGTH}
-            },
-            code="too_long",
-        )
+        too_long = _("Your message has %(count)d characters; the limit is %(limit)d. Shorten it.") % {
+            "count": len(body),
+            "limit": Message.MAX_LENGTH,
+        }
+        raise ValidationError({"body": ValidationError(too_long, code="too_long")})
     return body
 
 
@@ -52,7 +50,7 @@ def _checked_attachment(attachment: File[bytes] | None) -> File[bytes] | None:
     try:
         return validate_upload(attachment)
     except ValidationError as error:
-        raise ValidationError({"attachment": error.messages}) from error
+        raise ValidationError({"attachment": error.error_list}) from error
 
 
 def _create(
@@ -88,7 +86,7 @@ def send_message_as_staff(
     require_case_access(by, case)
     if not by.is_staff:
         raise AccessDenied(_("Only staff write to applicants from the admin."))
-    if case.applicant.erased_at is not None:
+    if Applicant.objects.filter(pk=case.applicant_id, erased_at__isnull=False).exists():
         raise ValidationError({"body": _("This applicant's data was erased; nobody can read a message.")})
     return _create(case=case, side=Side.CONSULTANCY, sender=by, body=body, attachment=attachment)
 

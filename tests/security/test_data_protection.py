@@ -29,12 +29,14 @@ from applicants.models import (
     ConsentRecord,
     DataRequest,
     Document,
+    Message,
     Reminder,
     RetentionRun,
 )
 from applicants.services import transitions
 from applicants.services.cases import add_note, add_reminder
 from applicants.services.documents import add_checklist_item, upload_document
+from applicants.services.messages import send_message_as_applicant, send_message_as_staff
 from applicants.services.people import create_applicant, record_consent
 from applicants.services.portal import request_data
 from applicants.services.privacy import approve_data_request
@@ -59,6 +61,8 @@ PERSONAL = [
     "Chase Wilhelmina for the notarised degree",
     "Indian Institute of Technology Bombay",
     "Wilhelmina's employer letter",
+    "Wilhelmina asks whether a notarised copy will do",
+    "Dear Wilhelmina, a notarised copy is fine",
 ]
 
 
@@ -92,6 +96,13 @@ def _everything(manager: User, worker: User) -> Applicant:
     )
     document = add_checklist_item(case=case, name="Wilhelmina's employer letter")
     upload_document(document=document, file=ContentFile(PDF, name="letter.pdf"))
+    send_message_as_applicant(
+        applicant=applicant,
+        case=case,
+        body="Wilhelmina asks whether a notarised copy will do",
+        attachment=ContentFile(PDF, name="copy.pdf"),
+    )
+    send_message_as_staff(case=case, by=worker, body="Dear Wilhelmina, a notarised copy is fine")
     transitions.start_review(case=case, by=worker, comment="Wilhelmina called, all fine")
     ready_letter(case, by=worker)
     return applicant
@@ -127,6 +138,7 @@ def test_the_export_holds_every_field_of_every_record_about_the_person(person) -
         (Case, [case_data]),
         (Reminder, case_data["reminders"]),
         (Document, case_data["documents"]),
+        (Message, case_data["messages"]),
         (CaseStatusChange, case_data["status_history"]),
         (Assessment, case_data["assessments"]),
         (AdviceLetter, case_data["advice_letters"]),
@@ -149,6 +161,11 @@ def test_the_export_holds_every_field_of_every_record_about_the_person(person) -
     assert archive.read(document["file"]) == PDF
     (letter,) = case_data["advice_letters"]
     assert archive.read(letter["file"]) == PDF  # the stored letter PDF
+    # The conversation, both sides, with the attachment's file in the archive.
+    asked, answered = case_data["messages"]
+    assert (asked["side"], answered["side"]) == ("applicant", "consultancy")
+    assert archive.read(asked["attachment"]) == PDF
+    assert answered["attachment"] is None
 
 
 def test_erasure_leaves_no_personal_field_file_letter_or_snapshot_and_keeps_anonymous_statistics(
@@ -163,7 +180,8 @@ def test_erasure_leaves_no_personal_field_file_letter_or_snapshot_and_keeps_anon
     )
     client = staff_login(Client(), manager)
     client.get(reverse("admin:applicants_applicant_change", args=[applicant.pk]))  # an access to keep
-    assert len(_files(private_storage)) == 3  # the document, the letter, the export archive
+    # The document, the message's attachment, the letter, the export archive.
+    assert len(_files(private_storage)) == 4
     case = applicant.cases.get()
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -182,6 +200,7 @@ def test_erasure_leaves_no_personal_field_file_letter_or_snapshot_and_keeps_anon
     assert _files(private_storage) == []
     assert not Assessment.objects.filter(applicant=applicant).exists()
     assert not AdviceLetter.objects.filter(case__applicant=applicant).exists()
+    assert not Message.objects.filter(case__applicant=applicant).exists()
     assert not User.objects.filter(username="wilhelmina.q@mail.example").exists()
     assert not AccessAttempt.objects.exists()
     # The anonymous statistics stay: the case, its status, pathways, dates and status history.
@@ -287,7 +306,10 @@ def test_retention_periods_are_configurable(person, settings) -> None:
 
     run = enforce_retention(now=timezone.now())
     assert run.purged["finished_case_people"] == 0  # 2 years < 6 years by default
-    assert run.purged["finished_case_documents"] == 1  # files go 1 year after the decision
+    # Files go 1 year after the decision: the document and the message's attachment.
+    assert run.purged["finished_case_documents"] == 2
+    assert not Message.objects.exclude(attachment="").exists()
+    assert Message.objects.count() == 2  # the words stay until the person is erased
     assert run.purged["data_exports"] == 0
     assert run.purged["login_attempts"] == 1
 
