@@ -8,6 +8,7 @@ nothing else saves, deletes or updates the app's models.
 - `reassessment`: re-running a case's assessment, and every open case's when rules change.
 - `portal`: what the applicant does: save an assessment (or hold it for the address's confirmation),
   sign in, upload, ask for their data.
+- `messages`: secure messages on a case between the applicant and staff, reading them, unread counts.
 - `links`: what the e-mailed one-time links do once their page is confirmed (sign in, create the
   portal password, add a confirmed assessment), each using its link up in the same transaction.
 - `privacy`: carrying out a data request (export archive, erasure).
@@ -20,5 +21,5 @@ docstring states what it refuses and why. Rules a form must show before anything
 functions here too (`check_*`), called by the service and by the form, so each rule is written once.
 
 Import order: `tasks` imports the services it runs (digest, reassessment, retention, privacy); only
-`portal` enqueues tasks. A service that a task runs must not import `applicants.tasks`.
+`portal` and `messages` enqueue tasks. A service that a task runs must not import `applicants.tasks`.
 """

@@ -3,7 +3,7 @@ sign-in links, uploads, and asking for a copy of their data or its deletion (sta
 `privacy`).
 
 Keyword-only, one transaction each; e-mails go out through the outbox (`enqueue_on_commit`) only
-after the commit. This is the one services module that enqueues tasks (see the package docstring).
+after the commit. With `messages`, the only services modules that enqueue tasks (see the package docstring).
 """
 
 from __future__ import annotations
