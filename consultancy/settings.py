@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     "assessments",
     # After applicants: its admin extends the case admin with the letters inline, action and pages.
     "letters",
+    # After letters: its admin extends the case admin registered last with the consultations inline.
+    "bookings",
 ]
 
 MIDDLEWARE = [
@@ -319,6 +321,8 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     },
     # Letters whose worker died mid-render go back on the queue (through the outbox).
     "sweep-stalled-letter-renders": {"task": "letters.sweep_stalled_renders", "schedule": 60.0},
+    # Consultation reminders 24 hours and 1 hour before (each sent once: bookings.services).
+    "consultation-reminders": {"task": "bookings.queue_due_reminders", "schedule": 300.0},
 }
 
 # --- Security -------------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", start, name="home"),
     path("", include("applicants.urls")),
+    path("", include("bookings.urls")),
     prefix_default_language=False,
 )
 

@@ -121,4 +121,9 @@ def reference_rows(transactional_db: None) -> None:
         Group.objects.get(name=name).permissions.add(
             *Permission.objects.filter(content_type__app_label="letters", codename__in=codenames)
         )
+    bookings = importlib.import_module("bookings.migrations.0002_staff_permissions")
+    for name, codenames in bookings.GRANTS.items():
+        Group.objects.get(name=name).permissions.add(
+            *Permission.objects.filter(content_type__app_label="bookings", codename__in=codenames)
+        )
     rates.seed(apps, None)
