@@ -10,6 +10,9 @@ class BookingsConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
+        # Imported to register the tasks in every process (Celery's autodiscovery is lazy): the
+        # services enqueue them by name through the outbox.
+        from . import tasks  # noqa: F401
         from .models import Appointment, AvailabilityException, WeeklyHours
 
         auditlog.register(WeeklyHours)
