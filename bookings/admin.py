@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from django.contrib import admin, messages
 from django.contrib.auth.models import User
+from django.db import models
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
@@ -40,6 +41,7 @@ class OwnHoursAdmin(admin.ModelAdmin[Any]):
 
     list_select_related = ("consultant",)
     list_filter = ("consultant",)
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}  # a typed "meet.example/x"
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
         qs = super().get_queryset(request)

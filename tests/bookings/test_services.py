@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
+from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 
+from applicants.models import Case
 from bookings.models import Appointment
 from bookings.services import (
     BookingError,
@@ -28,7 +30,9 @@ def carla():
     return person
 
 
-def book(case, carla, clock="09:00", now=NOW, zone="Asia/Shanghai"):
+def book(
+    case: Case, carla: User, clock: str = "09:00", now: datetime = NOW, zone: str = "Asia/Shanghai"
+) -> Appointment:
     return book_appointment(
         case=case, consultant_id=carla.pk, starts_at=utc(TUESDAY, clock), applicant_time_zone=zone, now=now
     )
