@@ -146,7 +146,12 @@ def cancel_appointment(*, appointment: Appointment, now: datetime) -> Appointmen
     return appointment
 
 
-REMINDERS = {"day": ("reminded_day_before_at", DAY_BEFORE), "hour": ("reminded_hour_before_at", HOUR_BEFORE)}
+# The 1-hour reminder first: a consultation already within its last hour (a late beat) gets that one
+# only, and its 24-hour reminder is marked as done without being sent.
+REMINDERS = (
+    ("hour", "reminded_hour_before_at", HOUR_BEFORE),
+    ("day", "reminded_day_before_at", DAY_BEFORE),
+)
 
 
 @transaction.atomic
@@ -157,7 +162,7 @@ def queue_due_reminders(*, now: datetime) -> int:
     never send one reminder twice. Returns how many were queued.
     """
     queued = 0
-    for mark, (field, before) in REMINDERS.items():
+    for mark, field, before in REMINDERS:
         due = Appointment.objects.booked().filter(
             **{f"{field}__isnull": True}, starts_at__gt=now, starts_at__lte=now + before
         )
@@ -165,4 +170,8 @@ def queue_due_reminders(*, now: datetime) -> int:
             if Appointment.objects.filter(pk=pk, **{f"{field}__isnull": True}).update(**{field: now}):
                 enqueue_on_commit(SEND_REMINDER_TASK, pk, mark)
                 queued += 1
+                if mark == "hour":
+                    Appointment.objects.filter(pk=pk, reminded_day_before_at__isnull=True).update(
+                        reminded_day_before_at=now
+                    )
     return queued

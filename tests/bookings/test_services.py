@@ -143,7 +143,24 @@ def test_a_consultation_booked_within_a_day_gets_only_the_hour_reminder(carla) -
     assert queue_due_reminders(now=start - timedelta(minutes=59)) == 1
 
 
+def test_a_beat_that_comes_late_sends_only_the_hour_reminder(carla) -> None:
+    appointment = book(applicant_case(), carla)
+    assert queue_due_reminders(now=appointment.starts_at - timedelta(minutes=30)) == 1
+    appointment.refresh_from_db()
+    assert appointment.reminded_hour_before_at is not None
+    assert appointment.reminded_day_before_at is not None
+    assert queue_due_reminders(now=appointment.starts_at - timedelta(minutes=25)) == 0
+
+
 def test_a_cancelled_consultation_gets_no_reminder(carla) -> None:
     appointment = book(applicant_case(), carla)
     cancel_appointment(appointment=appointment, now=NOW)
     assert queue_due_reminders(now=appointment.starts_at - timedelta(hours=1)) == 0
+
+
+def test_the_reminders_job_is_on_the_beat_schedule_under_a_registered_task(settings) -> None:
+    from consultancy.celery import app
+
+    entry = settings.CELERY_BEAT_SCHEDULE["consultation-reminders"]
+    assert entry["task"] in app.tasks
+    assert entry["schedule"] <= 5 * 60  # often enough for the 1-hour reminder to come on time
