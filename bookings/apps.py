@@ -9,12 +9,16 @@ class BookingsConfig(AppConfig):
 
     def ready(self) -> None:
         from auditlog.registry import auditlog
+        from django.db.models.signals import post_migrate
 
         # Imported to register the tasks in every process (Celery's autodiscovery is lazy): the
         # services enqueue them by name through the outbox.
         from . import tasks  # noqa: F401
         from .models import Appointment, AvailabilityException, WeeklyHours
+        from .roles import grant_staff_permissions
 
         auditlog.register(WeeklyHours)
         auditlog.register(AvailabilityException)
         auditlog.register(Appointment)
+        # After auth's own post_migrate handler has created this app's permissions.
+        post_migrate.connect(grant_staff_permissions, sender=self)

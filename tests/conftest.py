@@ -104,6 +104,7 @@ def reference_rows(transactional_db: None) -> None:
     from django.contrib.auth.models import Group, Permission
 
     from applicants.models import Pathway
+    from bookings.roles import grant_staff_permissions
 
     roles = importlib.import_module("applicants.migrations.0002_pathways_and_roles")
     rates = importlib.import_module("assessments.migrations.0003_seed_exchange_rates")
@@ -121,9 +122,5 @@ def reference_rows(transactional_db: None) -> None:
         Group.objects.get(name=name).permissions.add(
             *Permission.objects.filter(content_type__app_label="letters", codename__in=codenames)
         )
-    bookings = importlib.import_module("bookings.migrations.0002_staff_permissions")
-    for name, codenames in bookings.GRANTS.items():
-        Group.objects.get(name=name).permissions.add(
-            *Permission.objects.filter(content_type__app_label="bookings", codename__in=codenames)
-        )
+    grant_staff_permissions()  # the booking permissions, as after every migrate
     rates.seed(apps, None)

@@ -6,7 +6,15 @@ from typing import Any
 
 from applicants.models import Case
 
-INLINE_PREFIXES = ("documents", "notes", "reminders", "assessments", "advice_letters", "status_changes")
+INLINE_PREFIXES = (
+    "appointments",
+    "documents",
+    "notes",
+    "reminders",
+    "assessments",
+    "advice_letters",
+    "status_changes",
+)
 
 
 def case_form_data(case: Case, **inlines: list[dict[str, Any]]) -> dict[str, Any]:

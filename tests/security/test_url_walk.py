@@ -36,6 +36,11 @@ PUBLIC = {
     "applicants:portal-password-reset-done",
     "applicants:portal-password-reset-confirm",
     "applicants:portal-password-reset-complete",
+    # Booking: the page after saving (this session's own case, else 404 or a redirect home) and the
+    # e-mailed change-or-cancel link (a signed token, else 410).
+    "bookings:book-saved",
+    "bookings:booked",
+    "bookings:manage",
     "admin:login",
     "admin:logout",  # signing out ends whatever session there is; anonymous visitors land on sign-in
 }
