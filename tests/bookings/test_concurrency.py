@@ -29,7 +29,9 @@ pytestmark = [
         reason="concurrent bookings need PostgreSQL: set DATABASE_URL=postgres://… (CI runs on PostgreSQL); "
         "SQLite serialises all writers, so it cannot show the race",
     ),
-    pytest.mark.django_db(transaction=True),
+    # serialized_rollback: the flush after these tests then re-creates no content types that a later
+    # serialized-rollback test (letters' migration tests) would collide with.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.usefixtures("reference_rows"),
 ]
 TAKEN = "That time was just taken — please choose another."
