@@ -248,3 +248,33 @@ def test_a_video_slot_without_its_link_is_refused_in_the_admin(carla: User) -> N
     )
     assert "A video call needs its link" in text(response)
     assert not WeeklyHours.objects.filter(weekday=3).exists()
+
+
+def test_staff_cancel_a_consultation_from_the_admin_and_both_sides_are_emailed(
+    carla: User, celery_eager, django_capture_on_commit_callbacks, mailoutbox
+) -> None:
+    appointment = booked_for(carla)
+    appointment.case.assigned_to = carla
+    appointment.case.save()
+    client = staff_login(Client(), carla)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("admin:bookings_appointment_changelist"),
+            {"action": "cancel_consultations", "_selected_action": [appointment.pk]},
+        )
+    assert response.status_code == 302
+    appointment.refresh_from_db()
+    assert appointment.status == Appointment.Status.CANCELLED
+    assert {m.to[0] for m in mailoutbox} == {appointment.case.applicant.email, "carla@consultancy.example"}
+
+
+def test_a_consultant_does_not_see_consultations_of_another_consultants_cases(carla: User) -> None:
+    appointment = booked_for(carla)
+    wei = make_consultant("Asia/Singapore", name="Wei Lim")
+    appointment.case.assigned_to = wei
+    appointment.case.save()
+    client = staff_login(Client(), carla)
+    listing = client.get(reverse("admin:bookings_appointment_changelist"))
+    assert listing.context["cl"].result_count == 0
+    page = client.get(reverse("admin:bookings_appointment_change", args=[appointment.pk]))
+    assert page.status_code == 404
