@@ -12,15 +12,16 @@ from assessments.engine.pathways.common import Context, home_countries, not_appl
 from assessments.engine.profile import Profile
 from assessments.engine.rates import ExchangeRates
 from assessments.engine.recommend import recommend
-from assessments.engine.registry import PATHWAY_CODES, REGISTRY
-from assessments.engine.result import Assessment, Change, PathwayResult
+from assessments.engine.registry import PATHWAY_CODES, REGISTRY, PathwayEntry
+from assessments.engine.result import Assessment, Change, Outcome, PathwayResult
 from assessments.engine.rules.base import RuleBook, RuleVersion
 from assessments.engine.years import add_months
 
 # Bump on any change of logic or rule data: stored snapshots name the engine that produced them.
 # 2.0.0: contract v2 (dated changes, calendar years, citizenship and permanent residence give
 # `not_applicable`, `recommendation`) and the rules audit of December 2026.
-ENGINE_VERSION = "2.0.0+rules-2026-12-audit"
+# 2.1.0: "met from" / "eligible from" days for years that grow with an ongoing role (optional fields).
+ENGINE_VERSION = "2.1.0+rules-2026-12-audit"
 # Upcoming changes are reported within this many months of as_of (contract v2).
 HORIZON_MONTHS = 12
 GENERIC_CHANGE = gettext_noop("{pathway}: new rules take effect ({title}).")
@@ -45,6 +46,7 @@ def assess(profile: Profile, *, rates: ExchangeRates) -> Assessment:
     for entry, result in zip(REGISTRY, results, strict=True):
         if entry.country not in citizen_of | resident_of:
             _date_changes(entry.book, result, profile)
+            result.eligible_from = _eligible_from(entry, result, profile, rates)
     used = sorted(ctx.used)
     assessment = Assessment(
         as_of=profile.as_of,
@@ -86,6 +88,24 @@ def _dated(
         for _, after, kind in book.changes(as_of, application_type, add_months(as_of, HORIZON_MONTHS))
     )
     return deadline, days_left, changes
+
+
+FITS = (Outcome.ELIGIBLE, Outcome.LIKELY_ELIGIBLE)
+
+
+def _eligible_from(
+    entry: PathwayEntry, result: PathwayResult, profile: Profile, rates: ExchangeRates
+) -> date | None:
+    """The first of the criteria's `met_from` days on which the pathway, assessed again on that day with the
+    same facts (so the person is older and ongoing roles have gone on) under the rules then in force, fits;
+    None when it fits already or no such day does."""
+    if result.outcome in FITS:
+        return None
+    for day in sorted({c.met_from for c in result.criteria if c.met_from is not None}):
+        later = profile.model_copy(update={"as_of": day})
+        if entry.evaluate(Context(later, rates)).outcome in FITS:
+            return day
+    return None
 
 
 def rule_catalogue() -> list[RuleVersion[object]]:

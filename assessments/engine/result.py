@@ -81,6 +81,9 @@ class Criterion:
     status: CriterionStatus
     texts: Callable[[], Texts]
     cap: Outcome = Outcome.ELIGIBLE
+    # Contract v2 extension: for a criterion on years that grow with time (an ongoing role), the first day
+    # it will be met if nothing else changes (years.py `Career.met_from`); None otherwise.
+    met_from: date | None = None
 
     @property
     def source(self) -> str:
@@ -107,6 +110,7 @@ class Criterion:
             "actual": write(actual),
             "explanation": write(explanation),
             "source": self.source,
+            **({} if self.met_from is None else {"met_from": self.met_from.isoformat()}),
         }
 
 
@@ -212,6 +216,9 @@ class PathwayResult:
     deadline: date | None = None
     deadline_days_left: int | None = None
     upcoming_changes: list[Change] = field(default_factory=list)
+    # Contract v2 extension: the first of the criteria's `met_from` days on which the pathway, assessed
+    # again with the same facts under the rules then in force, fits (eligible or likely eligible).
+    eligible_from: date | None = None
 
     @property
     def what_if(self) -> list[Message]:
@@ -248,6 +255,8 @@ class PathwayResult:
         if self.deadline_days_left is not None:
             data["deadline_days_left"] = self.deadline_days_left
         data["upcoming_changes"] = [change.to_data(write) for change in self.upcoming_changes]
+        if self.eligible_from is not None:
+            data["eligible_from"] = self.eligible_from.isoformat()
         return data
 
 

@@ -13,6 +13,11 @@ Conventions (documented for staff in docs/how-we-decide.md and tested):
   strict reading (clamping to 28 February would count one day more); the engine is never more certain
   than the calendar.
 - An optional window keeps only the part of each period within N calendar years before `as_of`.
+- "Met from" (contract v2 extension `met_from`): the first day on which the proven years reach the
+  requirement if nothing else changes, i.e. every ongoing counted role goes on and no role is added or
+  ends. It is the day the same measure, taken with that day as `as_of`, first says yes: a role started on
+  1 March 2021 reaches 5 years on 28 February 2026 (the day that completes them), one started on
+  29 February 2020 on 28 February 2025. Only an ongoing role that counts for certain makes the years grow.
 """
 
 from __future__ import annotations
@@ -161,6 +166,12 @@ def _years(intervals: Sequence[tuple[int, int]], fallback: int) -> Years:
     return Years(days, fallback if stop is None else stop)
 
 
+def _reach_horizon(as_of: date, years: int) -> date:
+    """A day by which an ongoing role alone has covered `years` calendar years (and a window of at least
+    that many years slides past every older period): the search for "met from" stops there."""
+    return add_months(as_of, 12 * years) + timedelta(days=1)
+
+
 class Career(Generic[R]):
     """A profile's roles as day-number spans, measured once per profile and queried by every pathway.
 
@@ -213,6 +224,43 @@ class Career(Generic[R]):
         return YearsRange(
             known_years, known_years if len(possible) == len(known) else _years(possible, today)
         )
+
+    def on(self, day: date) -> Career[R]:
+        """The same roles measured on `day`: ongoing roles run to it, closed roles keep their dates."""
+        later: Career[R] = Career(None, day)
+        if self.spans is not None:
+            today = day.toordinal() + 1
+            later.spans = [
+                (role, start, today if role.end is None else stop) for role, start, stop in self.spans
+            ]
+        return later
+
+    def met_from(
+        self, counts: Callable[[R], bool | None], years: int, *, within_years: int | None = None
+    ) -> date | None:
+        """The first day after `as_of` on which the proven years in counted roles reach `years`, if nothing
+        else changes; None when they already do, or when no ongoing role counts for certain (nothing grows).
+        """
+        if self.spans is None:
+            return None
+        growing = any(
+            role.end is None and start is not None and counts(role) is True for role, start, _ in self.spans
+        )
+        if not growing:
+            return None
+        now = self.years(counts, within_years=within_years).known
+        if now.at_least(years):
+            return None
+        # Proven days grow by at most one a day, and N calendar years hold at least 365 * N days: no day
+        # before `first` can do. Past the horizon the ongoing role alone covers the years.
+        first = self.as_of + timedelta(days=max(1, 365 * years - now.days))
+        last = _reach_horizon(self.as_of, years)
+        day = first
+        while day <= last:
+            if self.on(day).years(counts, within_years=within_years).known.at_least(years):
+                return day
+            day += timedelta(days=1)
+        return None  # unreachable: by `last` the ongoing role alone covers the years
 
 
 def years_in_roles(

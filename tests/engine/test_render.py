@@ -100,14 +100,21 @@ def test_rendered_assessment_has_exactly_the_contract_shape() -> None:
     for res in contract["results"]:
         # Version 2 adds deadline and upcoming_changes to every result (deadline_days_left with a deadline).
         assert RESULT_KEYS | {"deadline", "upcoming_changes"} <= set(res)
-        assert set(res) <= RESULT_KEYS | {"points", "deadline", "deadline_days_left", "upcoming_changes"}
+        # Engine 2.1 adds `eligible_from` (and a criterion's `met_from`) only where there is such a day.
+        assert set(res) <= RESULT_KEYS | {
+            "points",
+            "deadline",
+            "deadline_days_left",
+            "upcoming_changes",
+            "eligible_from",
+        }
         for change in res["upcoming_changes"]:
             assert set(change) == {"effective_on", "kind", "summary"}
             assert isinstance(change["summary"], str)
         assert isinstance(res["summary"], str)
         assert all(isinstance(text, str) for text in res["what_if"] + res["documents"])
         for criterion in res["criteria"]:
-            assert set(criterion) == CRITERION_KEYS
+            assert CRITERION_KEYS <= set(criterion) <= CRITERION_KEYS | {"met_from"}
             assert all(isinstance(criterion[k], str) for k in CRITERION_KEYS)
             assert "{" not in criterion["requirement"] + criterion["actual"] + criterion["explanation"]
         if "points" in res:

@@ -6,6 +6,7 @@ Unknown facts give a range: `low` counts only what is proven, `high` what the un
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from assessments.engine.messages import Amount, Message, gettext_noop, msg
@@ -55,6 +56,8 @@ class CnPoints:
     wage: MoneyCheck
     category_low: str
     category_high: str
+    # With a bachelor's degree and an ongoing counted role short of the B years: the day they are reached.
+    bachelor_route_from: date | None = None
 
     @property
     def category(self) -> str | None:
@@ -209,6 +212,9 @@ def _compute(ctx: Context) -> CnPoints:
         wage=wage,
         category_low=_category(low, salary_a is True, True in b_routes, p),
         category_high=_category(high, salary_a is not False, any(r is not False for r in b_routes), p),
+        bachelor_route_from=ctx.career.met_from(_counts_for_china, p.category_b_min_years)
+        if degrees.bachelor is True and bachelor_route is False
+        else None,
     )
 
 

@@ -180,7 +180,13 @@ def _category(ctx: Context, points: CnPoints, gaps: Gaps) -> Criterion:
             explanation = QUOTA if status is CriterionStatus.REVIEW else UNDECIDED
         return requirement, actual, explanation
 
-    return Criterion(version=version, code="category", status=status, texts=texts)
+    # Category C now, B once the bachelor's route's years are reached (the age limit still applies).
+    met_from = (
+        points.bachelor_route_from
+        if status is CriterionStatus.REVIEW and not over_age and points.category_high == "C"
+        else None
+    )
+    return Criterion(version=version, code="category", status=status, texts=texts, met_from=met_from)
 
 
 def _hint_next(ctx: Context, points: CnPoints, target: int, category: str, gaps: Gaps) -> None:

@@ -252,7 +252,15 @@ def _experience(ctx: Context, version: RuleVersion[Any], params: AiTechParams, g
             explanation,
         )
 
-    return Criterion(version=version, code="experience", status=status, texts=texts)
+    return Criterion(
+        version=version,
+        code="experience",
+        status=status,
+        texts=texts,
+        met_from=ctx.career.met_from(counts, params.min_years, within_years=params.within_years)
+        if status is CriterionStatus.NOT_MET
+        else None,
+    )
 
 
 def _employer(ctx: Context, version: RuleVersion[Any], params: AiTechParams, gaps: Gaps) -> Criterion:

@@ -226,7 +226,13 @@ def _leading_role(ctx: Context, version: RuleVersion[Any], params: TechPassParam
             )
         return requirement, duration(years.known), explanation
 
-    return Criterion(version=version, code="leading_role", status=status_of(verdict), texts=texts)
+    return Criterion(
+        version=version,
+        code="leading_role",
+        status=status_of(verdict),
+        texts=texts,
+        met_from=ctx.career.met_from(counts, required) if verdict is False else None,
+    )
 
 
 def _product_role(ctx: Context, version: RuleVersion[Any], params: TechPassParams) -> Criterion:
@@ -259,8 +265,13 @@ def _product_role(ctx: Context, version: RuleVersion[Any], params: TechPassParam
             NO_MAU,
         )
 
+    verdict = years.at_least(required)
     return Criterion(
-        version=version, code="product_role", status=status_of(years.at_least(required)), texts=texts
+        version=version,
+        code="product_role",
+        status=status_of(verdict),
+        texts=texts,
+        met_from=ctx.career.met_from(counts, required) if verdict is False else None,
     )
 
 
