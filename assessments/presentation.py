@@ -28,6 +28,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
+from django.utils import formats
 from django.utils.functional import Promise
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
@@ -35,6 +36,7 @@ from django.utils.translation import gettext_lazy as _
 from .engine import (
     COUNTRIES,
     REGISTRY,
+    Confidence,
     CriterionStatus,
     Outcome,
     PassFacts,
@@ -228,6 +230,9 @@ def status_word(status: str) -> StatusWord:
 class RuleApplied:
     source: str
     last_verified_on: date
+    # The citations of the version's official sources (MOM, EDB, gov.cn, NIA…), in the rule data's order:
+    # the only ones an applicant is shown; press, blog and law-firm sources stay for staff and the letter.
+    official_cites: tuple[str, ...] = ()
 
 
 @cache
@@ -237,6 +242,7 @@ def _rules_applied() -> dict[str, RuleApplied]:
         version.id: RuleApplied(
             source=f"{version.sources[0].title} ({version.sources[0].published})" if version.sources else "",
             last_verified_on=version.last_verified,
+            official_cites=tuple(s.cite() for s in version.sources if s.confidence is Confidence.OFFICIAL),
         )
         for version in rule_catalogue()
     }
@@ -275,6 +281,24 @@ class CriterionView:
     explanation: str
     source: str
     source_url: str
+    # What the applicant is shown: the criterion's source if it is official, else the rule version's first
+    # official source, else nothing ("" when the version has none).
+    public_source: str = ""
+    public_source_url: str = ""
+    met_from: date | None = None  # not met today; met from this day if nothing else changes
+
+    @property
+    def met_from_text(self) -> str:
+        if self.met_from is None:
+            return ""
+        return gettext("Met from %(day)s if nothing else changes.") % {"day": long_date(self.met_from)}
+
+
+def long_date(day: date) -> str:
+    """A day as people read it in the active language: "3 Dec 2026", "2026年12月3日"."""
+    if (get_language() or "en").lower().startswith("zh"):
+        return f"{day.year}年{day.month}月{day.day}日"
+    return formats.date_format(day, "j M Y")
 
 
 @dataclass(frozen=True)
@@ -310,6 +334,16 @@ class PathwayView:
     points: PointsView | None
     facts: FactsView
     is_relied_on: bool
+    # Engine 2.1: the day this route will fit if nothing else changes (an ongoing role reaching its years).
+    eligible_from: date | None = None
+
+    @property
+    def eligible_from_text(self) -> str:
+        if self.eligible_from is None:
+            return ""
+        return gettext("Eligible from %(day)s if nothing else changes.") % {
+            "day": long_date(self.eligible_from)
+        }
 
     @property
     def is_positive(self) -> bool:
@@ -407,7 +441,9 @@ class ResultView:
     @property
     def next_change_on(self) -> date | None:
         """The first day within 12 months the rules that touch this person differ ("if I apply after…")."""
-        return min((entry.rules_change_on for entry in self.timeline), default=None)
+        return min(
+            (entry.rules_change_on for entry in self.timeline if not entry.is_eligible_from), default=None
+        )
 
     @property
     def best_singapore(self) -> PathwayView | None:
@@ -451,10 +487,10 @@ def present(
     view = present_contract(
         render_assessment(dict(snapshot), translate=gettext), relied_on=relied_on, override=override
     )
-    return replace(view, pay_picture=_pay_picture(snapshot))
+    return replace(view, pay_picture=pay_picture(snapshot))
 
 
-def _pay_picture(snapshot: Mapping[str, Any]) -> Picture | None:
+def pay_picture(snapshot: Mapping[str, Any]) -> Picture | None:
     """The fixed monthly salary against the salary criteria's thresholds (read from the snapshot's raw
     parameters: the rendered contract has only words)."""
     pay: Decimal | None = None
@@ -566,19 +602,33 @@ def _pathway(result: Mapping[str, Any], fixed: Words) -> PathwayView:
         rule_version=rule_version,
         rule_source=rule.source if rule else "",
         last_verified_on=rule.last_verified_on if rule else None,
-        criteria=tuple(_criterion(c, fixed) for c in result.get("criteria", ())),
+        criteria=tuple(_criterion(c, fixed, rule) for c in result.get("criteria", ())),
         what_if=tuple(_text(line) for line in result.get("what_if", ())),
         documents=tuple(_text(document) for document in result.get("documents", ())),
         points=_points(result.get("points")),
         facts=fixed.facts[code],
         is_relied_on=False,
+        eligible_from=_day(result.get("eligible_from")),
     )
 
 
-def _criterion(criterion: Mapping[str, Any], fixed: Words) -> CriterionView:
+def _day(value: Any) -> date | None:
+    return date.fromisoformat(str(value)) if value else None
+
+
+def _criterion(criterion: Mapping[str, Any], fixed: Words, rule: RuleApplied | None) -> CriterionView:
     status = str(criterion["status"])
     word = fixed.statuses[status]
-    source, source_url = split_citation(_text(criterion.get("source")))
+    citation = _text(criterion.get("source"))
+    source, source_url = split_citation(citation)
+    official = () if rule is None else rule.official_cites
+    public_source, public_source_url = (
+        (source, source_url)
+        if citation in official
+        else split_citation(official[0])
+        if official
+        else ("", "")
+    )
     return CriterionView(
         code=str(criterion.get("code", "")),
         status=status,
@@ -589,6 +639,9 @@ def _criterion(criterion: Mapping[str, Any], fixed: Words) -> CriterionView:
         explanation=_text(criterion.get("explanation")),
         source=source,
         source_url=source_url,
+        public_source=public_source,
+        public_source_url=public_source_url,
+        met_from=_day(criterion.get("met_from")),
     )
 
 
@@ -741,6 +794,7 @@ class TimelineEntry:
     pathway_code: str
     text: str
     is_deadline: bool = False
+    is_eligible_from: bool = False  # the person's own date (years reached), not a change of the rules
 
     @property
     def rules_change_on(self) -> date:
@@ -786,6 +840,19 @@ def timeline(
                     entries.append(TimelineEntry(on, (on - as_of).days, view.code, str(change["summary"])))
             if deadline is not None:
                 entries.append(_deadline_entry(view, deadline, as_of, also=closing))
+            if view.eligible_from is not None and view.eligible_from <= until:
+                text = gettext(
+                    "You would be eligible for %(name)s from this day, if nothing else changes."
+                ) % {"name": view.name}
+                entries.append(
+                    TimelineEntry(
+                        view.eligible_from,
+                        (view.eligible_from - as_of).days,
+                        view.code,
+                        text,
+                        is_eligible_from=True,
+                    )
+                )
     else:
         for version in versions_starting(as_of, until):
             view = relevant.get(version.pathway)

@@ -17,8 +17,9 @@ from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from applicants.services.cases import current_override
+from applicants.services.cases import current_override, presented_override
 from assessments.engine import DEFAULT_RATES, assess, parse_profile, render_assessment
+from assessments.presentation import Override
 from staff.profiles import profile_for
 
 from .models import AdviceLetter, LetterLanguage
@@ -77,6 +78,10 @@ class LetterContent:
     case_reference: str = ""
     consultant_title: str = ""
     consultant_signature: str = ""
+    # The engine's own output (`to_data()`): the pictures that need raw figures (pay against thresholds).
+    snapshot: Mapping[str, Any] | None = None
+    # The consultant's recommendation in force, in place of the engine's (None: the engine's stands).
+    override: Override | None = None
 
     def __post_init__(self) -> None:
         missing = [code for code in self.language.language_codes if code not in self.assessments]
@@ -139,6 +144,8 @@ def letter_content(letter: AdviceLetter) -> LetterContent:
         consultant_note=letter.consultant_note,
         assessments=assessments,
         relied_on=relied_on,
+        snapshot=results,
+        override=presented_override(case),
     )
 
 
@@ -225,4 +232,5 @@ def sample_letter_content(language: LetterLanguage) -> LetterContent:
         consultant_note=SAMPLE_NOTE,
         assessments=rendered_in_each_language(data, language),
         relied_on=("sg_tech_pass", "cn_k_visa", "cn_work_permit"),
+        snapshot=data,
     )

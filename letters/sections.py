@@ -10,7 +10,7 @@ Call it with that language active.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, NoReturn
 
@@ -27,6 +27,7 @@ from assessments.presentation import (
     PathwayView,
     ResultView,
     StatusWord,
+    pay_picture,
     present_contract,
 )
 
@@ -112,7 +113,10 @@ def build_language_view(code: str, letter: LetterContent) -> LanguageView:
         as_of=as_of,
         nationality_name=letter.applicant.nationality,
         governing_language_name=str(LANGUAGE_NAMES[letter.governing_language]),
-        result=present_contract(data, relied_on=letter.relied_on),
+        result=replace(
+            present_contract(data, relied_on=letter.relied_on, override=letter.override),
+            pay_picture=pay_picture(letter.snapshot) if letter.snapshot is not None else None,
+        ),
     )
 
 

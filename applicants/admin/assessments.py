@@ -22,6 +22,7 @@ from assessments.presentation import ResultView, outcome_lines, pathway_name, pr
 
 from ..access import case_scope, manages_all_cases
 from ..models import Case
+from ..services.cases import presented_override
 
 
 def _outcomes(obj: Assessment) -> str:
@@ -29,11 +30,13 @@ def _outcomes(obj: Assessment) -> str:
     return format_html_join("; ", "{}: <strong>{}</strong>", lines) if lines else "—"
 
 
-def _result(obj: Assessment) -> ResultView | None:
-    """The snapshot as people read it, the case's target pathways relied on; None if it cannot be read."""
+def _result(obj: Assessment, *, overridden: bool = True) -> ResultView | None:
+    """The snapshot as people read it, the case's target pathways relied on, with the consultant's override
+    in force (`overridden=False`: the engine's own recommendation); None if it cannot be read."""
     targets = [p.code for p in obj.case.pathways.all()] if obj.case is not None else []
+    override = presented_override(obj.case) if obj.case is not None and overridden else None
     try:
-        return present(obj.results, relied_on=targets)
+        return present(obj.results, relied_on=targets, override=override)
     except (KeyError, TypeError, ValueError, AttributeError):
         return None
 
@@ -130,7 +133,10 @@ class AssessmentAdmin(admin.ModelAdmin[Assessment]):
     @admin.display(description=_("result"))
     def result_view(self, obj: Assessment) -> SafeString:
         return SafeString(
-            render_to_string("admin/assessments/assessment/result.html", {"result": _result(obj)})
+            render_to_string(
+                "admin/assessments/assessment/result.html",
+                {"result": _result(obj), "computed": _result(obj, overridden=False)},
+            )
         )
 
     @admin.display(description=_("rule versions"))

@@ -32,6 +32,7 @@ from ..access import case_for, data_request_for, document_for
 from ..intake.base import error_links
 from ..models import Applicant, Case, DataRequest, Document, Message
 from ..privacy.downloads import export_archive_response
+from ..services.cases import presented_override
 from ..services.messages import unread_count_for_applicant
 from ..services.portal import UPLOADABLE, request_data, upload_for_applicant
 from ..statuses import next_step
@@ -154,7 +155,9 @@ def _saved_result(case: Case) -> ResultView | None:
     snapshot = case.assessments.latest_first().first()
     if snapshot is None:
         return None
-    return present(snapshot.results, relied_on=[p.code for p in case.pathways.all()])
+    return present(
+        snapshot.results, relied_on=[p.code for p in case.pathways.all()], override=presented_override(case)
+    )
 
 
 @applicant_view
@@ -221,7 +224,10 @@ def reassess(request: HttpRequest, applicant: Applicant) -> HttpResponse:
         raise Http404(_("There is no saved assessment to re-assess."))
     profile = {key: value for key, value in snapshot.inputs.items() if key != "as_of"}
     try:
-        result = present(evaluation.snapshot_data(evaluation.parse(profile, as_of=timezone.localdate())))
+        result = present(
+            evaluation.snapshot_data(evaluation.parse(profile, as_of=timezone.localdate())),
+            override=presented_override(snapshot.case) if snapshot.case is not None else None,
+        )
     except ProfileError:
         messages.error(
             request, _("Your saved answers no longer fit the current questions; your consultant will help.")

@@ -18,6 +18,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from assessments.engine import PATHWAY_CODES
+from assessments.presentation import Override
+
 from ..access import CONSULTANT_GROUP, can_work_on_applicant, manages_all_cases, require_case_access
 from ..errors import AccessDenied, CaseRuleError
 from ..models import (
@@ -207,6 +210,20 @@ def override_recommendation(
 def current_override(case: Case) -> RecommendationOverride | None:
     """The override in force for `case` (the newest), or None: the engine's recommendation stands."""
     return case.recommendation_overrides.prefetch_related("pathways").select_related("by").first()
+
+
+def presented_override(case: Case) -> Override | None:
+    """The override in force for `case` as `present(..., override=...)` takes it: the first of the chosen
+    routes in the contract's order (none chosen: no route), the reason and the consultant's name."""
+    override = current_override(case)
+    if override is None:
+        return None
+    chosen = set(override.pathway_codes)
+    return Override(
+        pathway=next((code for code in PATHWAY_CODES if code in chosen), None),
+        reason=override.reason,
+        consultant=override.by.get_full_name() or override.by.get_username(),
+    )
 
 
 def _require_permission(by: User, permission: str, case: Case) -> None:
