@@ -296,7 +296,10 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # A worker process is replaced after a task that left it above this resident size (in KiB).
 CELERY_WORKER_MAX_MEMORY_PER_CHILD = env.int("CELERY_WORKER_MAX_MEMORY_PER_CHILD_KB", default=300_000)
 # Letters render on their own queue, so a burst of letters never delays e-mails or the heartbeat.
-CELERY_TASK_ROUTES = {"letters.render_letter": {"queue": "letters"}}
+CELERY_TASK_ROUTES = {
+    "letters.render_letter": {"queue": "letters"},
+    "letters.render_result_copy": {"queue": "letters"},
+}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_CONNECTION_TIMEOUT = 3
 CELERY_TASK_ALWAYS_EAGER = False  # tests switch it on per test; never in a running process
@@ -323,6 +326,8 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     "sweep-stalled-letter-renders": {"task": "letters.sweep_stalled_renders", "schedule": 60.0},
     # Consultation reminders 24 hours and 1 hour before (each sent once: bookings.services).
     "consultation-reminders": {"task": "bookings.queue_due_reminders", "schedule": 300.0},
+    # Result copies (PDF downloads, unsent e-mail addresses) past their expiry are deleted.
+    "purge-expired-result-copies": {"task": "letters.purge_expired_result_copies", "schedule": 300.0},
 }
 
 # --- Security -------------------------------------------------------------------------------------
@@ -395,6 +400,11 @@ INTAKE_SUBMIT_RATE: str = env.str("INTAKE_SUBMIT_RATE", default="10/m")
 INTAKE_STEP_RATE: str = env.str("INTAKE_STEP_RATE", default="120/m")
 # Secure messages posted from the portal.
 PORTAL_MESSAGE_RATE: str = env.str("PORTAL_MESSAGE_RATE", default="10/m")
+# "E-mail me this result" and "Download as PDF" from the result page (per client address), and how long
+# a copy (the PDF, or the address until the e-mail is sent) is kept.
+RESULT_EMAIL_RATE: str = env.str("RESULT_EMAIL_RATE", default="5/h")
+RESULT_PDF_RATE: str = env.str("RESULT_PDF_RATE", default="20/h")
+RESULT_COPY_TTL_MINUTES: int = env.int("RESULT_COPY_TTL_MINUTES", default=60)
 RATELIMIT_IP_META_KEY = "consultancy.ratelimits.client_ip"
 
 # --- Applicant portal -------------------------------------------------------------------------------

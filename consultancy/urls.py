@@ -5,6 +5,7 @@ from django.urls import include, path
 from applicants.views.intake import start
 from assessments.api import openapi
 from assessments.rules_admin import rule_versions
+from letters.result_views import result_email, result_pdf, result_pdf_download, result_pdf_status
 from letters.views import letter_download
 
 from .health import healthz
@@ -22,6 +23,11 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", start, name="home"),
+    # Copies of the self-assessment result (letters: the renderer lives there), without opening a case.
+    path("assessment/result/email/", result_email, name="result-email"),
+    path("assessment/result/pdf/", result_pdf, name="result-pdf"),
+    path("assessment/result/pdf/<str:token>/", result_pdf_status, name="result-pdf-status"),
+    path("assessment/result/pdf/<str:token>/download", result_pdf_download, name="result-pdf-download"),
     path("", include("applicants.urls")),
     path("", include("bookings.urls")),
     prefix_default_language=False,

@@ -235,3 +235,56 @@ class AdviceLetter(models.Model):
     def download_name(self) -> str:
         """A file name that says what it is: advice-letter-TP-7K3M9Q-L2-en.pdf."""
         return f"advice-letter-{self.reference}-{self.language}.pdf"
+
+
+class ResultCopyQuerySet(models.QuerySet["ResultCopy"]):
+    def expired(self, *, now: datetime) -> ResultCopyQuerySet:
+        return self.filter(expires_at__lte=now)
+
+
+class ResultCopy(models.Model):
+    """A one-page PDF of a self-assessment result, asked for from the result page without opening a case.
+
+    Rendered by the worker; a download is kept until it expires, an e-mail copy is deleted once sent.
+    It holds only what that needs: the engine's output until the PDF is made, the address until the
+    e-mail is sent, no name and no case. Written by `letters.result_copies` alone.
+    """
+
+    class Kind(models.TextChoices):
+        DOWNLOAD = "download", _("download")
+        EMAIL = "email", _("e-mail")
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("being prepared")
+        READY = "ready", _("ready")
+        FAILED = "failed", _("failed")
+
+    token = models.CharField(max_length=64, unique=True, editable=False)
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    language = models.CharField(
+        max_length=10,
+        choices=[(LetterLanguage.ENGLISH, _("English")), (LetterLanguage.CHINESE, _("Simplified Chinese"))],
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    snapshot = models.JSONField(
+        null=True, blank=True, help_text=_("The engine's output, until the PDF is made.")
+    )
+    email = models.EmailField(blank=True, help_text=_("Only for an e-mail copy, until it is sent."))
+    pdf = models.BinaryField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+
+    objects = ResultCopyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("result copy")
+        verbose_name_plural = _("result copies")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind="download", email="") | (Q(kind="email") & ~Q(email="")),
+                name="result_copy_address_only_for_email",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.status} {self.created_at:%Y-%m-%d %H:%M}"

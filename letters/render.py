@@ -30,8 +30,10 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
+from assessments.presentation import present
+
 from .content import LetterContent
-from .sections import LanguageView, build_language_view
+from .sections import DATE_FORMATS, LanguageView, build_language_view
 
 logger = logging.getLogger(__name__)
 
@@ -166,7 +168,6 @@ def render_advice_letter_pdf(letter: LetterContent) -> RenderedLetter:
     for code in codes:
         with translation.override(code):
             views.append(build_language_view(code, letter))
-    fetcher = StaticLettersFetcher()
     with translation.override(codes[0]):
         html = render_to_string(
             "letters/advice_letter.html",
@@ -179,6 +180,12 @@ def render_advice_letter_pdf(letter: LetterContent) -> RenderedLetter:
                 "logo_url": (LETTERS_STATIC_DIR / letter.letterhead.logo).as_uri(),
             },
         )
+    return _write_pdf(html, codes)
+
+
+def _write_pdf(html: str, codes: tuple[str, ...]) -> RenderedLetter:
+    """The HTML as a tagged PDF with the bundled fonts and print CSS, fetching only from static/letters/."""
+    fetcher = StaticLettersFetcher()
     with _RENDER_LOCK, _no_garbage_collection():
         font_config, stylesheet = _font_configuration()
         try:
@@ -195,6 +202,24 @@ def render_advice_letter_pdf(letter: LetterContent) -> RenderedLetter:
         pdf = document.write_pdf(pdf_tags=True)
         _check_every_character_was_drawn(document)
     return RenderedLetter(pdf=pdf, page_count=len(document.pages))
+
+
+def render_result_pdf(snapshot: Mapping[str, Any], language: str, *, consultancy: str) -> RenderedLetter:
+    """A self-assessment result (the engine's `to_data()`) as a one-page PDF in `language` ("en" or
+    "zh-hans"): the recommendation, the dates that matter, the pay picture and a traffic light per route,
+    worded by `assessments.presentation` as on the result page. Tagged like the letters."""
+    with translation.override(language):
+        result = present(snapshot)
+        html = render_to_string(
+            "letters/result_summary.html",
+            {
+                "result": result,
+                "language": language,
+                "consultancy": consultancy,
+                "date_format": DATE_FORMATS[language],
+            },
+        )
+    return _write_pdf(html, (language,))
 
 
 @contextmanager

@@ -16,7 +16,7 @@ from django.conf import settings
 from django.db import DatabaseError
 from django.utils import timezone
 
-from . import services
+from . import result_copies, services
 
 # The longest wait before Celery retries a failed render (seconds).
 RETRY_BACKOFF_MAX = 300
@@ -72,3 +72,24 @@ def send_letter_ready_emails_task(letter_id: int) -> None:
 )
 def send_letter_released_email_task(letter_id: int) -> None:
     services.send_letter_released_email(letter_id=letter_id)
+
+
+@shared_task(
+    name=result_copies.RENDER_RESULT_COPY_TASK,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    soft_time_limit=settings.LETTER_SOFT_TIME_LIMIT,
+    time_limit=settings.LETTER_TIME_LIMIT,
+    autoretry_for=(SMTPException, OSError, DatabaseError),
+    retry_backoff=5,
+    max_retries=3,
+)
+def render_result_copy_task(copy_id: int) -> None:
+    """A self-assessment result's one-page PDF: rendered, then kept for download or e-mailed once."""
+    result_copies.render_result_copy(copy_id=copy_id)
+
+
+@shared_task(name=result_copies.PURGE_RESULT_COPIES_TASK)
+def purge_expired_result_copies_task() -> int:
+    """Beat, every 5 minutes: delete result copies past their expiry."""
+    return result_copies.purge_expired_result_copies(now=timezone.now())

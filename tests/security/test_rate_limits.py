@@ -55,6 +55,20 @@ def test_saving_an_assessment_is_limited(client: Client, settings, celery_eager)
     _assert_429_page(client.post(reverse("applicants:intake-save"), SAVE))
 
 
+@pytest.mark.parametrize(
+    ("setting", "url", "data"),
+    [
+        ("RESULT_EMAIL_RATE", reverse("result-email"), {"email": "a@b.example", "consent": "on"}),
+        ("RESULT_PDF_RATE", reverse("result-pdf"), {}),
+    ],
+)
+def test_copies_of_the_result_are_limited(client: Client, settings, celery_eager, setting, url, data) -> None:
+    answer_everything(client)
+    setattr(settings, setting, "2/m")
+
+    _assert_429_page(_past_the_limit(client, url, data, times=2))
+
+
 def test_the_limit_counts_per_client_address(client: Client, settings) -> None:
     settings.PORTAL_LOGIN_RATE = "2/m"
     url = reverse("applicants:portal-magic-link")

@@ -25,6 +25,11 @@ PUBLIC = {
     "applicants:intake-forget",
     "applicants:intake-save",
     "applicants:intake-saved",
+    # A copy of the result, without opening a case; the PDF pages answer 404 outside the session that asked.
+    "result-email",
+    "result-pdf",
+    "result-pdf-status",
+    "result-pdf-download",
     "applicants:intake-step",
     "applicants:portal-login",
     "applicants:portal-logout",
