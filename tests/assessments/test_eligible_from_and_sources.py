@@ -97,6 +97,14 @@ def test_the_result_page_card_shows_the_day() -> None:
     assert "Met from 9 Dec 2026 if nothing else changes." in html
 
 
+def test_a_side_by_side_card_shows_the_day_too() -> None:
+    pathway = tech_pass(view(leader(FIVE_YEARS - 15)))
+    html = render_to_string(
+        "applicants/_pathway_compare.html", {"pathway": pathway, "country": "sg", "heading": "Singapore"}
+    )
+    assert "Eligible from 9 Dec 2026 if nothing else changes." in html
+
+
 def _confidence_of(rule_version: str, citation: str) -> Confidence:
     (version,) = versions_with_ids([rule_version])
     return next(s.confidence for s in version.sources if citation.startswith(s.title))

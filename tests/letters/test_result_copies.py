@@ -90,7 +90,7 @@ def test_the_result_page_offers_both_and_says_what_is_kept(client: Client) -> No
     html = client.get(reverse("applicants:intake-result")).content.decode()
     assert reverse("result-email") in html
     assert reverse("result-pdf") in html
-    assert "we keep the address only until the e-mail is sent" in html
+    assert "A copy by e-mail or PDF opens no case: we keep the address only until it is sent." in html
 
 
 def test_a_bad_email_address_gets_a_clear_error_and_nothing_is_queued(client: Client) -> None:
