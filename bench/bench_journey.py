@@ -79,6 +79,14 @@ ANSWERS: list[tuple[str, dict[str, str]]] = [
         },
     ),
     (
+        "plans",
+        {
+            "has_singapore_job_offer": "no",
+            "has_china_job_offer": "yes",
+            "has_or_plans_singapore_company": "no",
+        },
+    ),
+    (
         "career",
         {
             "TOTAL_FORMS": "1",
@@ -95,14 +103,6 @@ ANSWERS: list[tuple[str, dict[str, str]]] = [
             "0-valuation_usd": "800000000",
             "0-stem_teaching_or_research": "no",
             "0-relevant_to_china_job": "yes",
-        },
-    ),
-    (
-        "plans",
-        {
-            "has_singapore_job_offer": "no",
-            "has_china_job_offer": "yes",
-            "has_or_plans_singapore_company": "no",
         },
     ),
     (

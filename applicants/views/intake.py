@@ -76,19 +76,22 @@ def step(request: HttpRequest, slug: str) -> HttpResponse:
         # A follow-up that no longer applies (e.g. the offer was answered "no"): skip it.
         return redirect("applicants:intake-check" if answers.started else "home")
 
+    before = answers.profile_before(current)
     if request.method == "POST":
         if current.is_list and "add" in request.POST:
             data = current.form_class.with_one_more(request.POST, current.slug)
-            form = current.build(data)
+            form = current.build(data, before)
             if form.is_valid():
                 answers.save(current, data, form)
         else:
-            form = current.build(request.POST)
+            form = current.build(request.POST, before)
             if form.is_valid():
                 answers.save(current, request.POST, form)
+                if "later" in request.POST:  # "Save and continue later": this page's answers kept too
+                    return redirect("applicants:intake-later")
                 return HttpResponseRedirect(_after(current, answers.walk(), change=change))
     else:
-        form = current.build(answers.data_for(current))
+        form = current.build(answers.data_for(current), before)
 
     index = active.index(current)
     back_url = _step_url(active[index - 1], change=change) if index else reverse("home")

@@ -61,7 +61,6 @@ ROLE = {
     "annual_revenue_usd": "",
     "aum_usd": "",
     "stem_teaching_or_research": "no",
-    "relevant_to_china_job": "yes",
 }
 PLANS = {"has_singapore_job_offer": "no", "has_china_job_offer": "no", "has_or_plans_singapore_company": "no"}
 ACHIEVEMENTS = {
@@ -83,7 +82,7 @@ def step_data(slug: str, **overrides: str) -> dict[str, str]:
     return prefixed(slug, {**base, **overrides})
 
 
-MAIN_STEPS = ("about", "education", "pay", "career", "plans", "achievements")
+MAIN_STEPS = ("about", "education", "pay", "plans", "career", "achievements")
 
 
 def answer_everything(client: Client) -> None:

@@ -76,9 +76,9 @@ def test_every_main_step_shows_its_question_page_with_progress(client: Client, s
     [
         ("about", "education"),
         ("education", "pay"),
-        ("pay", "career"),
-        ("career", "plans"),
-        ("plans", "achievements"),
+        ("pay", "plans"),
+        ("plans", "career"),
+        ("career", "achievements"),
     ],
 )
 def test_a_valid_answer_moves_on_to_the_next_step(client: Client, slug: str, next_slug: str) -> None:
@@ -249,7 +249,6 @@ def test_add_another_job_keeps_the_first_and_offers_a_blank_second(client: Clien
         "career-1-organisation_type": "other",
         "career-1-organisation_well_known": "no",
         "career-1-stem_teaching_or_research": "no",
-        "career-1-relevant_to_china_job": "yes",
     }
     del second["add"]
     assert client.post(url("career"), second).status_code == 302
@@ -261,17 +260,18 @@ def test_add_another_job_keeps_the_first_and_offers_a_blank_second(client: Clien
 
 
 def test_a_singapore_offer_asks_its_follow_up_and_no_offer_skips_it(client: Client) -> None:
-    answer_until(client, "career")
-    response = post(client, "plans", has_singapore_job_offer="yes")
-    assert response["Location"] == url("singapore-offer")
-    response = post(client, "plans", has_singapore_job_offer="no")
-    assert response["Location"] == url("achievements")
+    answer_until(client, "pay")
+    assert post(client, "plans", has_singapore_job_offer="yes")["Location"] == url("career")
+    assert post(client, "career")["Location"] == url("singapore-offer")
+    post(client, "plans", has_singapore_job_offer="no")
+    assert post(client, "career")["Location"] == url("achievements")
     assert client.get(url("singapore-offer"))["Location"] == reverse("applicants:intake-check")
 
 
 def test_follow_ups_for_china_offer_and_company_come_in_order(client: Client) -> None:
     answer_until(client, "career")
     post(client, "plans", has_china_job_offer="yes", has_or_plans_singapore_company="yes")
+    post(client, "career", relevant_to_china_job="yes")
     response = client.post(
         url("china-offer"),
         {
@@ -323,6 +323,7 @@ def test_follow_ups_for_china_offer_and_company_come_in_order(client: Client) ->
 def test_a_company_not_yet_incorporated_and_the_city_wage_reach_the_profile(client: Client) -> None:
     answer_until(client, "career")
     post(client, "plans", has_china_job_offer="yes", has_or_plans_singapore_company="yes")
+    post(client, "career", relevant_to_china_job="yes")
     client.post(
         url("china-offer"),
         {
@@ -421,7 +422,7 @@ def test_check_answers_names_the_steps_still_unanswered(client: Client) -> None:
     answer_until(client, "pay")
     html = client.get(reverse("applicants:intake-check")).content.decode()
     assert "Some questions still need an answer" in html
-    assert f'href="{url("career")}"' in html
+    assert f'href="{url("plans")}"' in html
     assert reverse("applicants:intake-result") not in html
 
 
@@ -438,6 +439,9 @@ def test_a_change_link_returns_to_check_answers_after_saving(client: Client) -> 
 def test_a_change_that_opens_a_follow_up_asks_it_before_returning(client: Client) -> None:
     answer_everything(client)
     response = client.post(url("plans") + "?change=1", step_data("plans", has_china_job_offer="yes"))
+    # The career step now asks whether each job is relevant to the China offer, then the offer itself.
+    assert response["Location"] == url("career") + "?change=1"
+    response = client.post(url("career") + "?change=1", step_data("career", relevant_to_china_job="no"))
     assert response["Location"] == url("china-offer") + "?change=1"
 
 

@@ -131,6 +131,12 @@ def run_intake(journey: Journey, words: dict[str, str]) -> None:
     journey.shot("pay")
     journey.submit(words)
 
+    journey.radio("plans-has_singapore_job_offer", "no")
+    journey.radio("plans-has_china_job_offer", "yes")
+    journey.radio("plans-has_or_plans_singapore_company", "no")
+    journey.shot("plans")
+    journey.submit(words)
+
     journey.fill("id_career-0-organisation", "Example Robotics Pte Ltd")
     journey.fill("id_career-0-title", "Head of Engineering")
     journey.fill("id_career-0-start", "2018-02-01")
@@ -139,13 +145,9 @@ def run_intake(journey: Journey, words: dict[str, str]) -> None:
     journey.radio("career-0-organisation_well_known", "yes")
     journey.fill("id_career-0-valuation_usd", "750000000")
     journey.radio("career-0-stem_teaching_or_research", "no")
+    # Asked because the offers step (before this one) said there is a China offer.
+    journey.radio("career-0-relevant_to_china_job", "yes")
     journey.shot("career")
-    journey.submit(words)
-
-    journey.radio("plans-has_singapore_job_offer", "no")
-    journey.radio("plans-has_china_job_offer", "yes")
-    journey.radio("plans-has_or_plans_singapore_company", "no")
-    journey.shot("plans")
     journey.submit(words)
 
     journey.choose("id_china-offer-currency", "CNY")

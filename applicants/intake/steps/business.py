@@ -1,4 +1,4 @@
-"""Follow-up to step 5: the Singapore company (EntrePass)."""
+"""Follow-up to step 4: the Singapore company (EntrePass)."""
 
 from __future__ import annotations
 

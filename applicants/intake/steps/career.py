@@ -1,4 +1,4 @@
-"""Step 4: career history — cumulative years in leading or technical roles, and the employers' size."""
+"""Step 5: career history — cumulative years in leading or technical roles, and the employers' size."""
 
 from __future__ import annotations
 
@@ -79,9 +79,14 @@ class RoleForm(forms.Form):
     stem_teaching_or_research = TriStateField(label=_("Did you teach or do research in a STEM field there?"))
     relevant_to_china_job = TriStateField(
         label=_("Is this job relevant to the job offered in China?"),
-        initial="yes",
-        help_text=_("Only matters for China's work permit. Leave “Yes” if you have no China offer."),
+        help_text=_("China's work permit counts the years in jobs related to the one offered."),
     )
+
+    def __init__(self, *args: Any, asks_china_relevance: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Asked only of someone who said (on the offers step, before this one) they have a China offer.
+        if not asks_china_relevance:
+            del self.fields["relevant_to_china_job"]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -119,6 +124,7 @@ class CareerStep(ListStep):
         "organisation_well_known",
         "valuation_usd",
         "stem_teaching_or_research",
+        "relevant_to_china_job",
     )
 
     def entry_to_profile(self, data: dict[str, Any]) -> dict[str, Any]:
@@ -135,7 +141,7 @@ class CareerStep(ListStep):
                 "annual_revenue_usd": whole_usd(data["annual_revenue_usd"]),
                 "aum_usd": whole_usd(data["aum_usd"]),
                 "stem_teaching_or_research": data["stem_teaching_or_research"],
-                "relevant_to_china_job": data["relevant_to_china_job"],
+                "relevant_to_china_job": data.get("relevant_to_china_job"),
             }
         )
         # An empty end means "still there" in the contract, so it is sent as null, not left out.

@@ -1,4 +1,4 @@
-"""Follow-up to step 5: the China job offer (work permit points)."""
+"""Follow-up to step 4: the China job offer (work permit points)."""
 
 from __future__ import annotations
 

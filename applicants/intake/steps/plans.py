@@ -1,4 +1,5 @@
-"""Step 5: job offers and company plans — they decide which follow-up steps are asked at all."""
+"""Step 4: job offers and company plans — they decide which follow-up steps, and which questions of the
+career step, are asked at all."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Follow-up to step 5: the Singapore job offer (Employment Pass, COMPASS, ONE Pass prospective salary)."""
+"""Follow-up to step 4: the Singapore job offer (Employment Pass, COMPASS, ONE Pass prospective salary)."""
 
 from __future__ import annotations
 
