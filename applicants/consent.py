@@ -21,6 +21,13 @@ PURPOSE_TRANSFER = _(
     "offices and the authorities for my chosen routes are."
 )
 
+# Saving answers to continue later (no case, no person): its own wording, versioned on its own.
+DRAFT_CONSENT_TEXT_VERSION = "2026-12-07"
+PURPOSE_KEEP_DRAFT = _(
+    "I agree that the consultancy keeps my answers and my e-mail address only so that I can continue "
+    "later, and deletes them when the link expires."
+)
+
 
 class ConsentForm(forms.Form):
     """The three consents, worded once: saving an assessment asks them, and so does confirming one saved

@@ -13,8 +13,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from .models import Applicant, Case, DataRequest, Message, PendingSubmission
-from .tokens import make_confirmation_token, make_magic_token, make_resume_token
+from .models import Applicant, Case, DataRequest, IntakeDraft, Message, PendingSubmission
+from .tokens import make_confirmation_token, make_draft_token, make_magic_token, make_resume_token
 
 
 def _absolute(path: str) -> str:
@@ -77,6 +77,18 @@ def send_submission_confirmation(*, pending: PendingSubmission) -> None:
         },
         to=applicant.email,
         language=language,
+    )
+
+
+def send_draft_link(*, draft: IntakeDraft) -> None:
+    """The link to continue a self-assessment saved for later, in the language it was saved in."""
+    with translation.override(draft.preferred_language):
+        link = _absolute(reverse("applicants:intake-continue", args=[make_draft_token(draft)]))
+    _send(
+        template="draft_link",
+        context={"link": link, "expires_at": draft.expires_at, "days": settings.INTAKE_DRAFT_MAX_AGE_DAYS},
+        to=draft.email,
+        language=draft.preferred_language,
     )
 
 

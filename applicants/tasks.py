@@ -15,7 +15,7 @@ from django.utils import timezone
 from accounts.identity import applicant_accounts
 
 from . import emails
-from .models import Applicant, Case, DataRequest, Message, PendingSubmission
+from .models import Applicant, Case, DataRequest, IntakeDraft, Message, PendingSubmission
 from .services.digest import send_daily_digests
 from .services.reassessment import reassess_open_cases
 from .services.retention import enforce_retention
@@ -66,6 +66,13 @@ def send_submission_confirmation_task(pending_id: int) -> None:
     pending = PendingSubmission.objects.filter(pk=pending_id).first()
     if pending:
         emails.send_submission_confirmation(pending=pending)
+
+
+@shared_task(name="applicants.send_draft_link", autoretry_for=_RETRY_ON, retry_backoff=30, max_retries=5)
+def send_draft_link_task(draft_id: int) -> None:
+    draft = IntakeDraft.objects.filter(pk=draft_id).first()
+    if draft:  # taken back or expired meanwhile: nothing to send
+        emails.send_draft_link(draft=draft)
 
 
 @shared_task(name="applicants.notify_new_case", autoretry_for=_RETRY_ON, retry_backoff=30, max_retries=5)

@@ -1,5 +1,6 @@
-"""Signed, expiring, one-time links e-mailed to applicants: the resume link, the sign-in link, and the
-link that confirms an assessment saved under an existing applicant's address.
+"""Signed, expiring, one-time links e-mailed to applicants: the resume link, the sign-in link, the
+link that confirms an assessment saved under an existing applicant's address, and the link that
+restores a self-assessment saved to continue later.
 
 A token is signed (it cannot be forged) and carries its issue time (it expires). It is used once:
 using it inserts a `UsedLink` row keyed by the token's digest, and the unique constraint lets only one
@@ -25,11 +26,12 @@ from django.utils.crypto import salted_hmac
 
 from accounts.identity import is_staff_identity
 
-from .models import Applicant, PendingSubmission, UsedLink
+from .models import Applicant, IntakeDraft, PendingSubmission, UsedLink
 
 RESUME_SALT = "applicants.resume-link"
 MAGIC_SALT = "applicants.magic-link"
 CONFIRM_SALT = "applicants.confirm-submission"
+DRAFT_SALT = "applicants.intake-draft"
 
 
 def _user_state(user: User) -> str:
@@ -45,6 +47,7 @@ def _longest_link_life() -> timedelta:
     return max(
         timedelta(days=settings.RESUME_LINK_MAX_AGE_DAYS),
         timedelta(minutes=settings.MAGIC_LINK_MAX_AGE_MINUTES),
+        timedelta(days=settings.INTAKE_DRAFT_MAX_AGE_DAYS),
     )
 
 
@@ -145,3 +148,29 @@ def read_confirmation_token(token: str) -> PendingSubmission | None:
 def use_confirmation_token(token: str) -> PendingSubmission | None:
     pending = read_confirmation_token(token)
     return pending if pending is not None and use_once(token) else None
+
+
+# --- Continuing a self-assessment saved for later ------------------------------------------------------------
+
+
+def make_draft_token(draft: IntakeDraft) -> str:
+    return signing.dumps({"d": draft.pk, "e": draft.expires_at.isoformat()}, salt=DRAFT_SALT, compress=True)
+
+
+def read_draft_token(token: str) -> IntakeDraft | None:
+    """The saved answers a continue-later link restores, or None when it is forged, expired (the draft's
+    own expiry, as well as the link's age), used, or its draft was deleted."""
+    max_age = settings.INTAKE_DRAFT_MAX_AGE_DAYS * 24 * 3600
+    try:
+        payload = signing.loads(token, salt=DRAFT_SALT, max_age=max_age)
+        draft = IntakeDraft.objects.get(pk=payload["d"], expires_at__gte=timezone.now())
+    except (signing.BadSignature, IntakeDraft.DoesNotExist, KeyError, TypeError, ValueError):
+        return None
+    if payload.get("e") != draft.expires_at.isoformat():
+        return None
+    return None if was_used(token) else draft
+
+
+def use_draft_token(token: str) -> IntakeDraft | None:
+    draft = read_draft_token(token)
+    return draft if draft is not None and use_once(token) else None

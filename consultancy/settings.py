@@ -411,6 +411,8 @@ RATELIMIT_IP_META_KEY = "consultancy.ratelimits.client_ip"
 # The e-mailed link that opens a saved assessment in the portal, and the one-time sign-in link.
 RESUME_LINK_MAX_AGE_DAYS: int = env.int("RESUME_LINK_MAX_AGE_DAYS", default=14)
 MAGIC_LINK_MAX_AGE_MINUTES: int = env.int("MAGIC_LINK_MAX_AGE_MINUTES", default=30)
+# Answers saved to continue later (no case): kept this long, then deleted by the retention sweep.
+INTAKE_DRAFT_MAX_AGE_DAYS: int = env.int("INTAKE_DRAFT_MAX_AGE_DAYS", default=14)
 # Largest document an applicant may upload (PDF, JPEG or PNG, checked by content).
 DOCUMENT_UPLOAD_MAX_BYTES: int = env.int("DOCUMENT_UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
 SIGNED_IN_REQUEST_MAX_BYTES: int = env.int(
@@ -428,6 +430,7 @@ RETENTION_DAYS: dict[str, int] = {
     "audit_log": 6 * 365,
     "login_attempts": 90,
     "expired_sessions": 0,
+    "unsubmitted_drafts": 0,  # days after a draft's expiry (INTAKE_DRAFT_MAX_AGE_DAYS): deleted at once
     **{key: int(value) for key, value in env.dict("RETENTION_DAYS", default={}).items()},
 }
 

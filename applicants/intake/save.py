@@ -1,11 +1,12 @@
-"""The last step of the self-assessment: who the applicant is and what they consent to, to save it."""
+"""Saving the self-assessment: for a consultant (who the applicant is and what they consent to), or only
+to continue later (an e-mail address and the consent to keep the answers until the link expires)."""
 
 from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..consent import ConsentForm
+from ..consent import PURPOSE_KEEP_DRAFT, ConsentForm
 from ..models import Applicant
 from ..names import validate_person_name
 
@@ -41,3 +42,22 @@ class SaveForm(ConsentForm):
             raise forms.ValidationError(_("Enter your full name."))
         validate_person_name(name)
         return name
+
+
+class SaveForLaterForm(forms.Form):
+    """Only what an e-mailed link to continue later needs: where to send it, and the consent to keep
+    the answers until it expires. No name, no case, no consultant."""
+
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        help_text=_("We send the link to continue here, and use the address for nothing else."),
+        error_messages={
+            "required": _("Enter your e-mail address."),
+            "invalid": _("Enter an e-mail address like name@example.com."),
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    consent_keep_draft = forms.BooleanField(
+        label=PURPOSE_KEEP_DRAFT,
+        error_messages={"required": _("We can only keep your answers with this consent.")},
+    )

@@ -16,7 +16,7 @@ from .cases import (
     ReminderQuerySet,
 )
 from .documents import Document
-from .links import PendingSubmission, UsedLink
+from .links import IntakeDraft, PendingSubmission, UsedLink
 from .messages import Message, MessageQuerySet
 from .people import Applicant, ConsentRecord
 from .requests import DataRequest, RetentionRun
@@ -34,6 +34,7 @@ __all__ = [
     "DataRequest",
     "DigestDelivery",
     "Document",
+    "IntakeDraft",
     "Message",
     "MessageQuerySet",
     "Note",

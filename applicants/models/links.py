@@ -1,10 +1,12 @@
-"""What the e-mailed one-time links need to be one-time, and what a link waits to confirm.
+"""What the e-mailed one-time links need to be one-time, and what a link waits to confirm or restore.
 
 The links themselves are signed and expire (`applicants.tokens`); these rows make "used" a fact in
 the database that only one request can establish.
 """
 
 from __future__ import annotations
+
+from datetime import datetime
 
 from django.db import models
 from django.utils import timezone
@@ -49,3 +51,34 @@ class PendingSubmission(models.Model):
 
     def __str__(self) -> str:
         return self.reference
+
+
+class IntakeDraftQuerySet(models.QuerySet["IntakeDraft"]):
+    def expired(self, now: datetime) -> IntakeDraftQuerySet:
+        return self.filter(expires_at__lt=now)
+
+
+class IntakeDraft(models.Model):
+    """Self-assessment answers saved to continue later, with only an e-mail address: no case, no person.
+
+    The address gets a one-time link that expires with the draft (`tokens.make_draft_token`); using it
+    puts the answers back in the browser's session and deletes the draft. Drafts never used are deleted
+    by the retention sweep once they expire, so nothing is kept beyond their lifetime.
+    """
+
+    email = models.EmailField(_("e-mail typed"))
+    preferred_language = models.CharField(_("language of the e-mail"), max_length=8)
+    answers = models.JSONField(_("answers as typed, per step"))
+    consent_text_version = models.CharField(_("consent wording version"), max_length=20)
+    created_at = models.DateTimeField(_("saved"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires"), db_index=True)
+
+    objects = IntakeDraftQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("self-assessment saved to continue later")
+        verbose_name_plural = _("self-assessments saved to continue later")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"draft {self.pk} (expires {self.expires_at:%Y-%m-%d})"

@@ -1,5 +1,5 @@
 """What the e-mailed links do when their page is confirmed (always a POST): sign in, create the portal
-password, add a confirmed assessment. Each uses its link up in the same transaction as its work
+password, add a confirmed assessment, take back answers saved to continue later. Each uses its link up in the same transaction as its work
 (`tokens.use_*`), so a link works exactly once, and not at all if the work is refused.
 
 Each returns None when the link is no longer good (forged, expired, used meanwhile by another request).
@@ -12,7 +12,7 @@ from django.db import transaction
 
 from ..consent import CONSENT_TEXT_VERSION
 from ..models import Applicant
-from ..tokens import use_confirmation_token, use_magic_token, use_resume_token
+from ..tokens import use_confirmation_token, use_draft_token, use_magic_token, use_resume_token
 from .people import create_applicant
 from .portal import Submission, activate_portal_account, add_assessed_case
 
@@ -64,3 +64,15 @@ def confirm_submission(*, token: str, for_cross_border_transfer: bool) -> Submis
     )
     pending.delete()
     return submission
+
+
+@transaction.atomic
+def take_back_draft(*, token: str) -> dict[str, dict[str, list[str]]] | None:
+    """The answers a continue-later link restores, using the link up; the draft is deleted (the answers
+    live in the browser's session again, and saving for later once more makes a new draft)."""
+    draft = use_draft_token(token)
+    if draft is None:
+        return None
+    answers: dict[str, dict[str, list[str]]] = draft.answers
+    draft.delete()
+    return answers

@@ -27,10 +27,11 @@ from assessments.presentation import ResultView, present
 from assessments.services import run_assessment
 from outbox.services import enqueue_on_commit
 
-from ..models import Applicant, Case, DataRequest, Document, Pathway, PendingSubmission
+from ..models import Applicant, Case, DataRequest, Document, IntakeDraft, Pathway, PendingSubmission
 from ..tasks import (
     notify_data_request_task,
     notify_new_case_task,
+    send_draft_link_task,
     send_magic_link_task,
     send_resume_link_task,
     send_submission_confirmation_task,
@@ -64,6 +65,37 @@ def _snapshot(*, applicant: Applicant, case: Case, profile: dict[str, Any]) -> t
     with translation.override("en"):
         view = present(assessment.results)
     return assessment, view
+
+
+@transaction.atomic
+def save_intake_draft(
+    *,
+    email: str,
+    preferred_language: str,
+    answers: dict[str, dict[str, list[str]]],
+    consent_text_version: str,
+) -> IntakeDraft:
+    """Keep unfinished self-assessment answers to continue later, and e-mail a one-time link to them.
+
+    Nothing else is recorded: no applicant, no case, no consultant is told. The draft expires after
+    INTAKE_DRAFT_MAX_AGE_DAYS and the retention sweep deletes it then. Refuses (ValueError) an empty
+    set of answers or a language the site does not speak.
+    """
+    if not answers:
+        raise ValueError("nothing to save: no step was answered")
+    if preferred_language not in Applicant.Language.values:
+        raise ValueError(f"unknown language {preferred_language!r}")
+    now = timezone.now()
+    draft = IntakeDraft.objects.create(
+        email=normalise_email(email),
+        preferred_language=preferred_language,
+        answers=answers,
+        consent_text_version=consent_text_version,
+        created_at=now,
+        expires_at=now + timedelta(days=settings.INTAKE_DRAFT_MAX_AGE_DAYS),
+    )
+    enqueue_on_commit(send_draft_link_task, draft.pk)
+    return draft
 
 
 @transaction.atomic

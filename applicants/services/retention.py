@@ -26,6 +26,7 @@ from ..models import (
     Case,
     DataRequest,
     Document,
+    IntakeDraft,
     Message,
     RetentionRun,
 )
@@ -45,6 +46,7 @@ CATEGORIES: dict[str, str] = {
     "audit_log": "audit-log entries (changes, views, downloads) older than this",
     "login_attempts": "failed and successful sign-in records (lock-out data) older than this",
     "expired_sessions": "sessions past their expiry (period not used)",
+    "unsubmitted_drafts": "answers saved to continue later and never taken back, this long after they expired",
 }
 
 
@@ -109,6 +111,11 @@ def _expired_sessions(cutoff: datetime) -> int:
     return Session.objects.filter(expire_date__lt=timezone.now()).delete()[0]
 
 
+def _unsubmitted_drafts(cutoff: datetime) -> int:
+    deleted: int = IntakeDraft.objects.expired(cutoff).delete()[0]
+    return deleted
+
+
 _PURGERS: dict[str, Callable[[datetime], int]] = {
     "finished_case_people": _finished_case_people,
     "people_without_case": _people_without_case,
@@ -117,6 +124,7 @@ _PURGERS: dict[str, Callable[[datetime], int]] = {
     "audit_log": _audit_log,
     "login_attempts": _login_attempts,
     "expired_sessions": _expired_sessions,
+    "unsubmitted_drafts": _unsubmitted_drafts,
 }
 
 

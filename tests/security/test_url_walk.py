@@ -30,6 +30,8 @@ PUBLIC = {
     "result-pdf",
     "result-pdf-status",
     "result-pdf-download",
+    "applicants:intake-later",
+    "applicants:intake-continue",
     "applicants:intake-step",
     "applicants:portal-login",
     "applicants:portal-logout",
