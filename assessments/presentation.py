@@ -895,3 +895,104 @@ def compare_later(now: ResultView, later: ResultView) -> tuple[LaterRow, ...]:
         for p in now.pathways
         if p.code in later_by_code and later_by_code[p.code].outcome != p.outcome
     )
+
+
+# --- Why each document is asked for (the portal's checklist) --------------------------------------------
+
+# Keyed by the engine's document text (its msgid, which a case's checklist item keeps as its name).
+_DOCUMENT_PURPOSES: dict[str, Promise] = {
+    "Passport bio page": _("It proves who you are and your nationality; every application starts with it."),
+    "Degree certificate and transcript (STEM bachelor's or higher)": _(
+        "The K visa is for young science and technology talent: it shows your degree and its field."
+    ),
+    "Proof of current STEM teaching or research work, if you rely on it": _(
+        "Only if you qualify through your teaching or research work rather than your age and degree."
+    ),
+    "Printed Confirmation Letter of High-end Foreign Talent, obtained by the inviting Chinese entity": _(
+        "The R visa is issued on this letter: the Chinese organisation that invites you applies for it."
+    ),
+    "Visa application form and photo": _("The consulate needs them for every visa application."),
+    "Employment contract with the Chinese employer (the employer applies online)": _(
+        "The China work permit is tied to your employer and your contract: the employer files it."
+    ),
+    "Criminal record check, legalised or apostilled": _(
+        "China asks every foreign worker for a clean record, certified for use abroad."
+    ),
+    "Medical certificate": _("China asks for a health check before issuing a work permit."),
+    "Highest degree certificate, legalised or apostilled": _(
+        "Your degree gives points and decides the work permit's category; it must be certified for use abroad."
+    ),
+    "Proof of relevant work experience (employer reference letters)": _(
+        "The work permit counts years of work related to the offered job; your former employers' letters "
+        "show them."
+    ),
+    "Signed job offer from the Singapore employer (the employer applies)": _(
+        "The Employment Pass is applied for by your employer, on the offer you accepted."
+    ),
+    "Educational certificates": _("Your qualifications give COMPASS points for the Employment Pass."),
+    "Verification proof of your qualification from a screening agency, if C2 points are claimed": _(
+        "Only if you claim points for your qualification: the Ministry of Manpower wants it verified."
+    ),
+    "Business plan in English (about 10 pages: product, market, operations, team, projections)": _(
+        "The EntrePass is decided on your business: the plan shows what it does and how it will grow."
+    ),
+    "ACRA business profile, if the company is already incorporated": _(
+        "It shows the company's registration and who owns it, if it already exists."
+    ),
+    "Evidence of the innovation criterion you rely on (term sheets or share certificates, incubator "
+    "letter, IP registration, research agreement, or sale and purchase agreement)": _(
+        "The EntrePass asks for one proof of innovation: the one you said you meet."
+    ),
+    "12 consecutive monthly payslips up to the application date": _(
+        "The ONE Pass is decided on your salary: a year of payslips shows it."
+    ),
+    "Latest tax assessment (or latest filed tax return)": _("It confirms the salary your payslips show."),
+    "The employer's latest financial information, obtained within 3 months, showing its market "
+    "capitalisation or annual revenue": _(
+        "The ONE Pass looks at your employer's size: recent figures show it is an established company."
+    ),
+    "Employment verification from a background-screening company": _(
+        "Singapore wants your jobs and salary confirmed by an independent screening company."
+    ),
+    "Evidence of your achievements (awards, programme selection letters, patents, press)": _(
+        "Outstanding achievements are another way to qualify for the ONE Pass."
+    ),
+    "Signed contract or offer letter from the Singapore employer": _(
+        "It shows the salary you will be paid in Singapore, which can qualify you."
+    ),
+    "Payslips for the last 12 months and statements of vested equity": _(
+        "This route is decided on your pay, shares included: these show the full year."
+    ),
+    "Employment contract showing the fixed monthly salary": _(
+        "It shows your fixed monthly salary, the figure the salary threshold is checked against."
+    ),
+    "Employment contracts or employer letters confirming each role, its type and its dates": _(
+        "Your years in each kind of role count; contracts or letters confirm them."
+    ),
+    "Evidence of the employer's valuation, revenue, funding or assets under management, and that "
+    "technology is its core business": _(
+        "The route counts roles at sizeable technology companies: this shows your employer is one."
+    ),
+    "Payslips for the last 12 months and your latest tax statement": _(
+        "Tech.Pass can be decided on your salary: a year of payslips and your tax statement show it."
+    ),
+    "Employment contracts or employer letters confirming each leading role and its dates": _(
+        "Tech.Pass counts years in leading roles; contracts or letters confirm each one."
+    ),
+    "Evidence of the company's valuation, market capitalisation or funding, or the VC firm's assets "
+    "under management (filings, term sheets, funding databases)": _(
+        "Tech.Pass counts roles at large technology companies or VC firms: this shows the size."
+    ),
+    "Evidence of the product's revenue or monthly active users": _(
+        "Leading a product with large revenue or many users is one way to qualify for Tech.Pass."
+    ),
+}
+_ASKED_BY_CONSULTANT = _(
+    "Your consultant asked for it for your application; ask them if anything is unclear."
+)
+
+
+def document_purpose(document: str) -> str:
+    """Why a checklist item is asked for, in the active language: its engine text (the item's name) in,
+    one sentence out; items a consultant added themselves get the consultant's general reason."""
+    return str(_DOCUMENT_PURPOSES.get(document, _ASKED_BY_CONSULTANT))

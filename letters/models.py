@@ -183,6 +183,12 @@ class AdviceLetter(models.Model):
         _("released at"), null=True, blank=True, help_text=_("When the applicant could first see it.")
     )
     applicant_notified_at = models.DateTimeField(_("applicant e-mailed"), null=True, blank=True)
+    applicant_downloaded_at = models.DateTimeField(
+        _("first downloaded by the applicant"),
+        null=True,
+        blank=True,
+        help_text=_("Until then the portal marks the letter as new."),
+    )
 
     objects = AdviceLetterQuerySet.as_manager()
 
@@ -231,6 +237,10 @@ class AdviceLetter(models.Model):
     @property
     def is_released(self) -> bool:
         return self.released_at is not None
+
+    @property
+    def is_new_to_applicant(self) -> bool:
+        return self.released_at is not None and self.applicant_downloaded_at is None
 
     def download_name(self) -> str:
         """A file name that says what it is: advice-letter-TP-7K3M9Q-L2-en.pdf."""

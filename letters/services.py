@@ -329,3 +329,12 @@ def send_letter_released_email(*, letter_id: int) -> bool:
     letter.applicant_notified_at = timezone.now()
     letter.save(update_fields=["applicant_notified_at"])
     return True
+
+
+@transaction.atomic
+def record_applicant_download(*, letter: AdviceLetter) -> None:
+    """The applicant downloaded a released letter: the portal stops marking it as new. Only the first
+    download is kept (the audit log has every one)."""
+    AdviceLetter.objects.filter(
+        pk=letter.pk, released_at__isnull=False, applicant_downloaded_at__isnull=True
+    ).update(applicant_downloaded_at=timezone.now())

@@ -1,12 +1,14 @@
-"""The applicant's consultant as the portal shows them: name, initials and how to reach them.
+"""The applicant's consultant as the portal shows them: name, initials, title and how to reach them.
 
-ONE place reads the assigned staff user for the portal, so it can switch to the staff profile's
-display name, title and phone (workspace-13's accessor) in a single edit once that is merged.
+The one place the portal reads the assigned staff user: their staff profile (`staff.profiles.profile_for`:
+the display name, title and phone applicants see; the user's own name when they have no profile).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from staff.profiles import profile_for
 
 from ..models import Case
 
@@ -16,6 +18,8 @@ class ConsultantContact:
     name: str
     initials: str
     email: str
+    title: str = ""
+    phone: str = ""
 
 
 def initials_of(name: str) -> str:
@@ -33,5 +37,8 @@ def consultant_for(case: Case) -> ConsultantContact | None:
     user = case.assigned_to
     if user is None:
         return None
-    name = user.get_full_name() or user.get_username()
-    return ConsultantContact(name=name, initials=initials_of(name), email=user.email)
+    profile = profile_for(user)
+    name = profile.display_name
+    return ConsultantContact(
+        name=name, initials=initials_of(name), email=user.email, title=profile.title, phone=profile.phone
+    )

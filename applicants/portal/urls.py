@@ -31,6 +31,7 @@ urlpatterns = [
     # The pages.
     path("", views.home, name="portal-home"),
     path("cases/<str:reference>/", views.case_detail, name="portal-case"),
+    path("cases/<str:reference>/result/", views.case_result, name="portal-result"),
     path("cases/<str:reference>/messages/", conversation.conversation, name="portal-messages"),
     path("messages/<int:pk>/attachment/", conversation.attachment, name="portal-message-attachment"),
     path("documents/<int:pk>/", views.document_download, name="portal-document"),

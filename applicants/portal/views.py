@@ -26,7 +26,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.identity import is_staff_identity
 from assessments import evaluation
 from assessments.engine import ProfileError
-from assessments.presentation import ResultView, present
+from assessments.presentation import present
 
 from ..access import case_for, data_request_for, document_for
 from ..intake.base import error_links
@@ -39,6 +39,7 @@ from ..statuses import next_step
 from ..uploads import SIGNATURES, sniff
 from .consultant import consultant_for
 from .forms import ConfirmForm, UploadForm
+from .guide import checklist, progress_of, saved_result
 
 # Items the applicant still has to act on (an uploaded file waits for review instead).
 TO_UPLOAD = {Document.Review.REQUESTED, Document.Review.REJECTED, Document.Review.REUPLOAD_REQUESTED}
@@ -89,6 +90,7 @@ def home(request: HttpRequest, applicant: Applicant) -> HttpResponse:
             "next_step": next_step(case),
             "to_upload": sum(1 for d in case.documents.all() if d.review_status in TO_UPLOAD),
             "unread": unread.get(case.pk, 0),
+            "has_result": case.assessments.exists(),
         }
         for case in cases
     ]
@@ -113,23 +115,36 @@ def home(request: HttpRequest, applicant: Applicant) -> HttpResponse:
 @applicant_view
 def case_detail(request: HttpRequest, applicant: Applicant, reference: str) -> HttpResponse:
     case = case_for(request.user, as_applicant=True, reference=reference)
-    documents = list(case.documents.all())
-    return render(
-        request,
-        "applicants/portal_case_detail.html",
-        {
-            "case": case,
-            "next_step": next_step(case),
-            "items": [
-                {"document": d, "can_upload": d.review_status in UPLOADABLE, "form": UploadForm()}
-                for d in documents
-            ],
-            "result": _saved_result(case),
-            "consultant": consultant_for(case),
-            "progress": _progress(documents),
-            **_messages_notice(applicant, case),
-        },
-    )
+    return render(request, "applicants/portal_case_detail.html", _case_page(case, applicant))
+
+
+def _case_page(
+    case: Case, applicant: Applicant, *, failed: Document | None = None, form: UploadForm | None = None
+) -> dict[str, Any]:
+    """The case page: the checklist grouped by route (the failed upload's item keeps its form and
+    errors), its progress, the consultant, the saved result and the unread messages."""
+    result = saved_result(case)
+    sections = checklist(case, list(case.documents.all()), result)
+    for section in sections:
+        for item in section.items:
+            document = item["document"]
+            item["can_upload"] = document.review_status in UPLOADABLE
+            item["form"] = (
+                form if form is not None and failed is not None and document.pk == failed.pk else UploadForm()
+            )
+    shown = [item["document"] for section in sections for item in section.items]
+    return {
+        "case": case,
+        "next_step": next_step(case),
+        "sections": sections,
+        "items": [item for section in sections for item in section.items],
+        "result": result,
+        "consultant": consultant_for(case),
+        "progress": progress_of(shown),
+        "errors": error_links(form) if form is not None else [],
+        "failed_pk": failed.pk if failed is not None else None,
+        **_messages_notice(applicant, case),
+    }
 
 
 def _messages_notice(applicant: Applicant, case: Case) -> dict[str, object]:
@@ -140,24 +155,14 @@ def _messages_notice(applicant: Applicant, case: Case) -> dict[str, object]:
     }
 
 
-# Checklist items the applicant has done their part for: a file is in and not sent back.
-DONE = {Document.Review.UPLOADED, Document.Review.ACCEPTED}
-
-
-def _progress(documents: list[Document]) -> dict[str, int]:
-    """ "2 of 8": required items with a file in (uploaded or accepted), out of all required items."""
-    required = [d for d in documents if d.is_required]
-    return {"done": sum(1 for d in required if d.review_status in DONE), "total": len(required)}
-
-
-def _saved_result(case: Case) -> ResultView | None:
-    """The case's latest saved assessment as the applicant reads it: the routes it targets relied on."""
-    snapshot = case.assessments.latest_first().first()
-    if snapshot is None:
-        return None
-    return present(
-        snapshot.results, relied_on=[p.code for p in case.pathways.all()], override=presented_override(case)
-    )
+@applicant_view
+def case_result(request: HttpRequest, applicant: Applicant, reference: str) -> HttpResponse:
+    """My result: the case's saved assessment, presented as the result page presents it."""
+    case = case_for(request.user, as_applicant=True, reference=reference)
+    result = saved_result(case)
+    if result is None:
+        raise Http404(_("There is no saved assessment for this case yet."))
+    return render(request, "applicants/portal_result.html", {"case": case, "result": result})
 
 
 @applicant_view
@@ -175,29 +180,10 @@ def upload(request: HttpRequest, applicant: Applicant, pk: int) -> HttpResponse:
                 request, _("“%(item)s” is uploaded and waits for review.") % {"item": _(document.name)}
             )
             return redirect("applicants:portal-case", reference=document.case.reference)
-    case = document.case
-    items = [
-        {
-            "document": d,
-            "can_upload": d.review_status in UPLOADABLE,
-            "form": form if d.pk == document.pk else UploadForm(),
-        }
-        for d in case.documents.all()
-    ]
     return render(
         request,
         "applicants/portal_case_detail.html",
-        {
-            "case": case,
-            "next_step": next_step(case),
-            "items": items,
-            "result": _saved_result(case),
-            "consultant": consultant_for(case),
-            "progress": _progress(list(case.documents.all())),
-            **_messages_notice(applicant, case),
-            "errors": error_links(form),
-            "failed_pk": document.pk,
-        },
+        _case_page(document.case, applicant, failed=document, form=form),
         status=400,
     )
 

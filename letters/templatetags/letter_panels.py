@@ -7,7 +7,7 @@ from typing import Any
 
 from django import template
 
-from applicants.models import Case
+from applicants.models import Applicant, Case
 
 from ..dashboard import failed_letters
 from ..models import AdviceLetter
@@ -27,3 +27,18 @@ def case_letters(case: Case) -> dict[str, Any]:
     return {
         "letters": list(AdviceLetter.objects.released().filter(case=case).order_by("-released_at", "-pk"))
     }
+
+
+@register.inclusion_tag("letters/portal_newest_letter.html")
+def newest_letter(case: Case) -> dict[str, Any]:
+    """The case's newest released letter, for the top of its portal page ("new" until downloaded)."""
+    return {
+        "letter": AdviceLetter.objects.released().filter(case=case).order_by("-released_at", "-pk").first()
+    }
+
+
+@register.inclusion_tag("letters/portal_newest_letter.html")
+def newest_letter_of(applicant: Applicant) -> dict[str, Any]:
+    """The applicant's newest released letter over all their cases, for the top of the portal home."""
+    letters = AdviceLetter.objects.released().filter(case__applicant=applicant).select_related("case")
+    return {"letter": letters.order_by("-released_at", "-pk").first(), "with_case": True}
