@@ -992,6 +992,14 @@ _ASKED_BY_CONSULTANT = _(
 )
 
 
+_ENGINE_DOCUMENTS = {name.lower() for name in _DOCUMENT_PURPOSES}
+
+
+def is_engine_document(document: str) -> bool:
+    """Whether a checklist item is one the engine asks for (of some route), not one a consultant added."""
+    return document.lower() in _ENGINE_DOCUMENTS
+
+
 def document_purpose(document: str) -> str:
     """Why a checklist item is asked for, in the active language: its engine text (the item's name) in,
     one sentence out; items a consultant added themselves get the consultant's general reason."""

@@ -13,7 +13,7 @@ from typing import Any
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from assessments.presentation import Override, ResultView, document_purpose, present
+from assessments.presentation import Override, ResultView, document_purpose, is_engine_document, present
 from staff.profiles import profile_for
 
 from ..models import Case, Document
@@ -82,26 +82,25 @@ def checklist(case: Case, documents: list[Document], result: ResultView | None) 
     are pursued, say) is left out; items the consultant added themselves come last, in their own group.
     """
     by_route: dict[str, list[Document]] = {}
-    other_routes: set[str] = set()
-    names: dict[str, str] = {}
+    places: dict[str, tuple[str, int]] = {}  # item name → (route, its place in the route's list)
     if result is not None:
         snapshot = case.assessments.latest_first().first()
         assert snapshot is not None
         with translation.override("en"):  # item names are the engine's English texts
             english = present(snapshot.results, relied_on=[p.code for p in result.relied_on])
         for group in english.checklist:
-            for name in group.documents:
-                names[name.lower()] = group.pathway_code
-        other_routes = {name.lower() for pathway in english.pathways for name in pathway.documents} - set(
-            names
-        )
+            for index, name in enumerate(group.documents):
+                places[name.lower()] = (group.pathway_code, index)
     own: list[Document] = []
     for document in documents:
         key = document.name.lower()
-        if key in names:
-            by_route.setdefault(names[key], []).append(document)
-        elif key not in other_routes:
+        if key in places:
+            by_route.setdefault(places[key][0], []).append(document)
+        elif not is_engine_document(document.name):
             own.append(document)
+        # else: what the engine asks for a route the case does not pursue: not shown, not counted.
+    for items in by_route.values():
+        items.sort(key=lambda d: places[d.name.lower()][1])
     sections = []
     route_names = {p.code: p.name for p in result.relied_on} if result is not None else {}
     for code, name in route_names.items():
