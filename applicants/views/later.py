@@ -87,7 +87,7 @@ def _no_longer_works(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def continue_draft(request: HttpRequest, token: str) -> HttpResponse:
     """The e-mailed link: puts the saved answers back in this browser and goes where they left off."""
-    response = limited(request, group="intake-save", rate=settings.INTAKE_SUBMIT_RATE) or _continue(
+    response = limited(request, group="intake-continue", rate=settings.INTAKE_SUBMIT_RATE) or _continue(
         request, token
     )
     response["Referrer-Policy"] = "strict-origin"
