@@ -39,7 +39,7 @@ from ..statuses import next_step
 from ..uploads import SIGNATURES, sniff
 from .consultant import consultant_for
 from .forms import ConfirmForm, UploadForm
-from .guide import checklist, progress_of, saved_result
+from .guide import ChecklistSection, checklist, progress_of, saved_result
 
 # Items the applicant still has to act on (an uploaded file waits for review instead).
 TO_UPLOAD = {Document.Review.REQUESTED, Document.Review.REJECTED, Document.Review.REUPLOAD_REQUESTED}
@@ -137,6 +137,8 @@ def _case_page(
         "case": case,
         "next_step": next_step(case),
         "sections": sections,
+        # One route open at a time: the failed upload's, else the first with something left to send.
+        "open_section": _open_section(sections, failed),
         "items": [item for section in sections for item in section.items],
         "result": result,
         "consultant": consultant_for(case),
@@ -153,6 +155,17 @@ def _messages_notice(applicant: Applicant, case: Case) -> dict[str, object]:
         "unread": unread_count_for_applicant(applicant=applicant, case=case),
         "messages_url": reverse("applicants:portal-messages", args=[case.reference]),
     }
+
+
+def _open_section(sections: list[ChecklistSection], failed: Document | None) -> ChecklistSection | None:
+    for section in sections:
+        if failed is not None and any(item["document"].pk == failed.pk for item in section.items):
+            return section
+    if failed is None:
+        for section in sections:
+            if section.progress.done < section.progress.total or not section.progress.total:
+                return section
+    return None
 
 
 @applicant_view

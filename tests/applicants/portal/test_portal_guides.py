@@ -47,7 +47,7 @@ def page(client: Client, case: Case, language: str = "en", name: str = "applican
 def sections(html: str) -> dict[str, list[str]]:
     """Each checklist section's heading → the item names under it, in page order."""
     found: dict[str, list[str]] = {}
-    for block in re.findall(r'<section class="mb-4 checklist-section".*?</section>', html, re.S):
+    for block in re.findall(r'<details class="mb-4 checklist-section".*?</details>', html, re.S):
         heading = re.search(r"<h3[^>]*>(.*?)<span|<h3[^>]*>(.*?)</h3>", block, re.S)
         assert heading
         title = " ".join((heading.group(1) or heading.group(2)).split())
@@ -202,3 +202,22 @@ def test_my_result_of_another_applicants_case_is_not_found(client: Client, case:
 def test_a_case_without_any_item_still_says_so(client: Client, case: Case) -> None:
     Document.objects.filter(case=case).delete()
     assert "Your consultant has not asked for any document yet." in page(client, case)
+
+
+def test_one_route_is_open_at_a_time_the_first_with_something_left_to_send(
+    client: Client, case: Case, django_capture_on_commit_callbacks
+) -> None:
+    html = page(client, case)
+    opened = re.findall(
+        r'<details class="mb-4 checklist-section" open>\s*<summary[^>]*><h3[^>]*>([^<]*)', html
+    )
+    assert [" ".join(title.split()) for title in opened] == ["For the Tech.Pass"]
+    names = sections(html)["For the Tech.Pass"]
+    with django_capture_on_commit_callbacks(execute=True):
+        for document in case.documents.filter(name__in=[n.replace("&#x27;", "'") for n in names]):
+            client.post(reverse("applicants:portal-upload", args=[document.pk]), {"file": pdf()})
+    html = page(client, case)
+    opened = re.findall(
+        r'<details class="mb-4 checklist-section" open>\s*<summary[^>]*><h3[^>]*>([^<]*)', html
+    )
+    assert [" ".join(title.split()) for title in opened] == ["For the ONE Pass"]
