@@ -13,11 +13,10 @@ from typing import Any
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from assessments.presentation import Override, ResultView, document_purpose, is_engine_document, present
-from staff.profiles import profile_for
+from assessments.presentation import ResultView, document_purpose, is_engine_document, present
 
 from ..models import Case, Document
-from ..services.cases import current_override
+from ..services.cases import current_override, presented_override
 
 # Checklist items the applicant has done their part for: a file is in and not sent back.
 DONE = {Document.Review.UPLOADED, Document.Review.ACCEPTED}
@@ -56,18 +55,7 @@ def saved_result(case: Case) -> ResultView | None:
         return None
     known = {str(result["pathway"]) for result in snapshot.results.get("results", ())}
     routes = [code for code in pursued_routes(case) if code in known]
-    override = current_override(case)
-    if override is None:
-        return present(snapshot.results, relied_on=routes)
-    chosen = present(snapshot.results, relied_on=routes).recommended if routes else None
-    consultant = profile_for(override.by).display_name
-    return present(
-        snapshot.results,
-        relied_on=routes,
-        override=Override(
-            pathway=chosen.code if chosen else None, reason=override.reason, consultant=consultant
-        ),
-    )
+    return present(snapshot.results, relied_on=routes, override=presented_override(case))
 
 
 def progress_of(documents: list[Document]) -> Progress:

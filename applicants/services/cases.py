@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from assessments.engine import PATHWAY_CODES
 from assessments.presentation import Override
+from staff.profiles import profile_for
 
 from ..access import CONSULTANT_GROUP, can_work_on_applicant, manages_all_cases, require_case_access
 from ..errors import AccessDenied, CaseRuleError
@@ -214,7 +215,8 @@ def current_override(case: Case) -> RecommendationOverride | None:
 
 def presented_override(case: Case) -> Override | None:
     """The override in force for `case` as `present(..., override=...)` takes it: the first of the chosen
-    routes in the contract's order (none chosen: no route), the reason and the consultant's name."""
+    routes in the contract's order (none chosen: no route), the reason and the consultant's name as their
+    staff profile gives it. The one place an override becomes what the page, the portal and the letter show."""
     override = current_override(case)
     if override is None:
         return None
@@ -222,7 +224,7 @@ def presented_override(case: Case) -> Override | None:
     return Override(
         pathway=next((code for code in PATHWAY_CODES if code in chosen), None),
         reason=override.reason,
-        consultant=override.by.get_full_name() or override.by.get_username(),
+        consultant=profile_for(override.by).display_name,
     )
 
 

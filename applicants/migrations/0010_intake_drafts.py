@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('applicants', '0008_recommendation_override'),
+        ('applicants', '0009_secure_messages'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('letters', '0003_review_and_release'),
+        ('letters', '0004_result_copy'),
     ]
 
     operations = [
