@@ -42,3 +42,13 @@ def _country_choices(language: str) -> tuple[tuple[str, str], ...]:
 def country_choices() -> list[tuple[str, str]]:
     """(ISO code, name) for every country, named and ordered for the active language."""
     return list(_country_choices(get_language() or "en"))
+
+
+@cache
+def _country_names(language: str) -> dict[str, str]:
+    return dict(_country_choices(language))
+
+
+def country_name(code: str) -> str:
+    """The country's full name in the active language ("CN" → "China" / "中国"); an unknown code as given."""
+    return _country_names(get_language() or "en").get(code.upper(), code)

@@ -15,8 +15,10 @@ from datetime import date
 from typing import Any, NoReturn
 
 from django.utils.functional import Promise
+from django.utils import translation
 from django.utils.translation import pgettext_lazy
 
+from applicants.countries import country_name
 from assessments.engine import PATHWAY_CODES
 from assessments.presentation import (
     OUTCOME_ORDER,
@@ -111,13 +113,21 @@ def build_language_view(code: str, letter: LetterContent) -> LanguageView:
         code=code,
         date_format=DATE_FORMATS[code],
         as_of=as_of,
-        nationality_name=letter.applicant.nationality,
+        nationality_name=_nationality_name(letter.applicant.nationality, code),
         governing_language_name=str(LANGUAGE_NAMES[letter.governing_language]),
         result=replace(
             present_contract(data, relied_on=letter.relied_on, override=letter.override),
             pay_picture=pay_picture(letter.snapshot) if letter.snapshot is not None else None,
         ),
     )
+
+
+def _nationality_name(code: str, language: str) -> str:
+    """The nationality's full name in the letter's language (CLDR, as the intake's picklist names it)."""
+    if not code:
+        return ""
+    with translation.override(language):
+        return country_name(code)
 
 
 def _check_pathway(result: Any, path: str) -> None:

@@ -84,16 +84,29 @@ def move_status(modeladmin: admin.ModelAdmin[Case], request: HttpRequest, querys
         modeladmin.message_user(request, _("Choose the status to move the cases to."), messages.ERROR)
         return
     to_status, comment, me = form.cleaned_data["to_status"], form.cleaned_data["comment"], _user(request)
+    taken: list[str] = []
+
+    def move(case: Case) -> None:
+        # A case assigned to no one becomes the mover's (or the move is refused): never moved unowned.
+        if transitions.take_and_move(case=case, to_status=to_status, by=me, comment=comment).assigned:
+            taken.append(case.reference)
+
     apply_to_each(
         modeladmin,
         request,
         queryset,
-        lambda case: transitions.move_case(case=case, to_status=to_status, by=me, comment=comment),
+        move,
         done_message=lambda n: (
             _("%(count)d case(s) moved to “%(status)s”.")
             % {"count": n, "status": Case.Status(to_status).label}
         ),
     )
+    if taken:
+        modeladmin.message_user(
+            request,
+            _("Assigned to you, since no one had them: %(cases)s.") % {"cases": ", ".join(taken)},
+            messages.INFO,
+        )
 
 
 @admin.action(

@@ -39,6 +39,7 @@ from .filters import ConsultantFilter, LateFilter, PassExpiryFilter, PathwayFilt
 from .inlines import DocumentInline, NoteInline, ReminderInline, StatusChangeInline, save_rows
 from .saving import RefusalsAsMessagesMixin
 from .scoping import CaseScopedAdminMixin, ScopedForeignKeysMixin
+from .workspace import assign_to_me_view, build_workspace, move_view
 
 REFERENCE_PATTERN = re.compile(
     rf"^(?:{REFERENCE_PREFIX})?[{REFERENCE_ALPHABET}]{{{REFERENCE_LENGTH}}}$", re.IGNORECASE
@@ -286,6 +287,16 @@ class CaseAdmin(
                 self.admin_site.admin_view(self.document_view),
                 name="applicants_case_document",
             ),
+            path(
+                "<path:object_id>/assign-to-me/",
+                self.admin_site.admin_view(partial(assign_to_me_view, self)),
+                name="applicants_case_assign_to_me",
+            ),
+            path(
+                "<path:object_id>/move/",
+                self.admin_site.admin_view(partial(move_view, self)),
+                name="applicants_case_move",
+            ),
         ]
         return extra + super().get_urls()
 
@@ -309,9 +320,11 @@ class CaseAdmin(
         form_url: str = "",
         extra_context: dict[str, Any] | None = None,
     ) -> HttpResponse:
-        if request.method == "GET":
+        case = self.get_object(request, object_id)
+        if request.method == "GET" and case is not None:
             # Audit trail of who looked at which case, not only who changed it.
-            accessed.send(sender=Case, instance=self.get_object(request, object_id))
+            accessed.send(sender=Case, instance=case)
+            extra_context = {**(extra_context or {}), "workspace": build_workspace(case, _staff(request))}
         return super().change_view(request, object_id, form_url, extra_context)
 
     # --- writes go through the services -----------------------------------------------------------

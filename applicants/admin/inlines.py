@@ -75,7 +75,8 @@ class DocumentInlineForm(forms.ModelForm[Document]):
         return data
 
 
-class DocumentInline(admin.TabularInline[Document, Case]):
+class DocumentInline(admin.StackedInline[Document, Case]):
+    # Stacked, not tabular: every input keeps its visible label, and the page fits 1280 px.
     model = Document
     form = DocumentInlineForm
     extra = 0
@@ -124,7 +125,7 @@ class NoteInline(admin.StackedInline[Note, Case]):
         return super().get_queryset(request).select_related("author")
 
 
-class ReminderInline(admin.TabularInline[Reminder, Case]):
+class ReminderInline(admin.StackedInline[Reminder, Case]):
     model = Reminder
     extra = 0
     fields = ["title", "due_on", "is_done", "done_at", "done_by"]

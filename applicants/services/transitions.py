@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.auth.models import User
@@ -23,6 +24,7 @@ from assessments.services import outdated_rule_versions
 from ..access import require_case_access
 from ..errors import TransitionRefused
 from ..models import Case, CaseStatusChange, Document
+from .cases import assign_case, is_consultant
 
 S = Case.Status
 
@@ -184,3 +186,27 @@ def move_case(*, case: Case, to_status: str, by: User, comment: str = "") -> Cas
             _("“%(status)s” is not a status a case can be moved to.") % {"status": to_status}
         )
     return TRANSITIONS[to_status](case=case, by=by, comment=comment)
+
+
+@dataclass(frozen=True)
+class Moved:
+    case: Case
+    assigned: bool  # the case had no consultant and is now the mover's
+
+
+@transaction.atomic
+def take_and_move(*, case: Case, to_status: str, by: User, comment: str = "") -> Moved:
+    """Move `case` as staff do from the case page or the list: a case assigned to no one is first
+    assigned to `by`, so no case moves with nobody working on it. Refused, with the reason, when `by`
+    cannot be given cases; a refused move leaves the assignment as it was (one transaction)."""
+    locked = Case.objects.select_for_update().get(pk=case.pk)
+    assigned = False
+    if locked.assigned_to_id is None:
+        if not is_consultant(by):
+            raise TransitionRefused(
+                _("%(case)s is assigned to no one: a consultant must take it before it can move.")
+                % {"case": locked.reference}
+            )
+        assign_case(case=case, consultant=by, by=by)
+        assigned = True
+    return Moved(case=move_case(case=case, to_status=to_status, by=by, comment=comment), assigned=assigned)
