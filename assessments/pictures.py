@@ -106,3 +106,37 @@ def _anchor(x: float) -> str:
     if x < WIDTH / 4:
         return "start"
     return "end" if x > WIDTH * 3 / 4 else "middle"
+
+
+LABEL_WIDTH = 130
+ROW_HEIGHT = 20
+LABEL_CHARS = 20  # a longer label is cut (…) in the picture; the text equivalent has it whole
+
+
+def bar_chart(title: str, rows: Sequence[tuple[str, int]], text: str) -> Picture:
+    """Small horizontal bars, one per (label, count) row, each with its count written at its end (the
+    staff dashboard's charts). `text` is the text equivalent: the same counts in words."""
+    top = max((count for _, count in rows), default=0) or 1
+    room = WIDTH - LABEL_WIDTH - 40
+    body = format_html_join(
+        "",
+        '<text x="{0}" y="{1}" font-size="11" text-anchor="end" fill="#212529">{2}</text>'
+        '<rect x="{3}" y="{4}" width="{5}" height="{6}" fill="{7}"/>'
+        '<text x="{8}" y="{1}" font-size="11" fill="#212529">{9}</text>',
+        (
+            (
+                LABEL_WIDTH - 6,
+                i * ROW_HEIGHT + 14,
+                label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1] + "…",
+                LABEL_WIDTH,
+                i * ROW_HEIGHT + 4,
+                round(count / top * room, 1),
+                ROW_HEIGHT - 6,
+                LIGHTS["info"],
+                LABEL_WIDTH + round(count / top * room, 1) + 4,
+                count,
+            )
+            for i, (label, count) in enumerate(rows)
+        ),
+    )
+    return Picture(_svg(title, text, max(len(rows), 1) * ROW_HEIGHT + 4, body), text)

@@ -162,7 +162,7 @@ LOGIN_URL = "admin:login"
 # django-axes first: it refuses to even check the password of a locked-out user or address.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "accounts.backends.OneQueryPermissionsBackend",
 ]
 # Lock-out (django-axes): after AXES_FAILURE_LIMIT failed logins for one user name, or from one client
 # address, further attempts are refused for AXES_COOLOFF_TIME, the admin's and the portal's alike.

@@ -14,8 +14,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, NoReturn
 
-from django.utils.functional import Promise
 from django.utils import translation
+from django.utils.functional import Promise
 from django.utils.translation import pgettext_lazy
 
 from applicants.countries import country_name

@@ -41,41 +41,6 @@ def _result(obj: Assessment, *, overridden: bool = True) -> ResultView | None:
         return None
 
 
-class AssessmentInline(admin.TabularInline[Assessment, Case]):
-    model = Assessment
-    extra = 0
-    fields = readonly_fields = (
-        "created_at",
-        "as_of",
-        "outcome_summary",
-        "rule_version_list",
-        "engine_version",
-        "created_by",
-    )
-    show_change_link = True
-    verbose_name_plural = _("assessments (immutable snapshots)")
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet[Assessment]:
-        return super().get_queryset(request).select_related("created_by")
-
-    @admin.display(description=_("outcomes"))
-    def outcome_summary(self, obj: Assessment) -> str:
-        return _outcomes(obj)
-
-    @admin.display(description=_("rule versions"))
-    def rule_version_list(self, obj: Assessment) -> str:
-        return ", ".join(sorted(str(v) for v in (obj.rule_versions or {}).values())) or "—"
-
-
 @admin.register(Assessment)
 class AssessmentAdmin(admin.ModelAdmin[Assessment]):
     list_display = ["applicant", "case", "as_of", "engine_version", "created_by", "created_at"]

@@ -23,11 +23,10 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from ..access import applicants_visible_to, document_for, manages_all_cases
-from ..models import Applicant, Case, Document
+from ..models import Applicant, Case, Document, Pathway
 from ..models.cases import REFERENCE_ALPHABET, REFERENCE_LENGTH, REFERENCE_PREFIX
 from ..services import cases, transitions
 from .actions import CaseActionForm, assign_to_me, export_csv, move_status, reassess
-from .assessments import AssessmentInline
 from .conversation import (
     attachment_view,
     conversation_view,
@@ -64,6 +63,20 @@ STATUS_TONES: dict[str, str] = {
 
 
 class CaseAdminForm(forms.ModelForm[Case]):
+    # The registry's codes as fixed choices (the Pathway table holds only the codes): no query to list
+    # them on every case page; the services turn the codes into rows.
+    pathways = forms.MultipleChoiceField(
+        label=Case._meta.get_field("pathways").verbose_name,
+        choices=sorted(Pathway.CHOICES),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            self.initial["pathways"] = [p.code for p in self.instance.pathways.all()]
+
     class Meta:
         model = Case
         fields = [
@@ -75,7 +88,6 @@ class CaseAdminForm(forms.ModelForm[Case]):
             "pass_expires_on",
             "renewal_window_opens_on",
         ]
-        widgets = {"pathways": forms.CheckboxSelectMultiple}
 
 
 @admin.register(Case)
@@ -159,13 +171,25 @@ class CaseAdmin(
             DocumentInline,
             NoteInline,
             ReminderInline,
-            AssessmentInline,
             StatusChangeInline,
         ]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Case]:
-        cases: QuerySet[Case] = super().get_queryset(request).prefetch_related("pathways")
-        return cases.annotate(unread_from_applicant=unread_from_applicant())
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("applicant", "assigned_to")
+            .prefetch_related("pathways")
+            .annotate(unread_from_applicant=unread_from_applicant())
+        )
+
+    def get_object(self, request: HttpRequest, object_id: str, from_field: str | None = None) -> Case | None:
+        """The case, read once per request (the page, its access log and its workspace share it)."""
+        key = (object_id, from_field)
+        cached: dict[tuple[str, str | None], Case | None] = request.__dict__.setdefault("_case_objects", {})
+        if key not in cached:
+            cached[key] = super().get_object(request, object_id, from_field)
+        return cached[key]
 
     def get_readonly_fields(self, request: HttpRequest, obj: Case | None = None) -> list[str]:
         fields = list(super().get_readonly_fields(request, obj))
@@ -331,7 +355,7 @@ class CaseAdmin(
     def save_model(self, request: HttpRequest, obj: Case, form: forms.ModelForm[Case], change: bool) -> None:
         """Open or update the case through the services; `obj` carries the form's values."""
         user = _staff(request)
-        pathways = [p.code for p in form.cleaned_data.get("pathways", [])]
+        pathways = list(form.cleaned_data.get("pathways", []))
         if change:
             cases.update_case(
                 case=obj,

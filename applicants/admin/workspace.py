@@ -33,6 +33,7 @@ from ..services import cases, transitions
 from .saving import REFUSALS, refusal_text
 
 AUDIT_ROWS = 12
+SNAPSHOT_ROWS = 5
 _RANK = {outcome.value: rank for rank, outcome in enumerate(Outcome)}
 
 
@@ -45,7 +46,8 @@ class Move:
 
 @dataclass(frozen=True)
 class Workspace:
-    assessment: Assessment | None
+    assessment: Assessment | None  # the newest snapshot: the one worded below
+    snapshots: tuple[Assessment, ...]  # the newest few, newest first
     result: ResultView | None  # None: no assessment yet, or one not in the engine's shape
     override: RecommendationOverride | None
     moves: tuple[Move, ...]
@@ -85,7 +87,8 @@ def case_result(
 
 
 def build_workspace(case: Case, user: User) -> Workspace:
-    assessment = case.assessments.latest_first().first()
+    snapshots = tuple(case.assessments.latest_first().select_related("created_by")[:SNAPSHOT_ROWS])
+    assessment = snapshots[0] if snapshots else None
     override = cases.current_override(case)
     result = case_result(case, assessment, override) if assessment is not None else None
     allowed = transitions.allowed_next_statuses(case)
@@ -107,6 +110,7 @@ def build_workspace(case: Case, user: User) -> Workspace:
     )
     return Workspace(
         assessment=assessment,
+        snapshots=snapshots,
         result=result,
         override=override,
         moves=moves,

@@ -46,7 +46,7 @@ from .forms import (
     PortalPasswordResetForm,
 )
 
-_BACKEND = "django.contrib.auth.backends.ModelBackend"
+_BACKEND = "accounts.backends.OneQueryPermissionsBackend"
 
 
 def _too_many(request: HttpRequest) -> HttpResponse | None:

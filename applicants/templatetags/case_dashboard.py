@@ -18,8 +18,10 @@ register = template.Library()
 @register.inclusion_tag("applicants/admin/dashboard.html", takes_context=True)
 def case_dashboard(context: dict[str, Any]) -> dict[str, Any]:
     request = context["request"]
+    dashboard = build_dashboard(request.user, today=timezone.localdate(), now=timezone.now())
     return {
-        "dashboard": build_dashboard(request.user, today=timezone.localdate(), now=timezone.now()),
+        "dashboard": dashboard,
+        "charts": [dashboard.by_status, dashboard.by_pathway, dashboard.new_per_week],
         "today": timezone.localdate(),
     }
 

@@ -1,4 +1,4 @@
-"""Letter panels on pages other apps own: the admin index's failed letters, the portal case page's
+"""Letter panels on pages other apps own: the admin index's letters awaiting review and failed letters, the portal case page's
 letter list. The pages include them by tag; the letters, their queries and links stay here."""
 
 from __future__ import annotations
@@ -9,15 +9,16 @@ from django import template
 
 from applicants.models import Applicant, Case
 
-from ..dashboard import failed_letters
+from ..dashboard import letter_panels
 from ..models import AdviceLetter
 
 register = template.Library()
 
 
-@register.inclusion_tag("letters/admin/failed_letters.html", takes_context=True)
-def failed_letters_panel(context: dict[str, Any]) -> dict[str, Any]:
-    return {"failed": failed_letters(context["request"].user)}
+@register.inclusion_tag("letters/admin/dashboard_letters.html", takes_context=True)
+def letter_dashboard_panels(context: dict[str, Any]) -> dict[str, Any]:
+    """Letters awaiting the user's review and release, and failed letters."""
+    return {"panels": letter_panels(context["request"].user)}
 
 
 @register.inclusion_tag("letters/portal_case_letters.html")

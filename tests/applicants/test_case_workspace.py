@@ -46,7 +46,8 @@ def test_the_case_page_words_each_route_and_never_shows_raw_outcome_codes() -> N
     page = _page(staff_login(Client(), alice), case)
 
     assert 'id="case-workspace"' in page
-    assert pathway_name("sg_tech_pass") in page and pathway_name("cn_k_visa") in page
+    assert pathway_name("sg_tech_pass") in page
+    assert pathway_name("cn_k_visa") in page
     assert "Our recommendation:" in page
     for raw in (
         "needs_review",
@@ -66,7 +67,8 @@ def test_the_case_page_in_chinese_words_the_results_in_chinese() -> None:
 
     page = _page(client, case)
 
-    assert "推荐" in page and "审计记录" in page
+    assert "推荐" in page
+    assert "审计记录" in page
 
 
 def test_an_override_is_shown_with_who_chose_it_and_the_assessments_own_choice_kept() -> None:
@@ -163,7 +165,9 @@ def test_the_page_offers_only_the_allowed_moves_and_a_manager_moves_any_case() -
     page = _page(client, case)
     client.post(reverse("admin:applicants_case_move", args=[case.pk]), {"to_status": Case.Status.IN_REVIEW})
 
-    assert 'value="in_review"' in page and 'value="withdrawn"' in page and 'value="submitted"' not in page
+    assert 'value="in_review"' in page
+    assert 'value="withdrawn"' in page
+    assert 'value="submitted"' not in page
     case.refresh_from_db()
     assert (case.status, case.assigned_to) == (Case.Status.IN_REVIEW, alice)
 
