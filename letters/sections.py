@@ -47,6 +47,21 @@ LANGUAGE_NAMES: dict[str, Promise] = {
 
 
 @dataclass(frozen=True)
+class Source:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class RulesApplied:
+    """The letter's appendix: each pathway's rule version and when it was checked, then every source
+    cited, once. Rule ids and URLs are printed here only, never in the letter's body."""
+
+    pathways: tuple[PathwayView, ...]
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
 class LanguageView:
     """The whole letter's data in one language: the presented result plus what only a letter prints."""
 
@@ -64,6 +79,15 @@ class LanguageView:
     @property
     def relied_on(self) -> tuple[PathwayView, ...]:
         return self.result.relied_on
+
+    @property
+    def rules_applied(self) -> RulesApplied:
+        urls: dict[str, str] = {}  # each source once, with its address when any citation gives one
+        for pathway in self.result.pathways:
+            for title, url in [(pathway.rule_source, ""), *((c.source, c.source_url) for c in pathway.criteria)]:
+                if title:
+                    urls[title] = urls.get(title) or url
+        return RulesApplied(self.result.pathways, tuple(Source(title, url) for title, url in urls.items()))
 
     @property
     def recommended(self) -> PathwayView | None:
