@@ -10,10 +10,12 @@ membership read back from the same condition), one the pathway counts and one th
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+import itertools
+from datetime import date, datetime, time, timedelta
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import BooleanField, Count, ExpressionWrapper, Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from assessments.pictures import Picture, bar_chart
@@ -57,9 +59,14 @@ def _week_start(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
+def _midnight(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
 def build_dashboard(user: User | AnonymousUser, *, today: date, now: datetime) -> Dashboard:
     """The panels for `user`; "overdue", "expiring" and the charts cover every case the user may see."""
-    visible = Case.objects.filter(case_scope(user))
+    scope = case_scope(user)
+    visible = Case.objects.filter(scope)
     panels = [
         _PanelQuery(
             "unassigned_new", Q(status=Case.Status.NEW, assigned_to__isnull=True), ["created_at", "pk"]
@@ -81,11 +88,12 @@ def build_dashboard(user: User | AnonymousUser, *, today: date, now: datetime) -
     counts = visible.aggregate(
         **{f"panel_{p.name}": Count("pk", filter=p.condition) for p in panels},
         **{f"status_{s}": Count("pk", filter=Q(status=s)) for s in Case.Status.values},
+        # Week bounds as local midnights: compared with the column as it is stored (no per-row date cast).
         **{
             f"week_{i}": Count(
-                "pk", filter=Q(created_at__date__gte=start, created_at__date__lt=start + timedelta(weeks=1))
+                "pk", filter=Q(created_at__gte=_midnight(start), created_at__lt=_midnight(end))
             )
-            for i, start in enumerate(weeks)
+            for i, (start, end) in enumerate(itertools.pairwise([*weeks, this_week + timedelta(weeks=1)]))
         },
     )
     rows = _panel_rows(visible, panels)
@@ -104,7 +112,7 @@ def build_dashboard(user: User | AnonymousUser, *, today: date, now: datetime) -
             _("Cases by status"),
             [(str(label), counts[f"status_{s}"]) for s, label in Case.Status.choices],
         ),
-        by_pathway=_chart(_("Cases by pathway"), _pathway_counts(visible)),
+        by_pathway=_chart(_("Cases by pathway"), _pathway_counts(scope)),
         new_per_week=_chart(
             _("New cases per week"),
             [
@@ -146,14 +154,13 @@ def _sort_key(value: object) -> tuple[bool, object]:
     return (value is None, value if value is not None else 0)
 
 
-def _pathway_counts(visible: QuerySet[Case]) -> list[tuple[str, int]]:
-    counted = (
-        visible.values("pathways__code")
-        .annotate(n=Count("pk"))
-        .filter(pathways__code__isnull=False)
-        .order_by("pathways__code")
-    )
-    return [(pathway_name(row["pathways__code"]), row["n"]) for row in counted]
+def _pathway_counts(scope: Q) -> list[tuple[str, int]]:
+    """Counted on the case-pathway link table alone; joined to the cases only when the scope needs it."""
+    links = Case.pathways.through.objects.all()
+    if scope:
+        links = links.filter(case__in=Case.objects.filter(scope).values("pk"))
+    counted = links.values("pathway_id").annotate(n=Count("pk")).order_by("pathway_id")
+    return [(pathway_name(row["pathway_id"]), row["n"]) for row in counted]
 
 
 def _chart(title: str, rows: list[tuple[str, int]]) -> Picture:

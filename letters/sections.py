@@ -84,7 +84,10 @@ class LanguageView:
     def rules_applied(self) -> RulesApplied:
         urls: dict[str, str] = {}  # each source once, with its address when any citation gives one
         for pathway in self.result.pathways:
-            for title, url in [(pathway.rule_source, ""), *((c.source, c.source_url) for c in pathway.criteria)]:
+            for title, url in [
+                (pathway.rule_source, ""),
+                *((c.source, c.source_url) for c in pathway.criteria),
+            ]:
                 if title:
                     urls[title] = urls.get(title) or url
         return RulesApplied(self.result.pathways, tuple(Source(title, url) for title, url in urls.items()))
