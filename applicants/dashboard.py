@@ -9,8 +9,8 @@ membership read back from the same condition), one the pathway counts and one th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 import itertools
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.contrib.auth.models import AnonymousUser, User
