@@ -25,5 +25,5 @@ class OneQueryPermissionsBackend(ModelBackend):
                 permissions = permissions.filter(Q(user=user_obj) | Q(group__user=user_obj))
             pairs = permissions.values_list("content_type__app_label", "codename").order_by().distinct()
             cached = {f"{app_label}.{codename}" for app_label, codename in pairs}
-            user_obj._perm_cache = cached  # type: ignore[union-attr]
+            user_obj._perm_cache = cached  # type: ignore[attr-defined]
         return cached

@@ -76,7 +76,11 @@ def test_a_consultant_takes_a_new_case_and_releases_its_letter(
         pathways=["sg_tech_pass", "cn_k_visa"],
     )
     run_assessment(
-        applicant=case.applicant, case=case, profile=senior_engineer(), as_of=date(2026, 11, 24), created_by=None
+        applicant=case.applicant,
+        case=case,
+        profile=senior_engineer(),
+        as_of=date(2026, 11, 24),
+        created_by=None,
     )
     applicant = Client()
     applicant.force_login(person)
