@@ -30,7 +30,6 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 
 from applicants.access import case_scope
 from applicants.admin.cases import CaseAdmin
-from applicants.admin.inlines import StatusChangeInline
 from applicants.models import Case
 from assessments.models import Assessment
 
@@ -381,7 +380,7 @@ class AdviceLetterAdmin(admin.ModelAdmin[AdviceLetter]):
 
 
 class LetterCaseAdmin(CaseAdmin):
-    """The case admin with the case's letters: their inline (above the status history), the "request an
+    """The case admin with the case's letters: their inline (after the case's own), the "request an
     advice letter" action, and two pages of their own (request, download)."""
 
     change_form_template = "admin/letters/case_change_form.html"
@@ -393,8 +392,7 @@ class LetterCaseAdmin(CaseAdmin):
         inlines = list(super().get_inlines(request, obj))
         if obj is None:
             return inlines
-        at = inlines.index(StatusChangeInline)
-        return [*inlines[:at], AdviceLetterInline, *inlines[at:]]
+        return [*inlines, AdviceLetterInline]
 
     def get_urls(self) -> list[URLPattern]:
         letters = [

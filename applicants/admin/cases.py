@@ -25,17 +25,18 @@ from django.utils.translation import gettext_lazy as _
 from ..access import applicants_visible_to, document_for, manages_all_cases
 from ..models import Applicant, Case, Document, Pathway
 from ..models.cases import REFERENCE_ALPHABET, REFERENCE_LENGTH, REFERENCE_PREFIX
-from ..services import cases, transitions
+from ..services import cases
 from .actions import CaseActionForm, assign_to_me, export_csv, move_status, reassess
 from .conversation import (
     attachment_view,
     conversation_view,
+    messages_in_all,
     messages_line,
     unread_badge,
     unread_from_applicant,
 )
 from .filters import ConsultantFilter, LateFilter, PassExpiryFilter, PathwayFilter
-from .inlines import DocumentInline, NoteInline, ReminderInline, StatusChangeInline, save_rows
+from .inlines import DocumentInline, NoteInline, ReminderInline, save_rows
 from .saving import RefusalsAsMessagesMixin
 from .scoping import CaseScopedAdminMixin, ScopedForeignKeysMixin
 from .workspace import assign_to_me_view, build_workspace, move_view
@@ -138,20 +139,11 @@ class CaseAdmin(
     actions = [assign_to_me, move_status, reassess, export_csv]
     action_form = CaseActionForm
     show_auditlog_history_link = False
-    readonly_fields = [
-        "reference",
-        "status_line",
-        "assigned_to",
-        "next_statuses",
-        "messages_summary",
-        "created_at",
-    ]
+    readonly_fields = ["reference", "status_line", "assigned_to", "messages_summary", "created_at"]
     fieldsets = [
         (None, {"fields": ["reference", "applicant", "pathways", "priority"]}),
-        (
-            _("Pipeline"),
-            {"fields": ["status_line", "next_statuses", "assigned_to", "messages_summary", "created_at"]},
-        ),
+        # The moves allowed and what blocks filing are on the workspace above the form.
+        (_("Pipeline"), {"fields": ["status_line", "assigned_to", "messages_summary", "created_at"]}),
         (
             _("Key dates"),
             {"fields": ["next_action", "next_action_on", "pass_expires_on", "renewal_window_opens_on"]},
@@ -171,7 +163,6 @@ class CaseAdmin(
             DocumentInline,
             NoteInline,
             ReminderInline,
-            StatusChangeInline,
         ]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Case]:
@@ -180,7 +171,7 @@ class CaseAdmin(
             .get_queryset(request)
             .select_related("applicant", "assigned_to")
             .prefetch_related("pathways")
-            .annotate(unread_from_applicant=unread_from_applicant())
+            .annotate(unread_from_applicant=unread_from_applicant(), messages_total=messages_in_all())
         )
 
     def get_object(self, request: HttpRequest, object_id: str, from_field: str | None = None) -> Case | None:
@@ -280,21 +271,6 @@ class CaseAdmin(
             parts.append(format_html(" {}", _badge(str(_("late")), "danger")))
         return format_html_join("", "{}", ((p,) for p in parts))
 
-    @admin.display(description=_("can move to"))
-    def next_statuses(self, obj: Case) -> str:
-        labels = [str(Case.Status(s).label) for s in transitions.allowed_next_statuses(obj)]
-        problems = (
-            transitions.ready_to_file_problems(obj)
-            if Case.Status.READY_TO_FILE in transitions.allowed_next_statuses(obj)
-            else []
-        )
-        text = ", ".join(labels) or "—"
-        if problems:
-            return format_html(
-                "{}<br><small>{}: {}</small>", text, _("Not ready to file yet"), "; ".join(problems)
-            )
-        return text
-
     @admin.display(description=_("messages"))
     def messages_summary(self, obj: Case) -> str:
         return messages_line(obj) if obj.pk else "—"
@@ -349,12 +325,32 @@ class CaseAdmin(
         form_url: str = "",
         extra_context: dict[str, Any] | None = None,
     ) -> HttpResponse:
-        case = self.get_object(request, object_id)
-        if request.method == "GET" and case is not None:
+        if request.method == "GET":
             # Audit trail of who looked at which case, not only who changed it.
-            accessed.send(sender=Case, instance=case)
-            extra_context = {**(extra_context or {}), "workspace": build_workspace(case, _staff(request))}
+            accessed.send(sender=Case, instance=self.get_object(request, object_id))
         return super().change_view(request, object_id, form_url, extra_context)
+
+    def render_change_form(
+        self,
+        request: HttpRequest,
+        context: dict[str, Any],
+        add: bool = False,
+        change: bool = False,
+        form_url: str = "",
+        obj: Case | None = None,
+    ) -> HttpResponse:
+        if obj is not None and obj.pk is not None and request.method == "GET":
+            # The workspace reads the checklist the document inline has read already (no second query).
+            documents = next(
+                (
+                    list(inline.formset.get_queryset())
+                    for inline in context.get("inline_admin_formsets", [])
+                    if inline.formset.model is Document
+                ),
+                None,
+            )
+            context["workspace"] = build_workspace(obj, _staff(request), documents=documents)
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     # --- writes go through the services -----------------------------------------------------------
     def save_model(self, request: HttpRequest, obj: Case, form: forms.ModelForm[Case], change: bool) -> None:

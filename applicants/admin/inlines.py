@@ -1,4 +1,4 @@
-"""The case page's inlines (checklist, notes, reminders, status history) and how each row is saved:
+"""The case page's inlines (checklist, notes, reminders) and how each row is saved:
 through the service for that change, never with the formset's own `.save()`/`.delete()`."""
 
 from __future__ import annotations
@@ -20,10 +20,9 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Case, CaseStatusChange, Document, Note, Reminder
+from ..models import Case, Document, Note, Reminder
 from ..services import cases, documents
 from ..uploads import validate_upload
-from .scoping import ReadOnlyInlineMixin
 
 
 class DocumentInlineForm(forms.ModelForm[Document]):
@@ -116,13 +115,15 @@ class NoteInline(admin.StackedInline[Note, Case]):
     extra = 0
     fields = ["body", "author", "created_at"]
     readonly_fields = ["author", "created_at"]
-    verbose_name_plural = _("internal notes (never shown to the applicant)")
+    verbose_name_plural = _("add an internal note (never shown to the applicant)")
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False  # notes are a record: add a new one rather than rewriting an old one
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Note]:
-        return super().get_queryset(request).select_related("author")
+        # Only for adding: the case's notes are read with the rest of its activity (admin/activity.py)
+        # and listed in the workspace, newest first.
+        return super().get_queryset(request).none()
 
 
 class ReminderInline(admin.StackedInline[Reminder, Case]):
@@ -133,16 +134,6 @@ class ReminderInline(admin.StackedInline[Reminder, Case]):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Reminder]:
         return super().get_queryset(request).select_related("done_by")
-
-
-class StatusChangeInline(ReadOnlyInlineMixin, admin.TabularInline[CaseStatusChange, Case]):
-    model = CaseStatusChange
-    extra = 0
-    fields = readonly_fields = ("changed_at", "from_status", "to_status", "changed_by", "comment")
-    verbose_name_plural = _("status history")
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet[CaseStatusChange]:
-        return super().get_queryset(request).select_related("changed_by")
 
 
 def save_rows(formset: BaseInlineFormSet[Any, Any, Any], *, case: Case, user: User) -> None:

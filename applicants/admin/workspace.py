@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from auditlog.models import LogEntry
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
@@ -25,14 +24,13 @@ from django.utils.translation import gettext_lazy
 from assessments.engine import Outcome
 from assessments.models import Assessment
 from assessments.presentation import Override, ResultView, present
-from staff.profiles import profile_for
 
 from ..access import can_work_on
-from ..models import Case, RecommendationOverride
+from ..models import Case, Document
 from ..services import cases, transitions
+from .activity import Activity, case_activity
 from .saving import REFUSALS, refusal_text
 
-AUDIT_ROWS = 12
 SNAPSHOT_ROWS = 5
 _RANK = {outcome.value: rank for rank, outcome in enumerate(Outcome)}
 
@@ -49,65 +47,60 @@ class Workspace:
     assessment: Assessment | None  # the newest snapshot: the one worded below
     snapshots: tuple[Assessment, ...]  # the newest few, newest first
     result: ResultView | None  # None: no assessment yet, or one not in the engine's shape
-    override: RecommendationOverride | None
+    override: Activity | None  # the override in force (the newest), as the activity lists it
     moves: tuple[Move, ...]
     may_take: bool  # "Assign to me" is offered: the case is unassigned and the user may work on it
     may_move: bool
-    audit: tuple[LogEntry, ...]
+    activity: tuple[Activity, ...]  # notes, status changes, overrides and recorded changes, newest first
 
 
-def presentation_override(override: RecommendationOverride, results: dict[str, Any]) -> Override:
-    """A stored override as the presentation takes it: the best (by outcome) of the routes chosen."""
+def presentation_override(
+    codes: list[str], reason: str, consultant: str, results: dict[str, Any]
+) -> Override:
+    """An override as the presentation takes it: the best (by outcome) of the routes chosen."""
     outcomes = {str(r.get("pathway")): str(r.get("outcome")) for r in results.get("results", ())}
     chosen = sorted(
-        (code for code in override.pathway_codes if code in outcomes),
-        key=lambda code: _RANK.get(outcomes[code], len(_RANK)),
+        (code for code in codes if code in outcomes), key=lambda code: _RANK.get(outcomes[code], len(_RANK))
     )
-    return Override(
-        pathway=chosen[0] if chosen else None,
-        reason=override.reason,
-        consultant=profile_for(override.by).display_name,
-    )
+    return Override(pathway=chosen[0] if chosen else None, reason=reason, consultant=consultant)
 
 
-def case_result(
-    case: Case, assessment: Assessment, override: RecommendationOverride | None
-) -> ResultView | None:
+def case_result(case: Case, assessment: Assessment, override: Activity | None) -> ResultView | None:
     """The snapshot worded as on the result page: the override's routes (else the case's target pathways)
     relied on, the override's recommendation in place of the engine's; None if it cannot be read."""
-    relied_on = override.pathway_codes if override else [p.code for p in case.pathways.all()]
+    codes = list(override.routes) if override else []
+    relied_on = codes or [p.code for p in case.pathways.all()]
     try:
         return present(
             assessment.results,
             relied_on=relied_on,
-            override=presentation_override(override, assessment.results) if override else None,
+            override=presentation_override(codes, override.text, override.who, assessment.results)
+            if override
+            else None,
         )
     except (KeyError, TypeError, ValueError, AttributeError):
         return None
 
 
-def build_workspace(case: Case, user: User) -> Workspace:
+def build_workspace(case: Case, user: User, *, documents: list[Document] | None = None) -> Workspace:
+    """The workspace of `case` for `user`; `documents`: the case's checklist if the page has read it."""
     snapshots = tuple(case.assessments.latest_first().select_related("created_by")[:SNAPSHOT_ROWS])
     assessment = snapshots[0] if snapshots else None
-    override = cases.current_override(case)
+    activity = tuple(case_activity(case))
+    override = next((entry for entry in activity if entry.kind == "override"), None)
     result = case_result(case, assessment, override) if assessment is not None else None
     allowed = transitions.allowed_next_statuses(case)
     moves = tuple(
         Move(
             status=status,
             label=str(Case.Status(status).label),
-            problems=tuple(transitions.ready_to_file_problems(case))
+            problems=tuple(transitions.ready_to_file_problems(case, documents=documents, latest=assessment))
             if status == Case.Status.READY_TO_FILE
             else (),
         )
         for status in allowed
     )
     may_work = can_work_on(user, case)
-    audit = tuple(
-        LogEntry.objects.get_for_object(case)
-        .select_related("actor")
-        .order_by("-timestamp", "-pk")[:AUDIT_ROWS]
-    )
     return Workspace(
         assessment=assessment,
         snapshots=snapshots,
@@ -116,7 +109,7 @@ def build_workspace(case: Case, user: User) -> Workspace:
         moves=moves,
         may_take=case.assigned_to_id is None and may_work and cases.is_consultant(user),
         may_move=may_work,
-        audit=audit,
+        activity=activity,
     )
 
 

@@ -10,7 +10,7 @@ records who moved it and when (`CaseStatusChange`) and restarts the status clock
 from __future__ import annotations
 
 import calendar
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from assessments.models import Assessment
 from assessments.services import outdated_rule_versions
 
 from ..access import require_case_access
@@ -84,18 +85,36 @@ def _move(case: Case, to_status: str, *, by: User, comment: str, guards: list[st
     return case
 
 
-def ready_to_file_problems(case: Case, *, today: date | None = None) -> list[str]:
-    """Why `case` cannot be filed yet (empty when it can): missing documents, no current assessment."""
+_READ = object()  # "read it from the database" (None is a value: no assessment)
+
+
+def ready_to_file_problems(
+    case: Case,
+    *,
+    today: date | None = None,
+    documents: Iterable[Document] | None = None,
+    latest: Assessment | object | None = _READ,
+) -> list[str]:
+    """Why `case` cannot be filed yet (empty when it can): missing documents, no current assessment.
+
+    A page that has already read the case's documents or newest snapshot passes them in (no query)."""
     problems: list[str] = []
-    missing = list(
-        case.documents.filter(is_required=True)
-        .exclude(review_status=Document.Review.ACCEPTED)
-        .order_by("name")
-        .values_list("name", flat=True)
-    )
+    if documents is None:
+        missing = list(
+            case.documents.filter(is_required=True)
+            .exclude(review_status=Document.Review.ACCEPTED)
+            .order_by("name")
+            .values_list("name", flat=True)
+        )
+    else:
+        missing = sorted(
+            d.name for d in documents if d.is_required and d.review_status != Document.Review.ACCEPTED
+        )
     if missing:
         problems.append(_("required documents not accepted yet: %s") % ", ".join(missing))
-    latest = case.assessments.latest_first().first()
+    if latest is _READ:
+        latest = case.assessments.latest_first().first()
+    assert latest is None or isinstance(latest, Assessment)
     if latest is None:
         problems.append(_("the case has no assessment"))
         return problems

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from auditlog.models import LogEntry
 from django import template
 from django.contrib.auth.models import User
 
@@ -50,15 +47,3 @@ def engine_recommendation(workspace: Workspace) -> str:
         return pathway_name(str(code))
     except KeyError:
         return str(code)
-
-
-@register.filter
-def audit_action(entry: LogEntry) -> Any:
-    return entry.get_action_display()
-
-
-@register.filter
-def audit_fields(entry: LogEntry) -> str:
-    """The names of the fields an entry changed (values stay in the full history)."""
-    changes = entry.changes_dict
-    return ", ".join(sorted(changes)) if isinstance(changes, dict) else ""

@@ -51,7 +51,7 @@ def test_case_page_shows_status_target_and_what_blocks_filing(client, alice):
     page = client.get(reverse("admin:applicants_case_change", args=[case.pk])).content.decode()
 
     assert "In review" in page
-    assert "Not ready to file yet" in page
+    assert "Not yet “Ready to file”:" in page  # the workspace, beside its "Move to" button
     assert "Payslips" in page
 
 

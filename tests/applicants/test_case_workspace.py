@@ -8,14 +8,24 @@ from datetime import date
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from applicants.models import Case, CaseStatusChange
-from applicants.services.cases import override_recommendation
+from applicants.services.cases import add_note, add_reminder, override_recommendation
+from applicants.services.transitions import move_case
 from assessments.presentation import pathway_name
 from assessments.services import run_assessment
-from tests.applicants.factories import case_manager, consultant, make_case, make_user, staff_login
+from tests.applicants.factories import (
+    case_manager,
+    consultant,
+    make_case,
+    make_document,
+    make_user,
+    staff_login,
+)
 from tests.assessments.profiles import senior_engineer
 
 pytestmark = pytest.mark.django_db
@@ -192,3 +202,42 @@ def test_the_list_action_also_assigns_an_unassigned_case_it_moves() -> None:
 
     case.refresh_from_db()
     assert (case.status, case.assigned_to) == (Case.Status.IN_REVIEW, alice)
+
+
+def test_notes_status_changes_and_overrides_are_listed_newest_first_without_page_views() -> None:
+    alice = consultant("alice", first_name="Alice", last_name="Tan")
+    case = _assessed_case(assigned_to=alice, status=Case.Status.NEW)
+    client = staff_login(Client(), alice)
+    add_note(case=case, author=alice, body="Called the client about payslips.")
+    move_case(case=case, to_status=Case.Status.IN_REVIEW, by=alice, comment="Starting today.")
+    override_recommendation(case=case, pathways=["cn_k_visa"], reason="Shanghai first.", by=alice)
+    _page(client, case)  # a page view is logged, but not listed here
+
+    page = _page(client, case)
+    activity = page.split('id="ws-activity-title"')[1].split("</section>")[0]
+
+    assert (
+        activity.index("Shanghai first.")
+        < activity.index("Starting today.")
+        < activity.index("Called the client")
+    )
+    assert "New → In review" in activity
+    assert "access" not in activity
+
+
+@pytest.mark.parametrize("status", [Case.Status.NEW, Case.Status.IN_REVIEW])
+def test_the_case_page_and_dashboard_stay_within_twelve_queries_whatever_the_case_holds(status) -> None:
+    alice = consultant("alice")
+    case = _assessed_case(assigned_to=alice, status=status)
+    for i in range(3):
+        add_note(case=case, author=alice, body=f"Note {i}")
+        make_document(case=case, name=f"Document {i}", is_required=True)
+        add_reminder(case=case, title=f"Reminder {i}", due_on=date(2026, 12, 1 + i), by=alice)
+    override_recommendation(case=case, pathways=["cn_k_visa"], reason="Shanghai first.", by=alice)
+    client = staff_login(Client(), alice)
+    client.get(reverse("admin:index"))
+
+    for url in (reverse("admin:index"), reverse("admin:applicants_case_change", args=[case.pk])):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        assert len(queries) <= 12, (url, [q["sql"][:80] for q in queries.captured_queries])
