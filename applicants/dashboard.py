@@ -127,7 +127,8 @@ def build_dashboard(user: User | AnonymousUser, *, today: date, now: datetime) -
 def _panel_rows(visible: QuerySet[Case], panels: list[_PanelQuery]) -> dict[str, list[Case]]:
     """Every panel's first PANEL_SIZE rows in one query: the union of each panel's limited pk subquery,
     each row flagged with the panels whose condition it meets, then sorted into the panels in Python."""
-    parts, params = [], []
+    parts: list[str] = []
+    params: list[object] = []
     for i, panel in enumerate(panels):
         first = visible.filter(panel.condition).order_by(*panel.order).values(panel_pk=F("pk"))[:PANEL_SIZE]
         sql, part_params = first.query.sql_with_params()

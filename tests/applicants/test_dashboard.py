@@ -6,18 +6,19 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from applicants.dashboard import PANEL_SIZE, build_dashboard
+from applicants.dashboard import PANEL_SIZE, Dashboard, build_dashboard
 from applicants.models import Case
 from tests.applicants.factories import consultant, make_case, staff_login
 
 pytestmark = pytest.mark.django_db
 
 
-def _dashboard(user):
+def _dashboard(user: User) -> Dashboard:
     return build_dashboard(user, today=timezone.localdate(), now=timezone.now())
 
 
