@@ -107,7 +107,8 @@ def build_workspace(case: Case, user: User, *, documents: list[Document] | None 
         result=result,
         override=override,
         moves=moves,
-        may_take=case.assigned_to_id is None and may_work and cases.is_consultant(user),
+        # Whether the user may hold cases is the service's to check (it refuses with the reason).
+        may_take=case.assigned_to_id is None and may_work,
         may_move=may_work,
         activity=activity,
     )

@@ -226,9 +226,12 @@ def test_notes_status_changes_and_overrides_are_listed_newest_first_without_page
 
 
 @pytest.mark.parametrize("status", [Case.Status.NEW, Case.Status.IN_REVIEW])
-def test_the_case_page_and_dashboard_stay_within_twelve_queries_whatever_the_case_holds(status) -> None:
+@pytest.mark.parametrize("assigned", [True, False])
+def test_the_case_page_and_dashboard_stay_within_twelve_queries_whatever_the_case_holds(
+    status, assigned
+) -> None:
     alice = consultant("alice")
-    case = _assessed_case(assigned_to=alice, status=status)
+    case = _assessed_case(assigned_to=alice if assigned else None, status=status)
     for i in range(3):
         add_note(case=case, author=alice, body=f"Note {i}")
         make_document(case=case, name=f"Document {i}", is_required=True)
