@@ -166,13 +166,14 @@ class CaseAdmin(
         ]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Case]:
-        return (
+        cases: QuerySet[Case] = (
             super()
             .get_queryset(request)
             .select_related("applicant", "assigned_to")
             .prefetch_related("pathways")
             .annotate(unread_from_applicant=unread_from_applicant(), messages_total=messages_in_all())
         )
+        return cases
 
     def get_object(self, request: HttpRequest, object_id: str, from_field: str | None = None) -> Case | None:
         """The case, read once per request (the page, its access log and its workspace share it)."""
