@@ -1,10 +1,12 @@
 """Consultations in the staff admin: each consultant's published hours (their own only; case managers
 everyone's), the booked consultations (scoped like their cases, cancelled through the service), and the
-case page's consultations inline.
+case page's consultation line.
 
 The case admin of `applicants` knows nothing of bookings: the case admin registered when this module
-loads (the letters app's, which itself extends the applicants' one) is extended with the inline and
-registered again, so neither app imports the other.
+loads (the letters app's, which itself extends the applicants' one) is extended with the line and
+registered again, so neither app imports the other. The line reads the booked consultation from the
+query that reads the case (correlated subqueries, on the case page alone), so the page stays within its
+query budget.
 """
 
 from __future__ import annotations
@@ -15,10 +17,12 @@ from zoneinfo import ZoneInfo
 from django.contrib import admin, messages
 from django.contrib.auth.models import User
 from django.db import models
-from django.db.models import Model, QuerySet
+from django.db.models import Model, OuterRef, QuerySet, Subquery
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -26,9 +30,10 @@ from applicants.access import CONSULTANT_GROUP, manages_all_cases
 from applicants.admin.cases import CaseAdmin
 from applicants.admin.scoping import CaseScopedAdminMixin
 from applicants.models import Case
-from staff.profiles import profile_for
+from staff.models import StaffProfile
+from staff.profiles import default_display_name, profile_for
 
-from .models import Appointment, AvailabilityException, WeeklyHours
+from .models import Appointment, AvailabilityException, Place, WeeklyHours
 from .services import cancel_appointment
 
 
@@ -146,32 +151,80 @@ class AppointmentAdmin(AppointmentTimes, CaseScopedAdminMixin, admin.ModelAdmin[
         return False
 
 
-class AppointmentInline(AppointmentTimes, admin.TabularInline[Appointment, Case]):
-    model = Appointment
-    extra = 0
-    can_delete = False
-    show_change_link = True
-    fields = readonly_fields = ("consultant_time", "applicant_time", "consultant", "place", "status")
-    verbose_name_plural = _("consultations")
+# The booked consultation's facts, read with the case on its page: (annotation, path from the appointment).
+_CONSULTATION_COLUMNS = (
+    ("consultation_pk", "pk"),
+    ("consultation_starts_at", "starts_at"),
+    ("consultation_applicant_zone", "applicant_time_zone"),
+    ("consultation_place", "place"),
+    ("consultation_consultant_zone", "consultant__staff_profile__time_zone"),
+    ("consultation_consultant_name", "consultant__staff_profile__display_name"),
+    ("consultation_consultant_first_name", "consultant__first_name"),
+    ("consultation_consultant_last_name", "consultant__last_name"),
+    ("consultation_consultant_username", "consultant__username"),
+)
 
-    def has_add_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
-        return False
 
-    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
-        return False
+def booked_consultation_columns() -> dict[str, Subquery]:
+    """The case's next booked consultation, as columns of the case's own row."""
+    booked = Appointment.objects.filter(case=OuterRef("pk"), status=Appointment.Status.BOOKED).order_by(
+        "starts_at"
+    )
+    return {name: Subquery(booked.values(path)[:1]) for name, path in _CONSULTATION_COLUMNS}
 
 
 _RegisteredCaseAdmin: type[CaseAdmin] = type(admin.site.get_model_admin(Case))  # type: ignore[assignment]
 
 
 class BookingCaseAdmin(_RegisteredCaseAdmin):  # type: ignore[misc,valid-type]
-    """The registered case admin with the case's consultations first among its inlines."""
+    """The registered case admin with the case's booked consultation in its pipeline, on the case page."""
 
-    def get_inlines(
-        self, request: HttpRequest, obj: Case | None
-    ) -> list[type[admin.options.InlineModelAdmin[Any, Any]]]:
-        inlines = list(super().get_inlines(request, obj))
-        return inlines if obj is None else [AppointmentInline, *inlines]
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Case]:
+        cases: QuerySet[Case] = super().get_queryset(request)
+        match = request.resolver_match
+        if match is not None and match.url_name == "applicants_case_change":
+            cases = cases.annotate(**booked_consultation_columns())
+        return cases
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Case | None = None) -> list[str]:
+        fields = list(super().get_readonly_fields(request, obj))
+        return fields if obj is None else [*fields, "consultation"]
+
+    def get_fieldsets(self, request: HttpRequest, obj: Case | None = None) -> list[Any]:
+        fieldsets = [(name, dict(options)) for name, options in super().get_fieldsets(request, obj)]
+        if obj is not None:
+            for _name, options in fieldsets:
+                if "assigned_to" in options.get("fields", ()):
+                    fields = list(options["fields"])
+                    fields.insert(fields.index("assigned_to") + 1, "consultation")
+                    options["fields"] = fields
+        return fieldsets
+
+    @admin.display(description=_("consultation"))
+    def consultation(self, obj: Case) -> str:
+        facts: dict[str, Any] = {
+            name.removeprefix("consultation_"): getattr(obj, name, None)
+            for name, _path in _CONSULTATION_COLUMNS
+        }
+        if facts["pk"] is None:
+            return str(_("None booked."))
+        name = facts["consultant_name"] or default_display_name(
+            User(
+                first_name=facts["consultant_first_name"] or "",
+                last_name=facts["consultant_last_name"] or "",
+                username=facts["consultant_username"],
+            )
+        )
+        consultant_zone = facts["consultant_zone"] or StaffProfile._meta.get_field("time_zone").default
+        return format_html(
+            '{} · {} · {} · {} · <a href="{}">{}</a>',
+            _in_zone(facts["starts_at"], consultant_zone),
+            _in_zone(facts["starts_at"], facts["applicant_zone"]),
+            name,
+            Place(facts["place"]).label,
+            reverse("admin:bookings_appointment_change", args=[facts["pk"]]),
+            _("details"),
+        )
 
 
 admin.site.unregister(Case)

@@ -7,7 +7,6 @@ from typing import Any
 from applicants.models import Case
 
 INLINE_PREFIXES = (
-    "appointments",
     "documents",
     "notes",
     "reminders",
