@@ -14,7 +14,6 @@ from functools import cache
 from babel import Locale
 from django.utils.translation import get_language
 from django_countries.data import COUNTRIES
-from pypinyin import Style, lazy_pinyin
 
 # Django's language codes to CLDR's locale identifiers.
 _CLDR_LOCALES = {"en": "en", "zh-hans": "zh_Hans"}
@@ -27,6 +26,10 @@ def _latin_key(name: str) -> str:
 
 def _pinyin_key(name: str) -> tuple[str, ...]:
     # Tone numbers after each syllable: same-sounding characters keep a stable, dictionary-like order.
+    # Imported here: pypinyin's tables cost every process a quarter of a second at start-up, and only the
+    # Chinese country lists (built once, cached) need them.
+    from pypinyin import Style, lazy_pinyin
+
     return tuple(lazy_pinyin(name, style=Style.TONE3, neutral_tone_with_five=True))
 
 

@@ -22,7 +22,6 @@ from django.utils import timezone, translation
 from outbox.services import enqueue_on_commit
 
 from .models import LetterLanguage, ResultCopy
-from .render import render_result_pdf
 
 RENDER_RESULT_COPY_TASK = "letters.render_result_copy"
 PURGE_RESULT_COPIES_TASK = "letters.purge_expired_result_copies"
@@ -78,6 +77,10 @@ def render_result_copy(*, copy_id: int) -> ResultCopy | None:
     if copy.expires_at <= timezone.now():
         copy.delete()
         return None
+    # Imported here: only letter workers render, and WeasyPrint costs every other process about a second
+    # and 40 MB at start-up (manage.py assess and the web processes import this module through the tasks).
+    from .render import render_result_pdf
+
     rendered = render_result_pdf(copy.snapshot, copy.language, consultancy=settings.CONSULTANCY_NAME)
     if copy.kind == ResultCopy.Kind.EMAIL:
         _send(copy, rendered.pdf)

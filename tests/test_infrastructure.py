@@ -82,3 +82,19 @@ def test_production_settings_without_a_secret_key_fail_clearly() -> None:
     result = _run_check_deploy({"DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": ""})
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
+def test_a_process_that_is_not_a_letter_worker_starts_without_weasyprint_or_pypinyin() -> None:
+    # manage.py assess, the web processes and beat import every app's tasks; rendering and pinyin ordering
+    # are imported where used, so they cost the others nothing (together about a second at start-up).
+    script = (
+        "import sys, django; django.setup(); "
+        "import letters.tasks, applicants.tasks, bookings.tasks, consultancy.urls; "
+        "print(sorted(m for m in ('weasyprint', 'pypinyin') if m in sys.modules))"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "consultancy.settings"}
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
