@@ -16,7 +16,6 @@ from csp.decorators import csp_replace
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
-from django.contrib.admin.utils import unquote
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
@@ -30,6 +29,7 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 
 from applicants.access import case_scope
 from applicants.admin.cases import CaseAdmin
+from applicants.admin.scoping import case_page_case
 from applicants.models import Case
 from assessments.models import Assessment
 
@@ -162,19 +162,11 @@ class LetterRevisionForm(LetterRequestForm):
         self.fields["language"].widget = forms.HiddenInput()
 
 
-def _case_for(modeladmin: admin.ModelAdmin[Case], request: HttpRequest, object_id: str) -> Case:
-    case = modeladmin.get_object(request, unquote(object_id))
-    if case is None or not modeladmin.has_view_permission(request, case):
-        raise Http404("No such case, or not one of yours.")
-    assert isinstance(case, Case)
-    return case
-
-
 def request_letter_view(
     modeladmin: admin.ModelAdmin[Case], request: HttpRequest, object_id: str
 ) -> HttpResponse:
     """Ask for a new letter version for one case: the snapshot, the language and the consultant's note."""
-    case = _case_for(modeladmin, request, object_id)
+    case = case_page_case(modeladmin, request, object_id)
     if not (modeladmin.has_change_permission(request, case) and request.user.has_perm(ADD_LETTER)):
         raise PermissionDenied
     case_url = reverse("admin:applicants_case_change", args=[case.pk])
@@ -222,7 +214,7 @@ def letter_download_view(
     modeladmin: admin.ModelAdmin[Case], request: HttpRequest, object_id: str, letter_id: int
 ) -> FileResponse:
     """Stream a ready letter to staff who may see its case and its letters (404 otherwise); logged."""
-    case = _case_for(modeladmin, request, object_id)
+    case = case_page_case(modeladmin, request, object_id)
     return letter_pdf_response(letter_for(request.user, letter_id, case_pk=case.pk))
 
 
@@ -232,7 +224,7 @@ def letter_review_view(
 ) -> HttpResponse:
     """One letter version: its PDF inline, "edit the note and render again", the second review (when
     required) and release, the only path to the applicant. Released letters are shown, never changed."""
-    case = _case_for(modeladmin, request, object_id)
+    case = case_page_case(modeladmin, request, object_id)
     letter = letter_for(request.user, letter_id, case_pk=case.pk)
     review_url = reverse("admin:applicants_case_letter_review", args=[case.pk, letter.pk])
     may_act = modeladmin.has_change_permission(request, case) and request.user.has_perm(ADD_LETTER)
@@ -280,7 +272,7 @@ def letter_preview_view(
     modeladmin: admin.ModelAdmin[Case], request: HttpRequest, object_id: str, letter_id: int
 ) -> FileResponse:
     """The letter's PDF shown inline (framed by the review page only: same origin), staff only; logged."""
-    case = _case_for(modeladmin, request, object_id)
+    case = case_page_case(modeladmin, request, object_id)
     return letter_pdf_response(letter_for(request.user, letter_id, case_pk=case.pk), inline=True)
 
 

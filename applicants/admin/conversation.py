@@ -13,7 +13,6 @@ from typing import Any
 from auditlog.signals import accessed
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.utils import unquote
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, OuterRef, Subquery
@@ -29,6 +28,7 @@ from ..access import message_for
 from ..models import Case, Message
 from ..services.messages import mark_read_by_staff, send_message_as_staff, unread_count_for_staff
 from ..uploads import download_response
+from .scoping import case_page_case
 
 
 class ReplyForm(forms.Form):
@@ -98,19 +98,11 @@ def messages_line(case: Case) -> str:
     return format_html("{} · {}", counts, link)
 
 
-def _case_for(modeladmin: admin.ModelAdmin[Case], request: HttpRequest, object_id: str) -> Case:
-    case = modeladmin.get_object(request, unquote(object_id))
-    if case is None or not modeladmin.has_view_permission(request, case):
-        raise Http404("No such case, or not one of yours.")
-    assert isinstance(case, Case)
-    return case
-
-
 def conversation_view(
     modeladmin: admin.ModelAdmin[Case], request: HttpRequest, object_id: str
 ) -> HttpResponse:
     """The case's messages, oldest first, and the reply form; reading marks the applicant's read."""
-    case = _case_for(modeladmin, request, object_id)
+    case = case_page_case(modeladmin, request, object_id)
     user = request.user
     assert isinstance(user, User)  # the admin only lets signed-in staff in
     may_reply = modeladmin.has_change_permission(request, case)
@@ -161,7 +153,7 @@ def attachment_view(
     modeladmin: admin.ModelAdmin[Case], request: HttpRequest, object_id: str, message_id: int
 ) -> FileResponse:
     """A message's attachment, to staff who may see its case (404 otherwise); logged."""
-    case = _case_for(modeladmin, request, object_id)
+    case = case_page_case(modeladmin, request, object_id)
     message = message_for(request.user, message_id, case_pk=case.pk)
     if not message.attachment:
         raise Http404("This message has no attachment.")

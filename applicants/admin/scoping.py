@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from django.contrib import admin
+from django.contrib.admin.utils import unquote
 from django.db.models import Model, Q, QuerySet
 from django.http import Http404, HttpRequest
 
@@ -21,6 +23,15 @@ def _case_of(obj: Model) -> Case | None:
         return obj
     case = getattr(obj, "case", None)
     return case if isinstance(case, Case) else None
+
+
+def case_page_case(modeladmin: admin.ModelAdmin[Case], request: HttpRequest, object_id: str) -> Case:
+    """The case of a case-page view (conversation, letters) that `request`'s user may see; 404 otherwise."""
+    case = modeladmin.get_object(request, unquote(object_id))
+    if case is None or not modeladmin.has_view_permission(request, case):
+        raise Http404("No such case, or not one of yours.")
+    assert isinstance(case, Case)
+    return case
 
 
 class CaseScopedAdminMixin:
