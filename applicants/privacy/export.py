@@ -4,9 +4,9 @@ attachments, advice letters), for an approved export.
 Records are serialised field by field from the models (`record`), so a field added to a model later
 is exported without anyone remembering to add it here; tests check every field is present.
 
-Advice letters belong to the `letters` app, a layer above this one: they are reached through the
-case's reverse relation `advice_letters` (a letter is a record on the person's case, and the database
-ties it there), never imported.
+Advice letters and booked consultations belong to apps a layer above this one (`letters`, `bookings`):
+they are reached through the case's reverse relations `advice_letters` and `appointments` (records on
+the person's case, which the database ties there), never imported.
 """
 
 from __future__ import annotations
@@ -102,17 +102,19 @@ def _case(case: Case) -> dict[str, Any]:
             {**record(letter), "file": letter_path(case, letter.file) if letter.file else None}
             for letter in case.advice_letters.all()
         ],
+        # Consultations booked, moved or cancelled, with the time zone the applicant chose.
+        "consultations": [record(appointment) for appointment in case.appointments.all()],
     }
 
 
 def subject_objects(applicant: Applicant) -> dict[type[models.Model], list[int]]:
     """Model → primary keys of every record about `applicant` (for the access log and erasure)."""
-    cases = list(applicant.cases.prefetch_related("advice_letters"))
+    cases = list(applicant.cases.prefetch_related("advice_letters", "appointments"))
     case_ids = [case.pk for case in cases]
     letters: dict[type[models.Model], list[int]] = {}
     for case in cases:
-        for letter in case.advice_letters.all():
-            letters.setdefault(type(letter), []).append(letter.pk)
+        for record_above in (*case.advice_letters.all(), *case.appointments.all()):
+            letters.setdefault(type(record_above), []).append(record_above.pk)
     return {
         Applicant: [applicant.pk],
         Case: case_ids,
@@ -160,6 +162,7 @@ def collect(applicant: Applicant) -> dict[str, Any]:
         "messages",
         "assessments",
         "advice_letters",
+        "appointments",
     )
     return {
         "exported_at": timezone.now().isoformat(),

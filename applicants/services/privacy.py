@@ -2,8 +2,8 @@
 we carry out.
 
 Erasure anonymises the person and keeps their cases as anonymous statistics (status, pathways,
-dates, status history without comments); it deletes their files, advice letters, messages (with their
-attachments), notes, reminders,
+dates, status history without comments); it deletes their files, advice letters, consultations, messages
+(with their attachments), notes, reminders, answers saved to continue later,
 assessment snapshots, portal account and login records, and scrubs the audit log's copies of their data while
 keeping who did what when. The approval itself is logged with the approving staff member.
 """
@@ -30,6 +30,7 @@ from ..models import (
     ConsentRecord,
     DataRequest,
     Document,
+    IntakeDraft,
     Message,
     Note,
     PendingSubmission,
@@ -87,8 +88,9 @@ def erase_applicant(*, applicant: Applicant) -> Applicant:
         (DataRequest.archive.field.storage, archives),
     ):
         delete_files_on_commit(storage, names)
-    # Advice letters (the `letters` app, a layer above) through the cases' reverse relation.
-    cases_with_letters = list(cases.prefetch_related("advice_letters"))
+    # Advice letters and consultations (`letters`, `bookings`: a layer above) through the cases' reverse
+    # relations.
+    cases_with_letters = list(cases.prefetch_related("advice_letters", "appointments"))
     for letter in (letter for case in cases_with_letters for letter in case.advice_letters.all()):
         delete_files_on_commit(letter.file.storage, [letter.file.name or ""])
 
@@ -99,6 +101,7 @@ def erase_applicant(*, applicant: Applicant) -> Applicant:
         messages.delete()
         for case in cases_with_letters:
             case.advice_letters.all().delete()  # before the snapshots they were written from
+            case.appointments.all().delete()
         Note.objects.filter(case__in=cases).delete()
         Reminder.objects.filter(case__in=cases).delete()
         CaseStatusChange.objects.filter(case__in=cases).update(comment="")
@@ -110,6 +113,7 @@ def erase_applicant(*, applicant: Applicant) -> Applicant:
         )
         # Assessments saved under their address and never confirmed go too.
         PendingSubmission.objects.filter(email__iexact=applicant.email).delete()
+        IntakeDraft.objects.filter(email__iexact=applicant.email).delete()
         user = applicant.user
         applicant.full_name = ERASED_NAME
         applicant.email = f"erased-{applicant.pk}@erased.invalid"

@@ -29,6 +29,7 @@ from applicants.models import (
     ConsentRecord,
     DataRequest,
     Document,
+    IntakeDraft,
     Message,
     Reminder,
     RetentionRun,
@@ -43,6 +44,7 @@ from applicants.services.privacy import approve_data_request
 from applicants.services.retention import enforce_retention
 from assessments.models import Assessment
 from assessments.services import run_assessment
+from bookings.models import Appointment
 from letters.models import AdviceLetter
 from tests.applicants.factories import case_manager, consultant, make_case, staff_login
 from tests.applicants.portal_helpers import PDF
@@ -105,6 +107,14 @@ def _everything(manager: User, worker: User) -> Applicant:
     send_message_as_staff(case=case, by=worker, body="Dear Wilhelmina, a notarised copy is fine")
     transitions.start_review(case=case, by=worker, comment="Wilhelmina called, all fine")
     ready_letter(case, by=worker)
+    Appointment.objects.create(
+        case=case,
+        consultant=worker,
+        starts_at=timezone.now() + timedelta(days=3),
+        ends_at=timezone.now() + timedelta(days=3, minutes=30),
+        applicant_time_zone="Europe/Amsterdam",
+        video_link="https://meet.example/wilhelmina",
+    )
     return applicant
 
 
@@ -142,6 +152,7 @@ def test_the_export_holds_every_field_of_every_record_about_the_person(person) -
         (CaseStatusChange, case_data["status_history"]),
         (Assessment, case_data["assessments"]),
         (AdviceLetter, case_data["advice_letters"]),
+        (Appointment, case_data["consultations"]),
         (DataRequest, data["data_requests"]),
     ]
     for model, records in sections:
@@ -166,6 +177,9 @@ def test_the_export_holds_every_field_of_every_record_about_the_person(person) -
     assert (asked["side"], answered["side"]) == ("applicant", "consultancy")
     assert archive.read(asked["attachment"]) == PDF
     assert answered["attachment"] is None
+    # The consultation booked, in the zone the applicant chose.
+    (consultation,) = case_data["consultations"]
+    assert consultation["applicant_time_zone"] == "Europe/Amsterdam"
 
 
 def test_erasure_leaves_no_personal_field_file_letter_or_snapshot_and_keeps_anonymous_statistics(
@@ -180,6 +194,14 @@ def test_erasure_leaves_no_personal_field_file_letter_or_snapshot_and_keeps_anon
     )
     client = staff_login(Client(), manager)
     client.get(reverse("admin:applicants_applicant_change", args=[applicant.pk]))  # an access to keep
+    # Answers they once saved to continue later, under the same address.
+    IntakeDraft.objects.create(
+        email=applicant.email.upper(),
+        preferred_language="en",
+        answers={"pay": {"monthly_fixed_salary": "24000"}},
+        consent_text_version="1",
+        expires_at=timezone.now() + timedelta(days=14),
+    )
     # The document, the message's attachment, the letter, the export archive.
     assert len(_files(private_storage)) == 4
     case = applicant.cases.get()
@@ -201,6 +223,8 @@ def test_erasure_leaves_no_personal_field_file_letter_or_snapshot_and_keeps_anon
     assert not Assessment.objects.filter(applicant=applicant).exists()
     assert not AdviceLetter.objects.filter(case__applicant=applicant).exists()
     assert not Message.objects.filter(case__applicant=applicant).exists()
+    assert not Appointment.objects.filter(case__applicant=applicant).exists()
+    assert not IntakeDraft.objects.exists()
     assert not User.objects.filter(username="wilhelmina.q@mail.example").exists()
     assert not AccessAttempt.objects.exists()
     # The anonymous statistics stay: the case, its status, pathways, dates and status history.
