@@ -10,6 +10,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -17,6 +18,8 @@ from typing import Any
 
 import pytest
 import yaml
+
+from tests.workers import wait_until
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -132,13 +135,22 @@ def test_the_beat_command_starts(compose: dict[str, Any], tmp_path: Path) -> Non
     beat = subprocess.Popen(
         args, cwd=ROOT, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True
     )
+    lines: list[str] = []
+    # Read as it comes (a thread: a pipe read blocks), so a loaded machine only makes the wait longer.
+    reader = threading.Thread(
+        target=lambda: lines.extend(line.decode() for line in beat.stdout or ()), daemon=True
+    )
+    reader.start()
     try:
-        time.sleep(4)
-        assert beat.poll() is None, beat.stdout.read().decode() if beat.stdout else ""
+        assert wait_until(
+            lambda: any("beat: Starting" in line for line in lines), timeout=60, interval=0.2
+        ), "".join(lines)
+        time.sleep(1)
+        assert beat.poll() is None, "".join(lines)  # started, and still running: not a crash after the banner
     finally:
         os.killpg(beat.pid, signal.SIGTERM)
-        output = beat.communicate(timeout=20)[0].decode()
-    assert "beat: Starting" in output
+        beat.wait(timeout=20)
+        reader.join(timeout=5)
 
 
 def test_the_image_build_steps_run_with_production_settings(tmp_path: Path) -> None:
