@@ -19,7 +19,12 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.applicants.intake_answers import answer_everything, step_data
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    # An earlier transactional test may have flushed the data migrations' rows (as on PostgreSQL in CI).
+    pytest.mark.usefixtures("reference_rows"),
+]
 
 DEVICES = {"desktop": (1280, 900), "phone": (375, 812)}
 PREFIX = {"en": "", "zh-hans": "/zh-hans"}

@@ -23,7 +23,12 @@ from tests.bookings.helpers import applicant_case, hours, make_consultant
 from .axe import AxeChecker
 from .test_journey import DEVICES, Journey
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    # An earlier transactional test may have flushed the data migrations' rows (as on PostgreSQL in CI).
+    pytest.mark.usefixtures("reference_rows"),
+]
 PASSWORD = "A long booking passphrase 7"
 WORDS = {
     "en": {

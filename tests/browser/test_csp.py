@@ -23,7 +23,12 @@ from tests.applicants.portal_helpers import PDF
 
 # serialized_rollback, as in test_journey.py: the reference rows of the data migrations (groups) are
 # restored for this test and kept for the next.
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    # An earlier transactional test may have flushed the data migrations' rows (as on PostgreSQL in CI).
+    pytest.mark.usefixtures("reference_rows"),
+]
 
 COLLECT = """
 window.__csp = [];

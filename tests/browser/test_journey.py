@@ -22,7 +22,12 @@ from .conftest import AXE_REPORTS
 
 # serialized_rollback: a live server needs a real transaction, and an earlier transactional test may
 # have flushed the reference rows the data migrations created (pathways, groups, exchange rates).
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    # An earlier transactional test may have flushed the data migrations' rows (as on PostgreSQL in CI).
+    pytest.mark.usefixtures("reference_rows"),
+]
 
 
 @dataclass(frozen=True)

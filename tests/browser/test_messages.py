@@ -30,7 +30,12 @@ from .conftest import AXE_REPORTS
 from .test_journey import DEVICES, Device
 
 # As in test_journey.py: a live server needs real transactions, and the reference rows are restored.
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    # An earlier transactional test may have flushed the data migrations' rows (as on PostgreSQL in CI).
+    pytest.mark.usefixtures("reference_rows"),
+]
 
 APPLICANT_PASSWORD = "A long browser passphrase 9"
 QUESTION = {

@@ -19,7 +19,12 @@ from tests.assessments.profiles import senior_engineer
 from .axe import AxeChecker
 from .test_journey import DEVICES, WORDS, Journey
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    # An earlier transactional test may have flushed the data migrations' rows (as on PostgreSQL in CI).
+    pytest.mark.usefixtures("reference_rows"),
+]
 
 PASSWORD = "A long browser passphrase 9"
 LATER = {

@@ -19,7 +19,12 @@ from tests.applicants.intake_answers import answer_everything
 from .axe import AxeChecker
 from .test_advice import DEVICES, PREFIX, open_result
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    # An earlier transactional test may have flushed the data migrations' rows (as on PostgreSQL in CI).
+    pytest.mark.usefixtures("reference_rows"),
+]
 
 WORDS = {
     "en": {

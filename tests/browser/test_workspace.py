@@ -31,7 +31,12 @@ from tests.assessments.profiles import senior_engineer
 from .axe import AxeChecker
 from .conftest import AXE_REPORTS
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    # An earlier transactional test may have flushed the data migrations' rows (as on PostgreSQL in CI).
+    pytest.mark.usefixtures("reference_rows"),
+]
 
 WIDTH = 1280
 VIEWPORT = {"width": WIDTH, "height": 900}
