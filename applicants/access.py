@@ -103,29 +103,45 @@ def case_for(user: AnyUser, *, as_applicant: bool = False, **lookup: Any) -> Cas
     return case
 
 
-def document_for(user: AnyUser, pk: int, *, as_applicant: bool = False, case_pk: Any = None) -> Document:
-    """A checklist item of a case `user` may open (of case `case_pk` when given); 404 otherwise."""
-    documents = Document.objects.select_related("case").filter(
+def _on_visible_case(
+    queryset: QuerySet[Any], user: AnyUser, pk: int, *, as_applicant: bool, case_pk: Any, missing: str
+) -> Any:
+    """The record `pk` of `queryset` if it is on a case `user` may open (on case `case_pk` when given);
+    404 with `missing` otherwise."""
+    found = queryset.select_related("case").filter(
         pk=pk, case__in=visible_cases(user, as_applicant=as_applicant)
     )
     if case_pk is not None:
-        documents = documents.filter(case_id=case_pk)
-    document = documents.first()
-    if document is None:
-        raise Http404(_("No such document, or not one of yours."))
+        found = found.filter(case_id=case_pk)
+    record = found.first()
+    if record is None:
+        raise Http404(missing)
+    return record
+
+
+def document_for(user: AnyUser, pk: int, *, as_applicant: bool = False, case_pk: Any = None) -> Document:
+    """A checklist item of a case `user` may open (of case `case_pk` when given); 404 otherwise."""
+    document: Document = _on_visible_case(
+        Document.objects.all(),
+        user,
+        pk,
+        as_applicant=as_applicant,
+        case_pk=case_pk,
+        missing=_("No such document, or not one of yours."),
+    )
     return document
 
 
 def message_for(user: AnyUser, pk: int, *, as_applicant: bool = False, case_pk: Any = None) -> Message:
     """A message on a case `user` may open (on case `case_pk` when given); 404 otherwise."""
-    found = Message.objects.select_related("case").filter(
-        pk=pk, case__in=visible_cases(user, as_applicant=as_applicant)
+    message: Message = _on_visible_case(
+        Message.objects.all(),
+        user,
+        pk,
+        as_applicant=as_applicant,
+        case_pk=case_pk,
+        missing=_("No such message, or not one of yours."),
     )
-    if case_pk is not None:
-        found = found.filter(case_id=case_pk)
-    message = found.first()
-    if message is None:
-        raise Http404(_("No such message, or not one of yours."))
     return message
 
 

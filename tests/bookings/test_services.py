@@ -17,6 +17,7 @@ from bookings.services import (
     queue_due_reminders,
     reschedule_appointment,
 )
+from consultancy.celery import app
 
 from .helpers import NOW, TUESDAY, VIDEO, applicant_case, hours, make_consultant, utc
 
@@ -159,8 +160,6 @@ def test_a_cancelled_consultation_gets_no_reminder(carla) -> None:
 
 
 def test_the_reminders_job_is_on_the_beat_schedule_under_a_registered_task(settings) -> None:
-    from consultancy.celery import app
-
     entry = settings.CELERY_BEAT_SCHEDULE["consultation-reminders"]
     assert entry["task"] in app.tasks
     assert entry["schedule"] <= 5 * 60  # often enough for the 1-hour reminder to come on time
