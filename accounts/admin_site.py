@@ -12,11 +12,13 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar, cast
 
+from django.conf import settings
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect
 from django.urls import URLPattern, URLResolver, path, reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
 
 from consultancy.ratelimits import limited
 
@@ -37,6 +39,15 @@ def second_factor_redirect(request: HttpRequest) -> HttpResponseRedirect:
 
 
 class StaffAdminSite(admin.AdminSite):
+    index_title = _("Cases, letters and staff")
+
+    def each_context(self, request: HttpRequest) -> dict[str, Any]:
+        """Staff work under the consultancy's name (`CONSULTANCY_NAME`), not "Django administration"."""
+        context = super().each_context(request)
+        context["site_header"] = settings.CONSULTANCY_NAME
+        context["site_title"] = _("%(consultancy)s staff") % {"consultancy": settings.CONSULTANCY_NAME}
+        return context
+
     def has_permission(self, request: HttpRequest) -> bool:
         """Active staff who passed their second factor in this session."""
         return super().has_permission(request) and is_verified(request)
@@ -60,8 +71,6 @@ class StaffAdminSite(admin.AdminSite):
 
     def login(self, request: HttpRequest, extra_context: dict[str, Any] | None = None) -> HttpResponse:
         """Step one (password). A staff user past it but not yet verified goes on to step two."""
-        from django.conf import settings
-
         too_many = limited(request, group="staff-login", rate=settings.STAFF_LOGIN_RATE)
         if too_many:
             return too_many

@@ -6,7 +6,7 @@ import re
 
 import pytest
 from django.contrib.auth.models import User
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -192,3 +192,15 @@ def test_enrolment_is_confirmed_only_with_the_password_again(client: Client, pas
     assert "password" in response.content.decode().lower()
     assert not TOTPDevice.objects.filter(user=user, confirmed=True).exists()
     assert client.get(INDEX).status_code == 302
+
+
+@override_settings(CONSULTANCY_NAME="Lion City Advisory")
+def test_staff_work_under_the_consultancys_name_not_djangos(client: Client) -> None:
+    staff_login(client, consultant("carla"))
+
+    page = client.get(INDEX).content.decode()
+
+    header = re.search(r'<div id="site-name">(.*?)</div>', page, re.S)
+    assert header is not None and "Lion City Advisory" in header.group(1)
+    assert "<title>Cases, letters and staff | Lion City Advisory staff</title>" in page
+    assert "Django administration" not in page
