@@ -201,6 +201,7 @@ def test_staff_work_under_the_consultancys_name_not_djangos(client: Client) -> N
     page = client.get(INDEX).content.decode()
 
     header = re.search(r'<div id="site-name">(.*?)</div>', page, re.S)
-    assert header is not None and "Lion City Advisory" in header.group(1)
+    assert header is not None
+    assert "Lion City Advisory" in header.group(1)
     assert "<title>Cases, letters and staff | Lion City Advisory staff</title>" in page
     assert "Django administration" not in page
