@@ -58,6 +58,15 @@ def snapshot_data(profile: Profile, *, rates: ExchangeRates | None = None) -> di
     return assess(profile, rates=rates).to_data()
 
 
+def outcomes(profile: Profile, *, rates: ExchangeRates | None = None) -> dict[str, str]:
+    """Pathway code -> outcome word, and nothing worded: for comparisons that show only each route's
+    headline ("and if you apply after the rules change?"), at a fraction of `snapshot_data`'s cost.
+    """
+    if rates is None:
+        rates = ExchangeRate.objects.rates_on(profile.as_of)
+    return {result.pathway: result.outcome.value for result in assess(profile, rates=rates).results}
+
+
 def evaluate(profile: Profile, *, rates: ExchangeRates | None = None) -> dict[str, Any]:
     """Assess every pathway and return the contract JSON, worded in the active language.
 

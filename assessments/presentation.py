@@ -887,13 +887,14 @@ class LaterRow:
     later: Headline
 
 
-def compare_later(now: ResultView, later: ResultView) -> tuple[LaterRow, ...]:
-    """The routes whose outcome changes between two assessments of the same answers, in contract order."""
-    later_by_code = {p.code: p for p in later.pathways}
+def compare_later(now: ResultView, later: Mapping[str, str]) -> tuple[LaterRow, ...]:
+    """The routes whose outcome differs between `now` and `later` (pathway code -> outcome word, e.g.
+    `evaluation.outcomes` of the same answers on a later day), in contract order."""
+    fixed = words()
     return tuple(
-        LaterRow(p.name, p.headline, later_by_code[p.code].headline)
+        LaterRow(p.name, p.headline, fixed.headlines[later[p.code]])
         for p in now.pathways
-        if p.code in later_by_code and later_by_code[p.code].outcome != p.outcome
+        if later.get(p.code, p.outcome) != p.outcome
     )
 
 

@@ -35,9 +35,10 @@ def result(request: HttpRequest) -> HttpResponse:
         return redirect("applicants:intake-check")
     result = present(snapshot)
     later_on = result.next_change_on
-    # "And if I apply after the rules change?": the same answers under the rules of that day.
+    # "And if I apply after the rules change?": the same answers under the rules of that day. Only each
+    # route's headline is shown, so only the outcomes are worked out.
     later = (
-        compare_later(result, present(evaluation.snapshot_data(evaluation.parse(profile, as_of=later_on))))
+        compare_later(result, evaluation.outcomes(evaluation.parse(profile, as_of=later_on)))
         if later_on
         else ()
     )

@@ -41,6 +41,13 @@ def test_an_evaluation_reads_as_its_snapshot_rendered_in_the_active_language(lan
         assert evaluation.evaluate(profile) == snapshot_rendered
 
 
+@pytest.mark.parametrize("as_of", ["2026-12-02", "2027-01-01"])
+def test_the_outcomes_alone_are_those_of_the_full_snapshot(as_of: str) -> None:
+    profile = evaluation.parse({**senior_engineer(), "as_of": as_of})
+    snapshot = evaluation.snapshot_data(profile)
+    assert evaluation.outcomes(profile) == {r["pathway"]: r["outcome"] for r in snapshot["results"]}
+
+
 @pytest.mark.parametrize(("max_age_days", "named"), [(46, False), (45, True)])
 def test_a_salary_converted_at_a_stored_rate_older_than_the_setting_names_the_rate_date(
     settings: Any, max_age_days: int, named: bool
