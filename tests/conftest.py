@@ -79,6 +79,15 @@ def _fresh_content_type_cache() -> None:
 
 
 @pytest.fixture(autouse=True)
+def _fresh_exchange_rates() -> None:
+    """Transactional tests flush the database without a signal; the rates a process keeps
+    (`assessments.models.rates_in_force`) would outlive the rows they were read from."""
+    from assessments.models import rates_in_force
+
+    rates_in_force.forget()
+
+
+@pytest.fixture(autouse=True)
 def _fresh_rate_limits() -> None:
     """Rate-limit counters start at zero in every test. With the database cache the test transaction
     already isolates them; a Redis cache (CI) outlives tests, so it is emptied."""
