@@ -30,7 +30,7 @@ from typing import Any
 
 from django.utils import formats
 from django.utils.functional import Promise
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from .engine import (
@@ -294,6 +294,11 @@ class CriterionView:
         return gettext("Met from %(day)s if nothing else changes.") % {"day": long_date(self.met_from)}
 
 
+def short_date(day: date) -> str:
+    """A day in the active language's DATE_FORMAT: what a template's `|date:"DATE_FORMAT"` writes."""
+    return formats.date_format(day, "DATE_FORMAT")
+
+
 def long_date(day: date) -> str:
     """A day as people read it in the active language: "3 Dec 2026", "2026年12月3日"."""
     if (get_language() or "en").lower().startswith("zh"):
@@ -344,6 +349,12 @@ class PathwayView:
         return gettext("Eligible from %(day)s if nothing else changes.") % {
             "day": long_date(self.eligible_from)
         }
+
+    @property
+    def last_verified_text(self) -> str:
+        if self.last_verified_on is None:
+            return ""
+        return gettext("Rules last checked on %(day)s.") % {"day": short_date(self.last_verified_on)}
 
     @property
     def is_positive(self) -> bool:
@@ -795,6 +806,10 @@ class TimelineEntry:
     text: str
     is_deadline: bool = False
     is_eligible_from: bool = False  # the person's own date (years reached), not a change of the rules
+
+    @property
+    def days_left_text(self) -> str:
+        return ngettext("%(days)s day left", "%(days)s days left", self.days_left) % {"days": self.days_left}
 
     @property
     def rules_change_on(self) -> date:
