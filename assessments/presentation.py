@@ -25,7 +25,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from django.utils import formats
@@ -127,27 +127,38 @@ _FACT_LABELS: dict[str, Promise] = {
 }
 
 
+class TemplateView:
+    """Base of the views templates read. A Django template looks `view.name` up as `view["name"]` first
+    and falls back to the attribute only after that raised: answering the first directly saves the
+    exception, about a third of each variable's cost (some 600 lookups, about 0.8 ms, per result page)."""
+
+    __slots__ = ()
+
+    def __getitem__(self, name: str) -> Any:
+        return getattr(self, name)
+
+
 @dataclass(frozen=True)
-class Headline:
+class Headline(TemplateView):
     label: str
     meaning: str
     tone: str
 
 
 @dataclass(frozen=True)
-class StatusWord:
+class StatusWord(TemplateView):
     label: str
     tone: str
 
 
 @dataclass(frozen=True)
-class FactRow:
+class FactRow(TemplateView):
     label: str
     value: str
 
 
 @dataclass(frozen=True)
-class FactsView:
+class FactsView(TemplateView):
     """What a pass allows, how long it lasts and its catch, in the active language.
 
     `rows` holds the same facts labelled, in the order every page shows them.
@@ -249,7 +260,7 @@ def _rules_applied() -> dict[str, RuleApplied]:
 
 
 @dataclass(frozen=True)
-class OutcomeLine:
+class OutcomeLine(TemplateView):
     """One pathway's outcome in a line of text (admin lists, digests): no message rendering needed."""
 
     code: str
@@ -271,7 +282,7 @@ def outcome_lines(outcomes: Mapping[str, str]) -> tuple[OutcomeLine, ...]:
 
 
 @dataclass(frozen=True)
-class CriterionView:
+class CriterionView(TemplateView):
     code: str
     status: str
     status_label: str
@@ -296,6 +307,12 @@ class CriterionView:
 
 def short_date(day: date) -> str:
     """A day in the active language's DATE_FORMAT: what a template's `|date:"DATE_FORMAT"` writes."""
+    return _short_date(day, get_language())
+
+
+@lru_cache(maxsize=1024)
+def _short_date(day: date, language: str | None) -> str:
+    # Called with `language` active (the cache key): a page shows the same few days (rule checks) often.
     return formats.date_format(day, "DATE_FORMAT")
 
 
@@ -307,14 +324,14 @@ def long_date(day: date) -> str:
 
 
 @dataclass(frozen=True)
-class PointsFactorView:
+class PointsFactorView(TemplateView):
     factor: str
     points: str
     max: str
 
 
 @dataclass(frozen=True)
-class PointsView:
+class PointsView(TemplateView):
     total: str
     pass_mark: str
     category: str
@@ -322,7 +339,7 @@ class PointsView:
 
 
 @dataclass(frozen=True)
-class PathwayView:
+class PathwayView(TemplateView):
     code: str
     name: str
     country: str
@@ -408,7 +425,7 @@ def _category_lines(rule_version: str) -> tuple[int, int] | None:
 
 
 @dataclass(frozen=True)
-class CountryChoice:
+class CountryChoice(TemplateView):
     """The best route in one country (None: the assessment has no pathway there)."""
 
     country: str
@@ -419,7 +436,7 @@ class CountryChoice:
 
 
 @dataclass(frozen=True)
-class ComparisonRow:
+class ComparisonRow(TemplateView):
     """One fact, side by side for the best route of each country ("—" where there is none)."""
 
     label: str
@@ -427,14 +444,14 @@ class ComparisonRow:
 
 
 @dataclass(frozen=True)
-class ChecklistGroup:
+class ChecklistGroup(TemplateView):
     pathway_code: str
     pathway_name: str
     documents: tuple[str, ...]
 
 
 @dataclass(frozen=True)
-class ResultView:
+class ResultView(TemplateView):
     as_of: date
     pathways: tuple[PathwayView, ...]  # contract order
     relied_on: tuple[PathwayView, ...]
@@ -717,7 +734,7 @@ class Override:
 
 
 @dataclass(frozen=True)
-class ConditionalView:
+class ConditionalView(TemplateView):
     """A route that opens with a job offer: the presentation's own outcome, not a contract word."""
 
     pathway: PathwayView
@@ -731,7 +748,7 @@ class ConditionalView:
 
 
 @dataclass(frozen=True)
-class Advice:
+class Advice(TemplateView):
     headline: str
     recommended: PathwayView | None
     reasons: tuple[str, ...]
@@ -799,7 +816,7 @@ def _advice(
 
 
 @dataclass(frozen=True)
-class TimelineEntry:
+class TimelineEntry(TemplateView):
     on: date
     days_left: int
     pathway_code: str
@@ -894,7 +911,7 @@ def _deadline_entry(view: PathwayView, on: date, as_of: date, also: Sequence[str
 
 
 @dataclass(frozen=True)
-class LaterRow:
+class LaterRow(TemplateView):
     """One route whose outcome differs if you apply on a later day."""
 
     name: str
