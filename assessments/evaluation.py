@@ -15,7 +15,7 @@ from typing import Any
 from django.conf import settings
 from django.utils import timezone, translation
 
-from .engine import Catalogue, ExchangeRates, Profile, assess, parse_profile
+from .engine import Assessment, Catalogue, ExchangeRates, Profile, assess, parse_profile
 from .models import rates_in_force
 
 # One catalogue of the engine's wording per language, filled as messages are first met and kept for the life of
@@ -58,13 +58,20 @@ def snapshot_data(profile: Profile, *, rates: ExchangeRates | None = None) -> di
     return assess(profile, rates=rates).to_data()
 
 
+def engine_result(profile: Profile, *, rates: ExchangeRates | None = None) -> Assessment:
+    """Assess every pathway; the engine's result itself, for a page that words it at once
+    (`presentation.present_result`) or reads only outcomes, without building the snapshot first.
+    """
+    if rates is None:
+        rates = rates_in_force.on(profile.as_of)
+    return assess(profile, rates=rates)
+
+
 def outcomes(profile: Profile, *, rates: ExchangeRates | None = None) -> dict[str, str]:
     """Pathway code -> outcome word, and nothing worded: for comparisons that show only each route's
     headline ("and if you apply after the rules change?"), at a fraction of `snapshot_data`'s cost.
     """
-    if rates is None:
-        rates = rates_in_force.on(profile.as_of)
-    return {result.pathway: result.outcome.value for result in assess(profile, rates=rates).results}
+    return {result.pathway: result.outcome.value for result in engine_result(profile, rates=rates).results}
 
 
 def evaluate(profile: Profile, *, rates: ExchangeRates | None = None) -> dict[str, Any]:

@@ -36,6 +36,8 @@ from django.utils.translation import gettext_lazy as _
 from .engine import (
     COUNTRIES,
     REGISTRY,
+    Assessment,
+    Catalogue,
     Confidence,
     CriterionStatus,
     Outcome,
@@ -516,6 +518,26 @@ def present(
         render_assessment(dict(snapshot), translate=gettext), relied_on=relied_on, override=override
     )
     return replace(view, pay_picture=pay_picture(snapshot))
+
+
+def present_result(
+    result: Assessment,
+    catalogue: Catalogue,
+    *,
+    relied_on: Sequence[str] = (),
+    override: Override | None = None,
+) -> ResultView:
+    """An engine result worked out just now (nothing stored) as views, worded through `catalogue` (the active
+    language's: `evaluation.catalogue()`): what `present(result.to_data())` gives, at a third of its cost
+    (the contract is worded straight from the result, not from a snapshot built first)."""
+    view = present_contract(result.to_contract(catalogue), relied_on=relied_on, override=override)
+    salaries = {
+        "results": [
+            {"pathway": r.pathway, "criteria": [c.to_data() for c in r.criteria if c.code == "salary"]}
+            for r in result.results
+        ]
+    }
+    return replace(view, pay_picture=pay_picture(salaries))
 
 
 def pay_picture(snapshot: Mapping[str, Any]) -> Picture | None:

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from assessments import evaluation
 from assessments.engine import ProfileError
-from assessments.presentation import compare_later, present
+from assessments.presentation import compare_later, present_result
 
 from ..intake.flow import Answers
 
@@ -27,13 +27,13 @@ def result(request: HttpRequest) -> HttpResponse:
         messages.warning(request, _("Please answer every question first."))
         return redirect("applicants:intake-check")
     try:
-        snapshot = evaluation.snapshot_data(evaluation.parse(profile))
+        assessed = evaluation.engine_result(evaluation.parse(profile))
     except ProfileError as error:
         for path, problems in error.errors.items():
             for problem in problems:
                 messages.error(request, f"{path}: {problem}")
         return redirect("applicants:intake-check")
-    result = present(snapshot)
+    result = present_result(assessed, evaluation.catalogue())
     later_on = result.next_change_on
     # "And if I apply after the rules change?": the same answers under the rules of that day. Only each
     # route's headline is shown, so only the outcomes are worked out.
