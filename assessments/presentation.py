@@ -416,6 +416,7 @@ class PathwayView(TemplateView):
         return bar(title, total, marks, text, value_label=value_label)
 
 
+@cache
 def _category_lines(rule_version: str) -> tuple[int, int] | None:
     """(B line, A line) of a China work permit rule version; None for any other rule version."""
     for version in versions_with_ids([rule_version]):
@@ -845,6 +846,10 @@ class TimelineEntry(TemplateView):
     text: str
     is_deadline: bool = False
     is_eligible_from: bool = False  # the person's own date (years reached), not a change of the rules
+
+    @property
+    def on_text(self) -> str:
+        return short_date(self.on)
 
     @property
     def days_left_text(self) -> str:
