@@ -228,7 +228,9 @@ class RatesInForce:
     def __init__(self) -> None:
         self._generation: str | None = None
         self._read_at = 0.0
-        self._by_day: dict[date, ExchangeRates] = {}
+        # Keyed by the generation they were read under too: a thread that read the table just before
+        # another thread saw a new generation cannot file its older rates under the new one.
+        self._kept: dict[tuple[str, date], ExchangeRates] = {}
 
     def on(self, day: date) -> ExchangeRates:
         """`ExchangeRate.objects.rates_on(day)`, read from the table only when it may have changed."""
@@ -241,20 +243,20 @@ class RatesInForce:
         if (
             generation != self._generation
             or now - self._read_at > self.MAX_AGE_SECONDS
-            or len(self._by_day) >= self.MAX_DAYS
+            or len(self._kept) >= self.MAX_DAYS
         ):
-            self._by_day = {}
+            self._kept = {}
             self._generation = generation
             self._read_at = now
-        rates = self._by_day.get(day)
+        rates = self._kept.get((generation, day))
         if rates is None:
-            rates = self._by_day[day] = ExchangeRate.objects.rates_on(day)
+            rates = self._kept[generation, day] = ExchangeRate.objects.rates_on(day)
         return rates
 
     def forget(self) -> None:
         """Read the table again next time (tests: a flushed database sends no signal)."""
         self._generation = None
-        self._by_day = {}
+        self._kept = {}
 
 
 rates_in_force = RatesInForce()
