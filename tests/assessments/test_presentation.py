@@ -9,7 +9,9 @@ from datetime import date
 from typing import Any
 
 import pytest
+from django.template import engines
 from django.utils import translation
+from django.utils.html import escape
 
 from assessments import evaluation
 from assessments.engine import DEFAULT_RATES, REGISTRY, assess, parse_profile
@@ -178,3 +180,12 @@ def test_a_result_presented_as_worked_out_reads_as_its_snapshot_presented(name: 
     if fresh.pay_picture is not None and stored.pay_picture is not None:
         assert fresh.pay_picture.text == stored.pay_picture.text
         assert re.sub(r"pic-\d+", "", fresh.pay_picture.svg) == re.sub(r"pic-\d+", "", stored.pay_picture.svg)
+
+
+def test_templates_read_a_view_by_name_and_a_missing_name_stays_empty(snapshot: dict[str, Any]) -> None:
+    view = present(snapshot)
+    template = engines["django"].from_string(
+        "{{ p.name }}|{{ p.headline.label }}|{{ p.no_such_name }}|{{ p.0 }}"
+    )
+    tech_pass = view.pathways[0]
+    assert template.render({"p": tech_pass}) == escape(f"{tech_pass.name}|{tech_pass.headline.label}||")
