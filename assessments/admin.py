@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
+from django.db.models import QuerySet
 from django.forms import ModelForm
 from django.http import HttpRequest
 
 from .models import ExchangeRate
+from .services import delete_exchange_rates, save_exchange_rate
 
 
 @admin.register(ExchangeRate)
@@ -25,6 +27,12 @@ class ExchangeRateAdmin(admin.ModelAdmin[ExchangeRate]):
     def pair_display(self, obj: ExchangeRate) -> str:
         return obj.pair
 
+    # Writes go through the services: they tell every process to read the rates in force again.
     def save_model(self, request: HttpRequest, obj: ExchangeRate, form: ModelForm[Any], change: bool) -> None:
-        obj.updated_by = request.user if request.user.is_authenticated else None
-        super().save_model(request, obj, form, change)
+        save_exchange_rate(rate=obj, by=request.user if request.user.is_authenticated else None)
+
+    def delete_model(self, request: HttpRequest, obj: ExchangeRate) -> None:
+        delete_exchange_rates(rates=[obj])
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[ExchangeRate]) -> None:
+        delete_exchange_rates(rates=queryset)

@@ -16,7 +16,7 @@ from django.conf import settings
 from django.utils import timezone, translation
 
 from .engine import Assessment, Catalogue, ExchangeRates, Profile, assess, parse_profile
-from .models import rates_in_force
+from .services import current_rates
 
 # One catalogue of the engine's wording per language, filled as messages are first met and kept for the life of
 # the process (translations change only with a deploy, which restarts it).
@@ -51,10 +51,10 @@ def snapshot_data(profile: Profile, *, rates: ExchangeRates | None = None) -> di
     """Assess every pathway; the result in the stored snapshot's shape (texts as msgids with parameters).
 
     What `presentation.present` takes. `rates` defaults to the table's rates in force on the profile's
-    `as_of` (kept per process while the table is unchanged: `models.RatesInForce`).
+    `as_of` (kept per process while the table is unchanged: `kept_rates`).
     """
     if rates is None:
-        rates = rates_in_force.on(profile.as_of)
+        rates = current_rates(profile.as_of)
     return assess(profile, rates=rates).to_data()
 
 
@@ -63,7 +63,7 @@ def engine_result(profile: Profile, *, rates: ExchangeRates | None = None) -> As
     (`presentation.present_result`) or reads only outcomes, without building the snapshot first.
     """
     if rates is None:
-        rates = rates_in_force.on(profile.as_of)
+        rates = current_rates(profile.as_of)
     return assess(profile, rates=rates)
 
 
@@ -81,5 +81,5 @@ def evaluate(profile: Profile, *, rates: ExchangeRates | None = None) -> dict[st
     profiles pass them in to read the table once.
     """
     if rates is None:
-        rates = rates_in_force.on(profile.as_of)
+        rates = current_rates(profile.as_of)
     return assess(profile, rates=rates).to_contract(catalogue())

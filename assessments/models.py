@@ -5,19 +5,15 @@ A snapshot is evidence: it is written once by `assessments.services.run_assessme
 
 from __future__ import annotations
 
-import time
-import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MinValueValidator, RegexValidator
-from django.db import connection, models, transaction
-from django.db.models.signals import post_delete, post_save
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .engine import ExchangeRates
@@ -208,75 +204,3 @@ class ExchangeRate(models.Model):
     @property
     def pair(self) -> str:
         return f"{self.base}/{self.quote}"
-
-
-# --- The rates in force, kept per process ---------------------------------------------------------------
-# Every assessment reads the rates in force on its day; they change only when staff save or delete a rate.
-# Each process keeps what it read, for as long as the generation in the shared cache is the one it read
-# them under. Saving or deleting a rate (admin, shell, fixtures: any process) puts a new generation there
-# once its transaction commits, so every process reads the table again at its next assessment. With a
-# cache of its own per process (locmem) only the writing process would notice: MAX_AGE_SECONDS bounds
-# what the others keep.
-
-RATES_GENERATION_KEY = "assessments:exchange-rates:generation"
-
-
-class RatesInForce:
-    MAX_AGE_SECONDS = 60.0
-    MAX_DAYS = 32  # a process assesses few distinct days; an API caller could ask for any
-
-    def __init__(self) -> None:
-        self._generation: str | None = None
-        self._read_at = 0.0
-        # Keyed by the generation they were read under too: a thread that read the table just before
-        # another thread saw a new generation cannot file its older rates under the new one.
-        self._kept: dict[tuple[str, date], ExchangeRates] = {}
-
-    def on(self, day: date) -> ExchangeRates:
-        """`ExchangeRate.objects.rates_on(day)`, read from the table only when it may have changed."""
-        if connection.in_atomic_block:
-            # Inside a transaction the table may hold this transaction's own uncommitted changes (which
-            # no generation announces, and which a rollback would take back): read it.
-            return ExchangeRate.objects.rates_on(day)
-        generation = _rates_generation()
-        now = time.monotonic()
-        if (
-            generation != self._generation
-            or now - self._read_at > self.MAX_AGE_SECONDS
-            or len(self._kept) >= self.MAX_DAYS
-        ):
-            self._kept = {}
-            self._generation = generation
-            self._read_at = now
-        rates = self._kept.get((generation, day))
-        if rates is None:
-            rates = self._kept[generation, day] = ExchangeRate.objects.rates_on(day)
-        return rates
-
-    def forget(self) -> None:
-        """Read the table again next time (tests: a flushed database sends no signal)."""
-        self._generation = None
-        self._kept = {}
-
-
-rates_in_force = RatesInForce()
-
-
-def _rates_generation() -> str:
-    generation = cache.get(RATES_GENERATION_KEY)
-    if generation is None:
-        # Never set, or evicted: a new one, which matches no process's kept rates.
-        cache.add(RATES_GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-        generation = cache.get(RATES_GENERATION_KEY) or uuid.uuid4().hex
-    return str(generation)
-
-
-def _new_rates_generation(**kwargs: Any) -> None:
-    # On commit: a process that read the new generation before the commit could keep the old rates under it.
-    transaction.on_commit(lambda: cache.set(RATES_GENERATION_KEY, uuid.uuid4().hex, timeout=None))
-
-
-post_save.connect(_new_rates_generation, sender=ExchangeRate, dispatch_uid="exchange-rates-generation-saved")
-post_delete.connect(
-    _new_rates_generation, sender=ExchangeRate, dispatch_uid="exchange-rates-generation-deleted"
-)

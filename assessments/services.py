@@ -1,11 +1,12 @@
-"""Writes for assessments: running the engine and storing its immutable snapshot.
+"""Writes for assessments: running the engine and storing its immutable snapshot, and the exchange rates.
 
-`current_rates` is the one place that decides which exchange rates an assessment uses.
+`current_rates` is the one place that decides which exchange rates an assessment uses; the rates are written
+only through `save_exchange_rate` and `delete_exchange_rates`, which tell every process to read them again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -15,6 +16,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from .engine import ExchangeRates, assess, parse_profile, versions_in_force
+from .kept_rates import announce_new_rates, rates_in_force
 from .models import Assessment, ExchangeRate
 
 if TYPE_CHECKING:
@@ -23,8 +25,28 @@ if TYPE_CHECKING:
 
 
 def current_rates(as_of: date) -> ExchangeRates:
-    """The exchange rates an assessment on `as_of` converts with: the table's rates in force that day."""
-    return ExchangeRate.objects.rates_on(as_of)
+    """The exchange rates an assessment on `as_of` converts with: the table's rates in force that day (kept
+    per process until a rate is saved or deleted: `kept_rates`)."""
+    return rates_in_force.on(as_of)
+
+
+@transaction.atomic
+def save_exchange_rate(*, rate: ExchangeRate, by: User | None) -> ExchangeRate:
+    """Add or change a rate (validated first), recording who did; every process uses it from the commit on."""
+    rate.updated_by = by
+    rate.full_clean()
+    rate.save()
+    announce_new_rates()
+    return rate
+
+
+@transaction.atomic
+def delete_exchange_rates(*, rates: Iterable[ExchangeRate]) -> int:
+    """Delete rates; from the commit on every process uses what is left in force. Returns how many went."""
+    ids = [rate.pk for rate in rates]
+    deleted, _by_model = ExchangeRate.objects.filter(pk__in=ids).delete()
+    announce_new_rates()
+    return deleted
 
 
 def rule_versions_in_force(*, on: date, application_type: str = "new") -> dict[str, str]:

@@ -81,8 +81,8 @@ def _fresh_content_type_cache() -> None:
 @pytest.fixture(autouse=True)
 def _fresh_exchange_rates() -> None:
     """Transactional tests flush the database without a signal; the rates a process keeps
-    (`assessments.models.rates_in_force`) would outlive the rows they were read from."""
-    from assessments.models import rates_in_force
+    (`assessments.kept_rates.rates_in_force`) would outlive the rows they were read from."""
+    from assessments.kept_rates import rates_in_force
 
     rates_in_force.forget()
 

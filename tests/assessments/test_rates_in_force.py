@@ -1,6 +1,6 @@
 """The rates in force, kept per process: read once while the table is unchanged, read again as soon as a
-rate is saved or deleted in any process (a new generation in the shared cache), never kept inside a
-transaction."""
+rate is saved or deleted through the services in any process (a new generation in the shared cache), never
+kept inside a transaction."""
 
 from __future__ import annotations
 
@@ -12,9 +12,15 @@ from decimal import Decimal
 import pytest
 from django.core.cache import cache
 from django.db import connection, transaction
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
-from assessments.models import RATES_GENERATION_KEY, ExchangeRate, rates_in_force
+from assessments.kept_rates import GENERATION_KEY as RATES_GENERATION_KEY
+from assessments.kept_rates import rates_in_force
+from assessments.models import ExchangeRate
+from assessments.services import delete_exchange_rates, save_exchange_rate
+from tests.applicants.factories import make_user, staff_login
 
 # Real transactions: the rates are kept only outside one. serialized_rollback, as in the other
 # transactional tests: the flush at the end would otherwise leave the data migrations' rows (content
@@ -57,21 +63,34 @@ def test_a_saved_rate_is_used_at_once() -> None:
     assert eur_sgd() == Decimal("1.50")
     rate = ExchangeRate.objects.get(base="EUR", quote="SGD")
     rate.rate = Decimal("1.55")
-    rate.save()
+    save_exchange_rate(rate=rate, by=None)
     assert eur_sgd() == Decimal("1.55")
+
+
+def new_rate(amount: str, effective_on: date) -> ExchangeRate:
+    return ExchangeRate(base="EUR", quote="SGD", rate=Decimal(amount), effective_on=effective_on)
 
 
 def test_a_new_rate_is_used_at_once() -> None:
     assert eur_sgd() == Decimal("1.50")
-    ExchangeRate.objects.create(base="EUR", quote="SGD", rate=Decimal("1.52"), effective_on=date(2026, 12, 1))
+    save_exchange_rate(rate=new_rate("1.52", date(2026, 12, 1)), by=None)
     assert eur_sgd() == Decimal("1.52")
 
 
 def test_a_deleted_rate_is_no_longer_used_at_once() -> None:
-    ExchangeRate.objects.create(base="EUR", quote="SGD", rate=Decimal("1.52"), effective_on=date(2026, 12, 1))
+    save_exchange_rate(rate=new_rate("1.52", date(2026, 12, 1)), by=None)
     assert eur_sgd() == Decimal("1.52")
-    ExchangeRate.objects.get(base="EUR", quote="SGD", effective_on=date(2026, 12, 1)).delete()
+    delete_exchange_rates(rates=ExchangeRate.objects.filter(effective_on=date(2026, 12, 1)))
     assert eur_sgd() == Decimal("1.50")
+
+
+def test_a_write_around_the_services_is_seen_within_the_maximum_age(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert eur_sgd() == Decimal("1.50")
+    ExchangeRate.objects.filter(base="EUR", quote="SGD").update(rate=Decimal("1.51"))
+    assert eur_sgd() == Decimal("1.50")
+    later = time.monotonic() + rates_in_force.MAX_AGE_SECONDS + 1
+    monkeypatch.setattr(time, "monotonic", lambda: later)
+    assert eur_sgd() == Decimal("1.51")
 
 
 def test_a_rate_changed_by_another_process_is_used_once_it_announces_a_new_generation() -> None:
@@ -111,9 +130,31 @@ def test_a_save_announces_its_generation_only_once_committed() -> None:
     assert eur_sgd() == Decimal("1.50")
     before = cache.get(RATES_GENERATION_KEY)
     with transaction.atomic():
-        ExchangeRate.objects.create(
-            base="EUR", quote="SGD", rate=Decimal("1.53"), effective_on=date(2026, 12, 2)
-        )
+        save_exchange_rate(rate=new_rate("1.53", date(2026, 12, 2)), by=None)
         assert cache.get(RATES_GENERATION_KEY) == before
     assert cache.get(RATES_GENERATION_KEY) != before
     assert eur_sgd() == Decimal("1.53")
+
+
+def test_a_rate_staff_add_and_delete_in_the_admin_is_used_and_dropped_at_once() -> None:
+    assert eur_sgd() == Decimal("1.50")
+    user = make_user(is_superuser=True)
+    client = staff_login(Client(), user)
+
+    response = client.post(
+        reverse("admin:assessments_exchangerate_add"),
+        {"base": "EUR", "quote": "SGD", "rate": "1.54", "effective_on": "2026-12-03", "source": "MAS"},
+    )
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert eur_sgd() == Decimal("1.54")
+    added = ExchangeRate.objects.get(effective_on=date(2026, 12, 3))
+    assert added.updated_by == user
+
+    response = client.post(
+        reverse("admin:assessments_exchangerate_changelist"),
+        {"action": "delete_selected", "_selected_action": [added.pk], "post": "yes"},
+    )
+
+    assert response.status_code == 302
+    assert eur_sgd() == Decimal("1.50")
