@@ -6,11 +6,14 @@ shared cache is the one it read them under. The services that write rates (`serv
 `services.delete_exchange_rates`) put a new generation there once their transaction commits, so every
 process reads the table again at its next assessment. A write that does not go through them (a data
 migration, the shell, a queryset `update()`) is seen within `MAX_AGE_SECONDS`; so is any write when the
-cache is per process (`locmemcache://`), except by the process that made it.
+cache is per process (`locmemcache://`), except by the process that made it. When the shared cache cannot
+be reached (or, with the database cache, its table was never created), nothing is kept: every assessment
+reads the table, as it would without this module.
 """
 
 from __future__ import annotations
 
+import logging
 import time
 import uuid
 from datetime import date
@@ -22,6 +25,8 @@ from .engine import ExchangeRates
 from .models import ExchangeRate
 
 GENERATION_KEY = "assessments:exchange-rates:generation"
+
+logger = logging.getLogger(__name__)
 
 
 class RatesInForce:
@@ -42,6 +47,8 @@ class RatesInForce:
             # no generation announces, and which a rollback would take back): read it.
             return ExchangeRate.objects.rates_on(day)
         generation = _generation()
+        if generation is None:
+            return ExchangeRate.objects.rates_on(day)
         now = time.monotonic()
         if (
             generation != self._generation
@@ -68,13 +75,26 @@ rates_in_force = RatesInForce()
 def announce_new_rates() -> None:
     """Once the current transaction commits, a new generation: every process reads the table again. (On
     commit: a process reading the new generation before the commit could keep the old rates under it.)"""
-    transaction.on_commit(lambda: cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None))
+    transaction.on_commit(_new_generation)
 
 
-def _generation() -> str:
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        # Never set, or evicted: a new one, which matches no process's kept rates.
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-        generation = cache.get(GENERATION_KEY) or uuid.uuid4().hex
+def _new_generation() -> None:
+    try:
+        cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    except Exception as exc:  # the cache backends' connection errors have no common base class
+        # The rate is saved; processes that kept the old rates drop them within MAX_AGE_SECONDS.
+        logger.warning("new exchange rates not announced, cache unreachable: %s", type(exc).__name__)
+
+
+def _generation() -> str | None:
+    """The generation in the shared cache; None when the cache cannot be reached."""
+    try:
+        generation = cache.get(GENERATION_KEY)
+        if generation is None:
+            # Never set, or evicted: a new one, which matches no process's kept rates.
+            cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+            generation = cache.get(GENERATION_KEY) or uuid.uuid4().hex
+    except Exception as exc:  # the cache backends' connection errors have no common base class
+        logger.warning("exchange rates read without keeping them, cache unreachable: %s", type(exc).__name__)
+        return None
     return str(generation)

@@ -12,7 +12,7 @@ from decimal import Decimal
 import pytest
 from django.core.cache import cache
 from django.db import connection, transaction
-from django.test import Client
+from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -158,3 +158,22 @@ def test_a_rate_staff_add_and_delete_in_the_admin_is_used_and_dropped_at_once() 
 
     assert response.status_code == 302
     assert eur_sgd() == Decimal("1.50")
+
+
+NO_CACHE_TABLE = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "cache_table_never_created",
+    }
+}
+
+
+@override_settings(CACHES=NO_CACHE_TABLE)
+def test_without_a_reachable_cache_every_assessment_reads_the_table_and_saves_still_work() -> None:
+    assert eur_sgd() == Decimal("1.50")
+    ExchangeRate.objects.filter(base="EUR", quote="SGD").update(rate=Decimal("1.56"))
+    assert eur_sgd() == Decimal("1.56")
+
+    save_exchange_rate(rate=new_rate("1.61", date(2026, 12, 4)), by=None)
+
+    assert eur_sgd() == Decimal("1.61")

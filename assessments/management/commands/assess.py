@@ -227,8 +227,10 @@ class Command(BaseCommand):
             profile = evaluation.parse(data, as_of=as_of, today=timezone.localdate())
         except ProfileError as exc:
             raise InvalidInput(_problem_lines(exc, "")) from None
+        # Read here, like a batch's: a one-off process gains nothing from the rates kept per process.
+        rates = ExchangeRate.objects.rates_on(profile.as_of)
         with translation.override(language):
-            self.stdout.write(to_json(evaluation.evaluate(profile), indent=2))
+            self.stdout.write(to_json(evaluation.evaluate(profile, rates=rates), indent=2))
 
     def _many(self, items: list[Any], *, as_of: date | None, language: str, jobs: int) -> None:
         today = timezone.localdate()
