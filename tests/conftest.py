@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.utils import translation
 
+from applicants.models import Pathway
+from assessments.kept_rates import rates_in_force
+from bookings.roles import grant_staff_permissions
 from consultancy.celery import app as celery_app
 from consultancy.celery import ensure_filesystem_broker_folders
 from tests.workers import WorkerProcess
@@ -62,8 +72,6 @@ def celery_worker(transactional_db: None) -> Iterator[WorkerProcess]:
 def _default_language() -> Iterator[None]:
     """Each test starts in the default language: a request to a /zh-hans/ page leaves Chinese active in
     the thread, and `reverse()` would then build Chinese URLs in the next test."""
-    from django.conf import settings
-    from django.utils import translation
 
     with translation.override(settings.LANGUAGE_CODE):
         yield
@@ -73,7 +81,6 @@ def _default_language() -> Iterator[None]:
 def _fresh_content_type_cache() -> None:
     """Transactional tests flush the database, and Django re-creates content types under new ids; the
     process-wide ContentType cache would still hand the old ids to the audit log (an FK failure)."""
-    from django.contrib.contenttypes.models import ContentType
 
     ContentType.objects.clear_cache()
 
@@ -82,7 +89,6 @@ def _fresh_content_type_cache() -> None:
 def _fresh_exchange_rates() -> None:
     """Transactional tests flush the database without a signal; the rates a process keeps
     (`assessments.kept_rates.rates_in_force`) would outlive the rows they were read from."""
-    from assessments.kept_rates import rates_in_force
 
     rates_in_force.forget()
 
@@ -91,8 +97,6 @@ def _fresh_exchange_rates() -> None:
 def _fresh_rate_limits() -> None:
     """Rate-limit counters start at zero in every test. With the database cache the test transaction
     already isolates them; a Redis cache (CI) outlives tests, so it is emptied."""
-    from django.conf import settings
-    from django.core.cache import cache
 
     if "redis" in settings.CACHES["default"]["BACKEND"].lower():
         cache.clear()
@@ -107,13 +111,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def reference_rows(transactional_db: None) -> None:
     """Re-create what the data migrations seed (pathways, staff roles with their permissions, exchange
     rates), for transactional tests that run after another one flushed the database."""
-    import importlib
-
-    from django.apps import apps
-    from django.contrib.auth.models import Group, Permission
-
-    from applicants.models import Pathway
-    from bookings.roles import grant_staff_permissions
 
     roles = importlib.import_module("applicants.migrations.0002_pathways_and_roles")
     rates = importlib.import_module("assessments.migrations.0003_seed_exchange_rates")
