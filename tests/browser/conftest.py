@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Playwright, sync_playwright
@@ -69,3 +70,16 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     terminalreporter.write_line(
         f"axe: {len(AXE_REPORTS)} pages checked, {blocking} critical or serious violations"
     )
+
+
+@pytest.fixture
+def private_storage(settings: Any, tmp_path: Path) -> Path:
+    """Uploaded files (documents, attachments, exports) go to this test's own folder."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "consultancy.storage.PrivateFileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path)},
+        },
+    }
+    return tmp_path

@@ -21,7 +21,8 @@ from bookings.slots import open_slots
 from tests.bookings.helpers import applicant_case, hours, make_consultant
 
 from .axe import AxeChecker
-from .test_journey import DEVICES, Journey
+from .devices import DEVICES, device_context
+from .test_journey import Journey
 
 pytestmark = [
     pytest.mark.browser,
@@ -58,16 +59,10 @@ def test_an_applicant_in_shanghai_books_a_london_consultants_time(
     words = WORDS[language]
 
     spec = DEVICES[device]
-    context = browser.new_context(
-        viewport={"width": spec.width, "height": spec.height},
-        java_script_enabled=spec.javascript,
-        is_mobile=spec.width < 500,
-        locale="zh-CN" if language == "zh-hans" else "en-GB",
-        reduced_motion="reduce",
-    )
+    context = device_context(browser, spec, language)
     page = context.new_page()
     page.set_default_timeout(15_000)
-    axe = AxeChecker(browser, {"width": spec.width, "height": spec.height}, live_server.url)
+    axe = AxeChecker(browser, spec.viewport, live_server.url)
     journey = Journey(
         page, live_server.url, screenshots, f"booking-{language}-{device}", axe, javascript=spec.javascript
     )

@@ -48,15 +48,8 @@ def _visit(page: Page, url: str, seen: dict[str, list[str]]) -> None:
 
 
 def test_no_page_breaks_its_content_security_policy(
-    browser: Browser, live_server, screenshots: Path, settings, tmp_path: Path
+    browser: Browser, live_server, screenshots: Path, private_storage: Path
 ) -> None:
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {
-            "BACKEND": "consultancy.storage.PrivateFileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path)},
-        },
-    }
     # A superuser: this test must not depend on the groups of the data migrations, which an earlier
     # transactional test in the run may have flushed.
     manager = make_user("manager", is_superuser=True)

@@ -8,7 +8,6 @@ The phone runs have JavaScript switched off: every page must work without it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -19,6 +18,7 @@ from tests.applicants.portal_helpers import PDF
 
 from .axe import AxeChecker
 from .conftest import AXE_REPORTS
+from .devices import DEVICES, device_context
 
 # serialized_rollback: a live server needs a real transaction, and an earlier transactional test may
 # have flushed the reference rows the data migrations created (pathways, groups, exchange rates).
@@ -30,14 +30,6 @@ pytestmark = [
 ]
 
 
-@dataclass(frozen=True)
-class Device:
-    width: int
-    height: int
-    javascript: bool
-
-
-DEVICES = {"desktop": Device(1280, 900, javascript=True), "phone": Device(375, 812, javascript=False)}
 # Words that must appear on the page in each language (and the other language's must not).
 UPLOADED = {"en": "Uploaded, awaiting review", "zh-hans": "已上传，等待审核"}
 PASSWORD = "A long browser passphrase 9"
@@ -243,31 +235,16 @@ def test_applicant_completes_the_journey(
     language: str,
     device: str,
     celery_eager: None,
-    settings,
-    tmp_path: Path,
+    private_storage: Path,
 ) -> None:
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {
-            "BACKEND": "consultancy.storage.PrivateFileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path)},
-        },
-    }
-    upload = tmp_path / "payslip.pdf"
+    upload = private_storage / "payslip.pdf"
     upload.write_bytes(PDF)
     mail.outbox.clear()
     spec = DEVICES[device]
-    context = browser.new_context(
-        viewport={"width": spec.width, "height": spec.height},
-        java_script_enabled=spec.javascript,
-        is_mobile=spec.width < 500,
-        locale="zh-CN" if language == "zh-hans" else "en-GB",
-        # No colour transitions (Bootstrap honours it): axe measures contrast at the final colours.
-        reduced_motion="reduce",
-    )
+    context = device_context(browser, spec, language)
     page = context.new_page()
     page.set_default_timeout(15_000)
-    axe = AxeChecker(browser, {"width": spec.width, "height": spec.height}, live_server.url)
+    axe = AxeChecker(browser, spec.viewport, live_server.url)
     try:
         page.goto(live_server.url + "/")
         if language != "en":
@@ -297,13 +274,7 @@ def switch_language(page: Page, language: str) -> None:
 def test_the_language_switch_works_both_ways_on_every_page_type(
     browser: Browser, live_server, screenshots: Path, device: str
 ) -> None:
-    spec = DEVICES[device]
-    context = browser.new_context(
-        viewport={"width": spec.width, "height": spec.height},
-        java_script_enabled=spec.javascript,
-        locale="zh-CN",
-        reduced_motion="reduce",
-    )
+    context = device_context(browser, device, "zh-hans")
     page = context.new_page()
     page.set_default_timeout(15_000)
     try:

@@ -17,7 +17,7 @@ from django.core import mail
 from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from applicants.models import Message
 from applicants.services.people import create_applicant
@@ -27,7 +27,7 @@ from tests.applicants.portal_helpers import PDF
 
 from .axe import AxeChecker
 from .conftest import AXE_REPORTS
-from .test_journey import DEVICES, Device
+from .devices import DEVICES, device_context
 
 # As in test_journey.py: a live server needs real transactions, and the reference rows are restored.
 pytestmark = [
@@ -72,16 +72,6 @@ class Screens:
         assert not report.blocking, f"{screen} ({page.url}): {report.blocking}"
 
 
-def _context(browser: Browser, spec: Device, language: str) -> BrowserContext:
-    return browser.new_context(
-        viewport={"width": spec.width, "height": spec.height},
-        java_script_enabled=spec.javascript,
-        is_mobile=spec.width < 500,
-        locale="zh-CN" if language == "zh-hans" else "en-GB",
-        reduced_motion="reduce",
-    )
-
-
 def _portal(language: str) -> str:
     return "/zh-hans/portal/" if language == "zh-hans" else "/portal/"
 
@@ -108,17 +98,9 @@ def test_a_message_round_trip_between_applicant_and_consultant(
     language: str,
     device: str,
     celery_eager: None,
-    settings,
-    tmp_path: Path,
+    private_storage: Path,
 ) -> None:
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {
-            "BACKEND": "consultancy.storage.PrivateFileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path)},
-        },
-    }
-    attachment = tmp_path / "degree.pdf"
+    attachment = private_storage / "degree.pdf"
     attachment.write_bytes(PDF)
     mail.outbox.clear()
     # A superuser as the consultant: the test must not depend on the groups of the data migrations.
@@ -129,10 +111,13 @@ def test_a_message_round_trip_between_applicant_and_consultant(
     case = make_case(applicant=applicant, assigned_to=consultant)
     spec = DEVICES[device]
     base = live_server.url
-    axe = AxeChecker(browser, {"width": spec.width, "height": spec.height}, base)
+    axe = AxeChecker(browser, spec.viewport, base)
     screens = Screens(axe, screenshots, f"{language}-{device}", javascript=spec.javascript)
     words = WORDS[language]
-    applicant_context, staff_context = _context(browser, spec, language), _context(browser, spec, language)
+    applicant_context, staff_context = (
+        device_context(browser, spec, language),
+        device_context(browser, spec, language),
+    )
     try:
         # The applicant signs in and writes, with an attachment.
         page = applicant_context.new_page()

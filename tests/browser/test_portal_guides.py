@@ -10,14 +10,15 @@ from pathlib import Path
 
 import pytest
 from django.core import mail
-from playwright.sync_api import Browser, BrowserContext, expect
+from playwright.sync_api import Browser, expect
 
 from applicants.models import Applicant
 from applicants.services.portal import activate_portal_account, submit_for_consultation
 from tests.assessments.profiles import senior_engineer
 
 from .axe import AxeChecker
-from .test_journey import DEVICES, WORDS, Journey
+from .devices import DEVICES, device_context
+from .test_journey import WORDS, Journey
 
 pytestmark = [
     pytest.mark.browser,
@@ -32,17 +33,6 @@ LATER = {
     "zh-hans": {"later": "保存，稍后继续", "gone": "此链接已失效", "again": "重新开始"},
 }
 PROGRESS = {"en": "0 of {total} required documents sent", "zh-hans": "已提交 0 份，共需 {total} 份必需文件"}
-
-
-def new_context(browser: Browser, device: str, language: str) -> BrowserContext:
-    spec = DEVICES[device]
-    return browser.new_context(
-        viewport={"width": spec.width, "height": spec.height},
-        java_script_enabled=spec.javascript,
-        is_mobile=spec.width < 500,
-        locale="zh-CN" if language == "zh-hans" else "en-GB",
-        reduced_motion="reduce",
-    )
 
 
 def prefix(language: str) -> str:
@@ -60,10 +50,10 @@ def test_save_and_continue_later_round_trip(
     spec = DEVICES[device]
     words = WORDS[language]
     name = f"{language}-{device}-later"
-    context = new_context(browser, device, language)
+    context = device_context(browser, device, language)
     page = context.new_page()
     page.set_default_timeout(15_000)
-    axe = AxeChecker(browser, {"width": spec.width, "height": spec.height}, live_server.url)
+    axe = AxeChecker(browser, spec.viewport, live_server.url)
     try:
         journey = Journey(page, live_server.url, screenshots, name, axe, javascript=spec.javascript)
         page.goto(f"{live_server.url}{prefix(language)}/assessment/about/")
@@ -144,10 +134,10 @@ def test_the_portal_checklist_shows_progress_by_route_and_my_result(
     case = submission.case  # type: ignore[union-attr]
     total = case.documents.filter(is_required=True).count()
     spec = DEVICES[device]
-    context = new_context(browser, device, language)
+    context = device_context(browser, device, language)
     page = context.new_page()
     page.set_default_timeout(15_000)
-    axe = AxeChecker(browser, {"width": spec.width, "height": spec.height}, live_server.url)
+    axe = AxeChecker(browser, spec.viewport, live_server.url)
     try:
         journey = Journey(
             page, live_server.url, screenshots, f"{language}-{device}-guide", axe, javascript=spec.javascript
