@@ -6,6 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from letters.content import sample_letter_content
+from letters.models import LetterLanguage
+from letters.render import render_advice_letter_pdf
+
 
 @pytest.fixture(autouse=True)
 def letter_files(settings, tmp_path: Path) -> Path:
@@ -19,3 +23,9 @@ def letter_files(settings, tmp_path: Path) -> Path:
         },
     }
     return folder
+
+
+@pytest.fixture(scope="session")
+def pdf() -> bytes:
+    """A real letter PDF to store as a rendered letter's file (the English sample, rendered once a run)."""
+    return render_advice_letter_pdf(sample_letter_content(LetterLanguage.ENGLISH)).pdf

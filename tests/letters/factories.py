@@ -6,13 +6,14 @@ from datetime import date
 from typing import Any
 
 from django.contrib.auth.models import User
+from django.test import Client
 
 from applicants.models import Case
 from assessments.models import Assessment
 from assessments.services import run_assessment
 from letters.models import AdviceLetter
 from letters.services import request_advice_letter
-from tests.applicants.factories import consultant, make_applicant, make_case
+from tests.applicants.factories import consultant, make_applicant, make_case, make_user
 from tests.assessments.profiles import senior_engineer
 
 
@@ -68,3 +69,14 @@ def released_letter(pdf: bytes, *, language: str = "en", **case_fields: Any) -> 
     letter = ready_letter(pdf, language=language, **case_fields)
     assert letter.requested_by is not None
     return release_letter(letter=letter, by=letter.requested_by)
+
+
+def applicant_client(letter: AdviceLetter) -> Client:
+    """A client signed in to the portal as the letter's applicant (a portal account made for them)."""
+    user = make_user(is_staff=False)
+    applicant = letter.case.applicant
+    applicant.user = user
+    applicant.save(update_fields=["user"])
+    client = Client()
+    client.force_login(user)
+    return client

@@ -12,18 +12,11 @@ from django.test import Client
 from django.urls import reverse
 
 from letters import services
-from letters.content import sample_letter_content
-from letters.models import AdviceLetter, LetterLanguage
-from letters.render import render_advice_letter_pdf
+from letters.models import AdviceLetter
 from tests.applicants.factories import consultant, make_case, make_user, staff_login
 from tests.letters.factories import case_with_snapshot, ready_letter
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def pdf() -> bytes:
-    return render_advice_letter_pdf(sample_letter_content(LetterLanguage.ENGLISH)).pdf
 
 
 def _client(user: Any) -> Client:

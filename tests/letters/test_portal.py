@@ -13,8 +13,8 @@ from letters import services
 from letters.content import sample_letter_content
 from letters.models import LetterLanguage
 from letters.render import render_advice_letter_pdf
-from tests.applicants.factories import consultant, make_user
-from tests.letters.factories import case_with_snapshot, ready_letter, released_letter
+from tests.applicants.factories import consultant
+from tests.letters.factories import applicant_client, case_with_snapshot, ready_letter, released_letter
 
 pytestmark = pytest.mark.django_db
 
@@ -24,19 +24,9 @@ def pdf() -> bytes:
     return render_advice_letter_pdf(sample_letter_content(LetterLanguage.CHINESE)).pdf
 
 
-def _applicant_client(letter) -> Client:
-    user = make_user(is_staff=False)
-    applicant = letter.case.applicant
-    applicant.user = user
-    applicant.save(update_fields=["user"])
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 def test_an_applicant_downloads_their_own_released_letter(pdf):
     letter = released_letter(pdf, language="zh-hans")
-    client = _applicant_client(letter)
+    client = applicant_client(letter)
 
     response = client.get(f"/portal/letters/{letter.pk}/download")
 
@@ -66,7 +56,7 @@ def test_the_case_page_lists_its_released_letters_newest_first_and_not_those_sti
     queued = services.request_advice_letter(
         case=case, assessment=first.assessment, language="en", note="", requested_by=None
     )
-    client = _applicant_client(first)
+    client = applicant_client(first)
 
     page = client.get(reverse("applicants:portal-case", args=[case.reference])).content.decode()
 
@@ -82,7 +72,7 @@ def test_a_case_without_a_ready_letter_says_one_will_come():
     letter = services.request_advice_letter(
         case=case, assessment=snap, language="en", note="", requested_by=adviser
     )
-    client = _applicant_client(letter)
+    client = applicant_client(letter)
 
     page = client.get(reverse("applicants:portal-case", args=[case.reference])).content.decode()
 
@@ -93,7 +83,7 @@ def test_a_case_without_a_ready_letter_says_one_will_come():
 def test_another_applicants_letter_is_not_found(pdf):
     mine = ready_letter(pdf)
     theirs = ready_letter(pdf)
-    client = _applicant_client(mine)
+    client = applicant_client(mine)
 
     assert client.get(f"/portal/letters/{theirs.pk}/download").status_code == 404
     assert client.get(f"/portal/letters/{theirs.pk + 1000}/download").status_code == 404
@@ -105,7 +95,7 @@ def test_a_letter_that_is_not_ready_is_not_found(pdf):
         case=case, assessment=snap, language="en", note="", requested_by=adviser
     )
 
-    assert _applicant_client(letter).get(f"/portal/letters/{letter.pk}/download").status_code == 404
+    assert applicant_client(letter).get(f"/portal/letters/{letter.pk}/download").status_code == 404
 
 
 def test_staff_without_an_applicant_record_get_a_404_here(pdf):
@@ -128,4 +118,4 @@ def test_signed_out_visitors_are_sent_to_sign_in(pdf):
 def test_the_download_refuses_writes(pdf):
     letter = ready_letter(pdf)
 
-    assert _applicant_client(letter).post(f"/portal/letters/{letter.pk}/download").status_code == 405
+    assert applicant_client(letter).post(f"/portal/letters/{letter.pk}/download").status_code == 405

@@ -4,31 +4,11 @@ applicant first downloads it."""
 from __future__ import annotations
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
-from letters.content import sample_letter_content
-from letters.models import AdviceLetter, LetterLanguage
-from letters.render import render_advice_letter_pdf
-from tests.applicants.factories import make_user
-from tests.letters.factories import ready_letter, released_letter
+from tests.letters.factories import applicant_client, ready_letter, released_letter
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def pdf() -> bytes:
-    return render_advice_letter_pdf(sample_letter_content(LetterLanguage.ENGLISH)).pdf
-
-
-def applicant_client(letter: AdviceLetter) -> Client:
-    user = make_user(is_staff=False)
-    applicant = letter.case.applicant
-    applicant.user = user
-    applicant.save(update_fields=["user"])
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def top_of(html: str) -> str:

@@ -9,29 +9,12 @@ from django.test import Client, override_settings
 from django.urls import reverse
 
 from letters import services
-from letters.content import sample_letter_content
-from letters.models import AdviceLetter, LetterLanguage
-from letters.render import render_advice_letter_pdf
+from letters.models import AdviceLetter
 from outbox.models import OutboxMessage
-from tests.applicants.factories import consultant, make_user, staff_login
-from tests.letters.factories import ready_letter, requested_letter
+from tests.applicants.factories import consultant, staff_login
+from tests.letters.factories import applicant_client, ready_letter, requested_letter
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def pdf() -> bytes:
-    return render_advice_letter_pdf(sample_letter_content(LetterLanguage.ENGLISH)).pdf
-
-
-def _applicant_client(letter: AdviceLetter) -> Client:
-    user = make_user(is_staff=False)
-    applicant = letter.case.applicant
-    applicant.user = user
-    applicant.save(update_fields=["user"])
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def _what_the_applicant_sees(client: Client, letter: AdviceLetter) -> tuple[bool, int]:
@@ -42,7 +25,7 @@ def _what_the_applicant_sees(client: Client, letter: AdviceLetter) -> tuple[bool
 
 def test_a_rendered_draft_is_not_in_the_portal_nor_downloadable_nor_mailed_to_the_applicant(pdf, mailoutbox):
     letter = ready_letter(pdf)
-    client = _applicant_client(letter)
+    client = applicant_client(letter)
 
     assert _what_the_applicant_sees(client, letter) == (False, 404)
     assert not OutboxMessage.objects.filter(task_name=services.SEND_RELEASED_EMAIL_TASK).exists()
@@ -51,7 +34,7 @@ def test_a_rendered_draft_is_not_in_the_portal_nor_downloadable_nor_mailed_to_th
 
 def test_release_shows_the_letter_in_the_portal_and_sends_the_applicant_e_mail_through_the_outbox(pdf):
     letter = ready_letter(pdf)
-    client = _applicant_client(letter)
+    client = applicant_client(letter)
     assert letter.requested_by is not None
 
     services.release_letter(letter=letter, by=letter.requested_by)
